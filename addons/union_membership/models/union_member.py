@@ -1,0 +1,297 @@
+import uuid
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules import citizen_id as cccd
+
+STATES = [
+    ("active", "Active"),
+    ("suspended", "Suspended"),
+    ("transferred", "Transferred out"),
+    ("left", "Left"),
+    ("expelled", "Expelled"),
+    ("deceased", "Deceased"),
+]
+
+GENDERS = [("male", "Male"), ("female", "Female")]
+
+EDUCATION_LEVELS = [
+    ("primary", "Primary school"),
+    ("secondary", "Lower secondary"),
+    ("high_school", "Upper secondary"),
+    ("vocational", "Vocational"),
+    ("college", "College"),
+    ("bachelor", "Bachelor"),
+    ("master", "Master"),
+    ("doctor", "Doctorate"),
+]
+
+#: fields whose changes by a member go through an officer's approval
+SENSITIVE_FIELDS = ("citizen_id", "birth_date", "ethnicity_id", "religion")
+
+
+class UnionMember(models.Model):
+    _name = "union.member"
+    _description = "Union Member"
+    _inherits = {"res.partner": "partner_id"}
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "organization_id, name, id"
+    _rec_names_search = ["name", "member_code", "card_number"]
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Related Contact", required=True, ondelete="cascade", index=True)
+    member_code = fields.Char(
+        string="Member Code", readonly=True, copy=False, index=True, default="/",
+        help="Given from the member code sequence when the member is created.")
+    card_number = fields.Char(string="Card Number", copy=False, index=True, tracking=True,
+                              help="Number of the national union member card.")
+    citizen_id = fields.Char(
+        string="Citizen ID", copy=False, index=True, tracking=True,
+        groups="union_membership.group_union_officer",
+        help="12-digit citizen identity number (CCCD). Personal data: officers of the member's units only.")
+    birth_date = fields.Date(tracking=True, groups="union_membership.group_union_officer")
+    gender = fields.Selection(GENDERS, tracking=True, index=True)
+    ethnicity_id = fields.Many2one(
+        "union.ethnicity", string="Ethnic Group", tracking=True,
+        groups="union_membership.group_union_officer")
+    religion = fields.Char(tracking=True, groups="union_membership.group_union_officer")
+    education_level = fields.Selection(EDUCATION_LEVELS, tracking=True)
+    job_title = fields.Char(string="Job", tracking=True)
+    workplace = fields.Char(tracking=True)
+    party_member = fields.Boolean(string="Party Member", tracking=True)
+    union_position = fields.Char(string="Union Position", tracking=True)
+    organization_id = fields.Many2one(
+        "union.organization", string="Unit", readonly=True, index=True, tracking=True,
+        ondelete="restrict", help="Set by the member's admission and transfer events.")
+    company_id = fields.Many2one(
+        related="organization_id.company_id", store=True, index=True, string="Accounting Entity")
+    date_joined = fields.Date(string="Joined On", tracking=True,
+                              default=fields.Date.context_today)
+    state = fields.Selection(
+        STATES, string="Membership Status", default="active", readonly=True, index=True, tracking=True,
+        help="Follows the member's events.")
+    event_ids = fields.One2many("union.member.event", "member_id", string="History")
+    change_request_ids = fields.One2many("union.member.change.request", "member_id",
+                                         string="Change Requests")
+    user_id = fields.Many2one("res.users", compute="_compute_user_id", string="Portal Login")
+    age = fields.Integer(compute="_compute_age", groups="union_membership.group_union_officer")
+    verify_token = fields.Char(
+        copy=False, readonly=True, index=True, default=lambda self: uuid.uuid4().hex,
+        groups="union_membership.group_union_officer",
+        help="Secret part of the card's verification address.")
+    verify_url = fields.Char(compute="_compute_verify_url", groups="union_membership.group_union_officer")
+
+    _sql_constraints = [
+        ("member_code_unique", "unique(member_code)", "The member code must be unique."),
+        ("citizen_id_unique", "unique(citizen_id)", "Another member already has this citizen ID."),
+        ("card_number_unique", "unique(card_number)", "Another member already has this card number."),
+        ("verify_token_unique", "unique(verify_token)", "The verification token must be unique."),
+    ]
+
+    def _compute_user_id(self):
+        users = self.env["res.users"].sudo().search([("partner_id", "in", self.partner_id.ids)])
+        by_partner = {user.partner_id.id: user for user in users}
+        for member in self:
+            member.user_id = by_partner.get(member.partner_id.id, False)
+
+    @api.depends("birth_date")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for member in self:
+            born = member.birth_date
+            member.age = (today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+                          if born else 0)
+
+    def _compute_verify_url(self):
+        base = self.get_base_url()
+        for member in self:
+            member.verify_url = f"{base}/union/verify/{member.verify_token}"
+
+    @api.constrains("citizen_id")
+    def _check_citizen_id(self):
+        for member in self.sudo():
+            if member.citizen_id and not cccd.is_valid(member.citizen_id):
+                raise ValidationError(self.env._(
+                    "The citizen ID %(value)s of %(name)s is not valid: it must have 12 digits "
+                    "and start with a province code from 001 to 096.",
+                    value=member.citizen_id, name=member.name))
+
+    @api.constrains("birth_date", "date_joined")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for member in self.sudo():
+            if member.birth_date and member.birth_date > today:
+                raise ValidationError(self.env._("The birth date of %(name)s is in the future.", name=member.name))
+            if member.birth_date and member.date_joined and member.date_joined < member.birth_date:
+                raise ValidationError(self.env._(
+                    "%(name)s cannot have joined the union before being born.", name=member.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("citizen_id"):
+                vals["citizen_id"] = cccd.normalize(vals["citizen_id"])
+        todo = [vals for vals in vals_list if vals.get("member_code", "/") == "/"]
+        for vals, code in zip(todo, self._next_member_codes(len(todo))):
+            vals["member_code"] = code
+        if self.env.context.get("union_no_admission"):
+            # the caller writes the history itself (imports of past data, demo)
+            return super().create(vals_list)
+        admissions = []
+        for vals in vals_list:
+            org_id = vals.pop("organization_id", False) or self.env.context.get("default_organization_id")
+            admissions.append(org_id)
+            vals.pop("state", None)
+        members = super().create(vals_list)
+        if members:
+            missing = [m.name for m, org in zip(members, admissions) if not org]
+            if missing:
+                raise ValidationError(self.env._(
+                    "Choose the unit that admits %(names)s.", names=", ".join(missing[:5])))
+            event_type = self.env.context.get("union_admission_type", "admission")
+            self.env["union.member.event"].create([{
+                "member_id": member.id,
+                "event_type": event_type,
+                "date": member.date_joined or fields.Date.context_today(self),
+                "organization_id": org_id,
+                "reason": self.env.context.get("union_admission_reason", False),
+            } for member, org_id in zip(members, admissions)])
+        return members
+
+    def write(self, vals):
+        if ("state" in vals or "organization_id" in vals) and not self.env.context.get("union_apply_events"):
+            raise UserError(self.env._(
+                "The state and the unit of a member change only through their history: "
+                "record an admission, transfer, suspension or other event instead."))
+        if vals.get("citizen_id"):
+            vals["citizen_id"] = cccd.normalize(vals["citizen_id"])
+        return super().write(vals)
+
+    @api.model
+    def _next_member_codes(self, count):
+        """``count`` member codes from the sequence, in one query."""
+        if not count:
+            return []
+        seq = self.env.ref("union_membership.seq_union_member").sudo()
+        if seq.implementation != "standard":
+            return [seq.next_by_id() for _i in range(count)]
+        prefix, suffix = seq._get_prefix_suffix()
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)", [f"ir_sequence_{seq.id:03d}", count])
+        return [f"{prefix}{number:0{seq.padding}d}{suffix}" for (number,) in self.env.cr.fetchall()]
+
+    def _apply_events(self):
+        """Set state and unit of these members from their latest lifecycle events (bulk)."""
+        if not self:
+            return
+        self.env["union.member.event"].flush_model()
+        self.env.cr.execute("""
+            SELECT DISTINCT ON (member_id) member_id, state_after, organization_id
+              FROM union_member_event
+             WHERE member_id IN %s AND event_type != 'card'
+          ORDER BY member_id, date DESC, id DESC
+        """, [tuple(self.ids)])
+        groups = {}
+        for member_id, state, org_id in self.env.cr.fetchall():
+            groups.setdefault((state, org_id), []).append(member_id)
+        for (state, org_id), ids in groups.items():
+            todo = self.browse(ids).filtered(
+                lambda m, s=state, o=org_id: m.state != s or m.organization_id.id != o)
+            if todo:
+                todo.with_context(union_apply_events=True).write(
+                    {"state": state, "organization_id": org_id})
+
+    @api.model
+    def _get_status_at(self, on_date, organization_ids=None):
+        """{member_id: (state, organization_id)} at the end of ``on_date``, from the history.
+
+        One query for any number of members; ``organization_ids`` keeps only members
+        whose unit at that date is one of them.
+        """
+        self.env["union.member.event"].flush_model()
+        query = """
+            SELECT member_id, state_after, organization_id FROM (
+                SELECT DISTINCT ON (member_id) member_id, state_after, organization_id
+                  FROM union_member_event
+                 WHERE date <= %s AND event_type != 'card'
+              ORDER BY member_id, date DESC, id DESC) last_event
+        """
+        params = [on_date]
+        if organization_ids is not None:
+            if not organization_ids:
+                return {}
+            query += " WHERE organization_id IN %s"
+            params.append(tuple(organization_ids))
+        self.env.cr.execute(query, params)
+        return {member_id: (state, org_id) for member_id, state, org_id in self.env.cr.fetchall()}
+
+    @api.model
+    def _get_members_at(self, on_date, organizations):
+        """Members (active or suspended) of these units and their sub-units at ``on_date``."""
+        status = self._get_status_at(on_date, organizations._get_subtree().ids)
+        return self.browse(sorted(mid for mid, (state, _org) in status.items()
+                                  if state in ("active", "suspended")))
+
+    def _open_event_wizard(self, event_type):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "union.member.event.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_member_ids": self.ids, "default_event_type": event_type},
+        }
+
+    def action_transfer(self):
+        return self._open_event_wizard("transfer")
+
+    def action_suspend(self):
+        return self._open_event_wizard("suspension")
+
+    def action_resume(self):
+        return self._open_event_wizard("resumption")
+
+    def action_withdraw(self):
+        return self._open_event_wizard("withdrawal")
+
+    def action_remove(self):
+        return self._open_event_wizard("removal")
+
+    def action_expel(self):
+        return self._open_event_wizard("expulsion")
+
+    def action_record_death(self):
+        return self._open_event_wizard("death")
+
+    def action_issue_card(self):
+        return self._open_event_wizard("card")
+
+    def action_readmit(self):
+        return self._open_event_wizard("admission")
+
+    def action_print_card(self):
+        return self.env.ref("union_membership.action_report_union_member_card").report_action(self)
+
+    def action_grant_portal(self):
+        """Give these members a portal login (e-mail needed), in bulk."""
+        without_email = self.filtered(lambda m: not m.email)
+        if without_email:
+            raise UserError(self.env._(
+                "These members have no e-mail address, needed for a portal login: %(names)s",
+                names=", ".join(without_email[:10].mapped("name"))))
+        todo = self.filtered(lambda m: not m.user_id)
+        wizard = self.env["portal.wizard"].with_context(active_ids=todo.partner_id.ids).create({})
+        wizard.user_ids.action_grant_access()
+        group = self.env.ref("union_membership.group_union_member")
+        todo._compute_user_id()
+        todo.user_id.sudo().write({"groups_id": [fields.Command.link(group.id)]})
+        return True
+
+    @api.model
+    def _age_on(self, birth, on_date):
+        return on_date.year - birth.year - ((on_date.month, on_date.day) < (birth.month, birth.day))
+
+    @api.model
+    def _today(self):
+        return fields.Date.context_today(self) or date.today()

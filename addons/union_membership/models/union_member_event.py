@@ -1,0 +1,157 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules import lifecycle
+from .union_member import STATES
+
+EVENT_TYPES = [
+    ("admission", "Admission"),
+    ("recognition", "Recognition"),
+    ("transfer", "Transfer"),
+    ("transfer_out", "Transfer out of the system"),
+    ("suspension", "Suspension"),
+    ("resumption", "Resumption"),
+    ("withdrawal", "Withdrawal"),
+    ("removal", "Removal"),
+    ("expulsion", "Expulsion"),
+    ("death", "Death"),
+    ("dissolution", "Unit dissolved"),
+    ("card", "Card issued"),
+]
+
+
+class UnionMemberEvent(models.Model):
+    _name = "union.member.event"
+    _description = "Union Member Event"
+    _order = "date desc, id desc"
+    _rec_name = "event_type"
+
+    member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade",
+                                readonly=True)
+    event_type = fields.Selection(EVENT_TYPES, string="Event", required=True, index=True, readonly=True)
+    date = fields.Date(required=True, index=True, readonly=True, default=fields.Date.context_today)
+    organization_id = fields.Many2one(
+        "union.organization", string="Unit", index=True, readonly=True, ondelete="restrict",
+        help="The member's unit after the event.")
+    from_organization_id = fields.Many2one(
+        "union.organization", string="From Unit", readonly=True, ondelete="restrict")
+    end_date = fields.Date(string="Until", readonly=True, help="End of a suspension.")
+    state_after = fields.Selection(STATES, string="State After", readonly=True, index=True)
+    card_number = fields.Char(readonly=True)
+    reason = fields.Text(readonly=True)
+    decision_ref = fields.Char(string="Decision", readonly=True,
+                               help="Number and date of the decision, e.g. 15/QĐ-CĐCS of 02/09/2025.")
+    user_id = fields.Many2one("res.users", string="Recorded By", default=lambda self: self.env.user,
+                              readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Check every event against the member's history, then write them all (or none)."""
+        member_ids = {vals["member_id"] for vals in vals_list}
+        members = self.env["union.member"].browse(member_ids)
+        current = self._current_status(members)
+        errors = []
+        # events of one member are checked in date order, after what is already recorded
+        ordered = sorted(enumerate(vals_list), key=lambda iv: (iv[1]["member_id"], str(iv[1].get("date") or "")))
+        for index, vals in ordered:
+            member_id = vals["member_id"]
+            state, unit_id, last_date = current.get(member_id, (None, None, None))
+            event_date = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
+            vals["date"] = event_date
+            event_type = vals["event_type"]
+            to_unit = vals.get("organization_id") if event_type in lifecycle.NEEDS_UNIT else None
+            try:
+                state_after = lifecycle.check_event(
+                    state, last_date, event_type, event_date, unit_id, to_unit,
+                    fields.Date.to_date(vals.get("end_date")))
+            except lifecycle.LifecycleError as err:
+                errors.append(self._lifecycle_message(members.browse(member_id), err))
+                continue
+            if event_type in ("transfer", "admission", "recognition"):
+                vals["from_organization_id"] = unit_id or False
+            else:
+                vals["organization_id"] = unit_id or False
+            vals["state_after"] = state_after
+            if event_type not in lifecycle.NEUTRAL_EVENTS:
+                current[member_id] = (state_after, vals["organization_id"], event_date)
+        if errors:
+            raise ValidationError("\n".join(errors[:20]) + (
+                self.env._("\n… and %(count)s more.", count=len(errors) - 20) if len(errors) > 20 else ""))
+        events = super().create(vals_list)
+        cards = events.filtered(lambda e: e.event_type == "card" and e.card_number)
+        for event in cards:
+            event.member_id.card_number = event.card_number
+        events.member_id._apply_events()
+        return events
+
+    def write(self, vals):
+        if set(vals) - {"reason", "decision_ref"}:
+            raise UserError(self.env._(
+                "A recorded event cannot be changed; record a new event that corrects it."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_admin(self):
+        if not self.env.user.has_group("union_membership.group_union_admin"):
+            raise UserError(self.env._("Only a union administrator can delete a member's history."))
+
+    def _current_status(self, members):
+        """{member_id: (state, unit_id, last_date)} from the recorded history, in one query."""
+        if not members:
+            return {}
+        self.flush_model()
+        self.env.cr.execute("""
+            SELECT DISTINCT ON (member_id) member_id, state_after, organization_id, date
+              FROM union_member_event
+             WHERE member_id IN %s AND event_type != 'card'
+          ORDER BY member_id, date DESC, id DESC
+        """, [tuple(members.ids)])
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
+
+    def _lifecycle_message(self, member, err):
+        labels = dict(self._fields["event_type"]._description_selection(self.env))
+        states = dict(self.env["union.member"]._fields["state"]._description_selection(self.env))
+        event = labels.get(err.params.get("event"), err.params.get("event"))
+        name = member.name
+        code = err.code
+        if code == "bad_state":
+            state = states.get(err.params["state"]) or self.env._("not a member")
+            return self.env._("%(name)s: %(event)s is not possible while the member is %(state)s.",
+                              name=name, event=event, state=state)
+        if code == "before_last":
+            return self.env._(
+                "%(name)s: the %(event)s on %(date)s is dated before the latest recorded event (%(last)s).",
+                name=name, event=event, date=err.params["date"].strftime("%d/%m/%Y"),
+                last=err.params["last"].strftime("%d/%m/%Y"))
+        if code == "needs_unit":
+            return self.env._("%(name)s: choose the unit for the %(event)s.", name=name, event=event)
+        if code == "same_unit":
+            return self.env._("%(name)s: the member is already in that unit.", name=name)
+        if code == "needs_end_date":
+            return self.env._("%(name)s: a suspension needs the date it ends.", name=name)
+        if code == "end_before_start":
+            return self.env._("%(name)s: the suspension must end after it starts.", name=name)
+        if code == "suspension_too_long":
+            return self.env._("%(name)s: a suspension lasts %(months)s months at most.",
+                              name=name, months=err.params["months"])
+        return self.env._("%(name)s: this event is not possible.", name=name)
+
+    @api.model
+    def _cron_resume_expired_suspensions(self):
+        """Members whose suspension has ended become active again (one batch)."""
+        today = fields.Date.context_today(self)
+        self.flush_model()
+        self.env["union.member"].flush_model(["state"])
+        self.env.cr.execute("""
+            SELECT DISTINCT ON (member_id) member_id, event_type, end_date
+              FROM union_member_event
+             WHERE event_type != 'card'
+               AND member_id IN (SELECT id FROM union_member WHERE state = 'suspended')
+          ORDER BY member_id, date DESC, id DESC
+        """)
+        due = [mid for mid, etype, end in self.env.cr.fetchall()
+               if etype == "suspension" and end and end <= today]
+        if due:
+            self.create([{"member_id": mid, "event_type": "resumption", "date": today,
+                          "reason": self.env._("End of the suspension period.")} for mid in due])
+        return len(due)

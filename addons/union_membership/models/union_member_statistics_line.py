@@ -1,0 +1,23 @@
+from odoo import fields, models
+
+
+class UnionMemberStatisticsLine(models.Model):
+    _name = "union.member.statistics.line"
+    _description = "Membership Statistics Line"
+    _order = "statistics_id, organization_id"
+
+    statistics_id = fields.Many2one("union.member.statistics", required=True, index=True, ondelete="cascade")
+    date_to = fields.Date(related="statistics_id.date_to", store=True, string="As At")
+    organization_id = fields.Many2one("union.organization", string="Unit", required=True, index=True)
+    level = fields.Selection(related="organization_id.level", store=True)
+    parent_id = fields.Many2one(related="organization_id.parent_id", store=True, string="Parent Unit")
+    members = fields.Integer(aggregator="sum")
+    women = fields.Integer(aggregator="sum")
+    age_under_30 = fields.Integer(string="Under 30", aggregator="sum")
+    age_30_39 = fields.Integer(string="30 to 39", aggregator="sum")
+    age_40_49 = fields.Integer(string="40 to 49", aggregator="sum")
+    age_50_plus = fields.Integer(string="50 and over", aggregator="sum")
+    minority = fields.Integer(string="Ethnic Minorities", aggregator="sum")
+    party = fields.Integer(string="Party Members", aggregator="sum")
+    admitted = fields.Integer(string="Admitted in Period", aggregator="sum")
+    left = fields.Integer(string="Left in Period", aggregator="sum")

@@ -1,0 +1,190 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+LEVELS = [
+    ("federation", "Federation"),
+    ("upper", "Upper-level union"),
+    ("grassroots", "Grassroots union"),
+    ("group", "Union group"),
+]
+
+FUNDING_TYPES = [
+    ("public_full", "Public, fully state-paid"),
+    ("public_partial", "Public, partly self-funded"),
+    ("non_public", "Non-public"),
+    ("enterprise", "Enterprise"),
+    ("other", "Other"),
+]
+
+
+class UnionOrganization(models.Model):
+    _name = "union.organization"
+    _description = "Union Unit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _parent_store = True
+    _parent_name = "parent_id"
+    _order = "parent_path, sequence, name"
+    _rec_names_search = ["name", "code", "short_name"]
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(required=True, index=True, tracking=True, help="Unique code of the unit.")
+    short_name = fields.Char(
+        string="Abbreviation", tracking=True,
+        help="Abbreviation used in document symbols, e.g. CĐN.")
+    sequence = fields.Integer(default=10)
+    level = fields.Selection(LEVELS, required=True, default="grassroots", index=True, tracking=True)
+    parent_id = fields.Many2one(
+        "union.organization", string="Parent Unit", index=True, ondelete="restrict", tracking=True)
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("union.organization", "parent_id", string="Sub-units")
+    funding_type = fields.Selection(
+        FUNDING_TYPES, string="Workplace Funding", default="public_partial", tracking=True)
+    company_id = fields.Many2one(
+        "res.company", string="Accounting Entity", required=True, index=True,
+        default=lambda self: self.env.company, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Contact", ondelete="restrict", copy=False,
+        help="The unit's own contact: address, e-mail, bank accounts.")
+    email = fields.Char(related="partner_id.email", readonly=False)
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    street = fields.Char(related="partner_id.street", readonly=False)
+    state = fields.Selection(
+        [("active", "Active"), ("dissolved", "Dissolved"), ("merged", "Merged")],
+        default="active", required=True, index=True, tracking=True)
+    date_founded = fields.Date(string="Founded On")
+    date_ended = fields.Date(string="Ended On", tracking=True)
+    end_reason = fields.Text()
+    officer_ids = fields.Many2many(
+        "res.users", "union_organization_res_users_rel", "organization_id", "user_id",
+        string="Officers", help="Users who manage this unit and everything below it.")
+    member_ids = fields.One2many("union.member", "organization_id", string="Members")
+    member_count = fields.Integer(compute="_compute_member_counts", string="Members (unit)")
+    member_count_total = fields.Integer(
+        compute="_compute_member_counts", string="Members (with sub-units)")
+    child_count = fields.Integer(compute="_compute_child_count", string="Sub-unit Count")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "The unit code must be unique."),
+    ]
+
+    @api.depends("child_ids")
+    def _compute_child_count(self):
+        counts = dict(self.env["union.organization"]._read_group(
+            [("parent_id", "in", self.ids)], ["parent_id"], ["__count"]))
+        for org in self:
+            org.child_count = counts.get(org, 0)
+
+    def _compute_member_counts(self):
+        """Counts of current members (active or suspended), the subtree in one query."""
+        if not self.ids:
+            self.member_count = self.member_count_total = 0
+            return
+        self.env["union.member"].flush_model(["organization_id", "state"])
+        self.flush_model(["parent_path"])
+        self.env.cr.execute("""
+            SELECT o.id,
+                   COUNT(m.id) FILTER (WHERE m.organization_id = o.id),
+                   COUNT(m.id)
+              FROM union_organization o
+              JOIN union_organization s ON s.parent_path LIKE o.parent_path || '%%'
+              LEFT JOIN union_member m ON m.organization_id = s.id
+                                      AND m.state IN ('active', 'suspended')
+             WHERE o.id IN %s
+          GROUP BY o.id
+        """, [tuple(self.ids)])
+        counts = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        for org in self:
+            org.member_count, org.member_count_total = counts.get(org.id, (0, 0))
+
+    @api.constrains("parent_id")
+    def _check_parent_cycle(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A unit cannot be placed under itself or one of its own sub-units."))
+
+    @api.constrains("level", "parent_id")
+    def _check_group_parent(self):
+        for org in self:
+            if org.level == "group" and org.parent_id.level != "grassroots":
+                raise ValidationError(self.env._(
+                    "The union group %(name)s must belong to a grassroots union.", name=org.name))
+
+    @api.constrains("state", "date_ended")
+    def _check_dissolved(self):
+        ended = self.filtered(lambda o: o.state != "active")
+        for org in ended:
+            if not org.date_ended:
+                raise ValidationError(self.env._(
+                    "The unit %(name)s is no longer active: give the date it ended.", name=org.name))
+        if ended:
+            count = self.env["union.member"].search_count([
+                ("organization_id", "in", ended.ids), ("state", "in", ("active", "suspended"))])
+            if count:
+                raise ValidationError(self.env._(
+                    "A unit that has ended cannot keep members: %(count)s member(s) are still in it. "
+                    "Transfer them or end their membership first.", count=count))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        missing = [vals for vals in vals_list if not vals.get("partner_id")]
+        if missing:
+            partners = self.env["res.partner"].create([
+                {"name": vals.get("name"), "is_company": True, "email": vals.pop("email", False),
+                 "phone": vals.pop("phone", False), "street": vals.pop("street", False)}
+                for vals in missing])
+            for vals, partner in zip(missing, partners):
+                vals["partner_id"] = partner.id
+        orgs = super().create(vals_list)
+        if any("officer_ids" in vals for vals in vals_list):
+            self.env.registry.clear_cache()
+        return orgs
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "name" in vals:
+            self.partner_id.write({"name": vals["name"]})
+        if "officer_ids" in vals:
+            # record rules depend on the units a user manages
+            self.env.registry.clear_cache()
+        return res
+
+    def _get_subtree(self):
+        """This unit and every unit below it, in one indexed query."""
+        if not self:
+            return self
+        domain = [("id", "child_of", self.ids)]
+        return self.with_context(active_test=False).search(domain)
+
+    def action_view_members(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("union_membership.union_member_action")
+        action["domain"] = [("organization_id", "child_of", self.id)]
+        action["context"] = {"default_organization_id": self.id, "search_default_filter_current": 1}
+        return action
+
+    def action_view_children(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("union_membership.union_organization_action")
+        action["domain"] = [("parent_id", "=", self.id)]
+        action["context"] = {"default_parent_id": self.id}
+        return action
+
+    def action_open_dissolve_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "union.organization.dissolve.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_organization_id": self.id},
+        }
+
+    def action_open_transfer_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "union.member.transfer.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_from_organization_id": self.id},
+        }

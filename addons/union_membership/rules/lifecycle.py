@@ -1,0 +1,103 @@
+"""The member lifecycle: which event may follow which state, and what it leads to.
+
+The member's state is what the latest lifecycle event says; this module
+decides, with no database, whether an event is allowed and what follows.
+"""
+from datetime import date
+
+#: events that change nothing in the state (the card is issued to a member as they are)
+NEUTRAL_EVENTS = {"card"}
+
+#: event -> (states it may follow, state after it; None keeps the current state)
+TRANSITIONS = {
+    "admission": ({None, "left", "transferred"}, "active"),
+    "recognition": ({None, "left", "transferred"}, "active"),
+    "transfer": ({"active", "suspended"}, None),
+    "transfer_out": ({"active", "suspended"}, "transferred"),
+    "suspension": ({"active"}, "suspended"),
+    "resumption": ({"suspended"}, "active"),
+    "withdrawal": ({"active", "suspended"}, "left"),
+    "removal": ({"active", "suspended"}, "left"),
+    "expulsion": ({"active", "suspended"}, "expelled"),
+    "death": ({"active", "suspended", "left", "transferred"}, "deceased"),
+    "dissolution": ({"active", "suspended"}, "left"),
+    "card": ({"active", "suspended"}, None),
+}
+
+#: events that need the unit the member goes to
+NEEDS_UNIT = {"admission", "recognition", "transfer"}
+
+#: the states in which a person counts as a member of their unit
+MEMBER_STATES = {"active", "suspended"}
+
+MAX_SUSPENSION_MONTHS = 12
+
+
+class LifecycleError(ValueError):
+    """A refused event; ``code`` says why, ``params`` what to name in the message."""
+
+    def __init__(self, code, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    # the last valid day of the target month
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def check_event(state, last_date, event_type, event_date, current_unit=None,
+                to_unit=None, end_date=None):
+    """Check one event against the member's current state.
+
+    Returns the state after the event. Raises LifecycleError otherwise.
+    ``state`` is None for a person who was never a member.
+    """
+    if event_type not in TRANSITIONS:
+        raise LifecycleError("unknown_event", event=event_type)
+    allowed, after = TRANSITIONS[event_type]
+    if state not in allowed:
+        raise LifecycleError("bad_state", event=event_type, state=state)
+    if last_date and event_date < last_date and event_type not in NEUTRAL_EVENTS:
+        raise LifecycleError("before_last", event=event_type, date=event_date, last=last_date)
+    if event_type in NEEDS_UNIT and not to_unit:
+        raise LifecycleError("needs_unit", event=event_type)
+    if event_type == "transfer" and to_unit == current_unit:
+        raise LifecycleError("same_unit", event=event_type)
+    if event_type == "suspension":
+        if not end_date:
+            raise LifecycleError("needs_end_date", event=event_type)
+        if end_date <= event_date:
+            raise LifecycleError("end_before_start", event=event_type)
+        if end_date > add_months(event_date, MAX_SUSPENSION_MONTHS):
+            raise LifecycleError("suspension_too_long", months=MAX_SUSPENSION_MONTHS)
+    return state if after is None else after
+
+
+def replay(events):
+    """Replay (type, date, to_unit, end_date) events in order; return (state, unit, last_date).
+
+    Raises LifecycleError at the first refused event, with ``params['index']``.
+    """
+    state, unit, last = None, None, None
+    for index, (event_type, event_date, to_unit, end_date) in enumerate(events):
+        try:
+            new_state = check_event(state, last, event_type, event_date, unit, to_unit, end_date)
+        except LifecycleError as err:
+            err.params["index"] = index
+            raise
+        if event_type not in NEUTRAL_EVENTS:
+            last = event_date
+            if to_unit:
+                unit = to_unit
+        state = new_state
+    return state, unit, last

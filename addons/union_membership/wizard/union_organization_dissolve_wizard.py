@@ -1,0 +1,39 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class UnionOrganizationDissolveWizard(models.TransientModel):
+    _name = "union.organization.dissolve.wizard"
+    _description = "Dissolve a Union Unit"
+
+    organization_id = fields.Many2one("union.organization", string="Unit", required=True)
+    date = fields.Date(string="Dissolved On", required=True, default=fields.Date.context_today)
+    reason = fields.Text(required=True)
+    decision_ref = fields.Char(string="Decision")
+    target_id = fields.Many2one(
+        "union.organization", string="Move Members To", domain=[("state", "=", "active")],
+        help="Leave empty to end the membership of the unit's members on the dissolution date.")
+    member_count = fields.Integer(related="organization_id.member_count_total")
+
+    def action_dissolve(self):
+        """End the unit and its sub-units; its members are moved or their membership ends."""
+        self.ensure_one()
+        units = self.organization_id._get_subtree().filtered(lambda u: u.state == "active")
+        if self.target_id and self.target_id in units:
+            raise UserError(self.env._("The members cannot be moved into a unit that is being dissolved."))
+        members = self.env["union.member"].search([
+            ("organization_id", "in", units.ids), ("state", "in", ("active", "suspended"))])
+        if self.target_id:
+            vals = {"event_type": "transfer", "organization_id": self.target_id.id}
+        else:
+            vals = {"event_type": "dissolution"}
+        self.env["union.member.event"].create([dict(
+            vals, member_id=member.id, date=self.date, reason=self.reason,
+            decision_ref=self.decision_ref) for member in members])
+        units.write({"state": "dissolved", "date_ended": self.date,
+                     "end_reason": self.reason})
+        for unit in units:
+            unit.message_post(body=self.env._(
+                "Unit dissolved on %(date)s (%(decision)s): %(reason)s",
+                date=self.date.strftime("%d/%m/%Y"), decision=self.decision_ref or "-", reason=self.reason))
+        return {"type": "ir.actions.act_window_close"}

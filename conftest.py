@@ -1,0 +1,45 @@
+"""Project-wide pytest rules.
+
+- A warning or error logged by Odoo during the tests fails the run, as in
+  OCA's CI (a test that expects one mutes it with ``mute_logger``).
+- A skipped test fails the run: CI must never count a skip as a pass.
+"""
+import logging
+
+import pytest
+
+_ODOO_PROBLEMS = []
+
+
+class _OdooProblemHandler(logging.Handler):
+    def emit(self, record):
+        if record.name.startswith("odoo") and record.levelno >= logging.WARNING:
+            _ODOO_PROBLEMS.append(self.format(record))
+
+
+_handler = _OdooProblemHandler(level=logging.WARNING)
+_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+
+def pytest_configure(config):
+    logging.getLogger().addHandler(_handler)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _ODOO_PROBLEMS:
+        terminalreporter.section("Odoo logged warnings or errors")
+        for line in _ODOO_PROBLEMS[:50]:
+            terminalreporter.write_line(line[:2000])
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if (_ODOO_PROBLEMS or skipped) and session.exitstatus == 0:
+        session.exitstatus = 1
+        if reporter:
+            if skipped:
+                reporter.write_line(f"FAILED: {skipped} test(s) skipped; a skip is a failure here.")
+            if _ODOO_PROBLEMS:
+                reporter.write_line(f"FAILED: Odoo logged {len(_ODOO_PROBLEMS)} warning(s) or error(s).")

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: a fresh database, every union addon installed, then
+# pytest over the Odoo tests (with HTTP and browser tours) and the plain rule tests.
+# Environment: UNION_TEST_DB (database name, default union_test).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+check_odoo
+ensure_postgres
+ensure_python_packages
+ensure_browser
+
+DB="${UNION_TEST_DB:-union_test}"
+ADDONS="$(union_addons)"
+LOG="$(mktemp -d)/install.log"
+
+say "Creating a fresh database $DB and installing $ADDONS"
+dropdb --if-exists "$DB"
+"$PYTHON" -m odoo -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" -d "$DB" \
+    -i "$ADDONS" --without-demo=all --load-language=vi_VN --stop-after-init --log-level=info --logfile="$LOG" \
+    || { tail -50 "$LOG" >&2; die "Installing the addons failed (log: $LOG)."; }
+check_log "$LOG" || die "Install logged warnings or errors (log: $LOG)."
+
+say "Running the tests"
+"$PYTHON" -m pytest -rs -p no:cacheprovider \
+    --odoo-database="$DB" --odoo-addons-path="$ADDONS_PATH" --odoo-http --odoo-log-level=info \
+    "$@" addons tests
