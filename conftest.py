@@ -22,6 +22,15 @@ _handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
 
 
 def pytest_configure(config):
+    if config.getoption("--odoo-database", default=None):
+        # Odoo's test framework complains when imported outside test mode; pytest-odoo
+        # turns test mode on only around each test module, after collection imported it.
+        from odoo.tools import config as odoo_config
+
+        previous = odoo_config["test_enable"]
+        odoo_config["test_enable"] = True
+        import odoo.tests  # noqa: F401
+        odoo_config["test_enable"] = previous
     logging.getLogger().addHandler(_handler)
 
 

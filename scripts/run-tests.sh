@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: a fresh database, every union addon installed, then
 # pytest over the Odoo tests (with HTTP and browser tours) and the plain rule tests.
-# Environment: UNION_TEST_DB (database name, default union_test).
+# Environment: UNION_TEST_DB (database name, default union_test); UNION_ADDONS
+# (comma-separated addons to install instead of all); arguments, when given,
+# replace the default test paths (addons tests).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -11,8 +13,11 @@ ensure_postgres
 ensure_python_packages
 ensure_browser
 
+say "Lint (ruff)"
+"$PYTHON" -m ruff check --quiet "$ROOT" || die "Lint failed: fix the lines above (ruff check --fix fixes most)."
+
 DB="${UNION_TEST_DB:-union_test}"
-ADDONS="$(union_addons)"
+ADDONS="${UNION_ADDONS:-$(union_addons)}"
 LOG="$(mktemp -d)/install.log"
 
 say "Creating a fresh database $DB and installing $ADDONS"
@@ -23,6 +28,7 @@ dropdb --if-exists "$DB"
 check_log "$LOG" || die "Install logged warnings or errors (log: $LOG)."
 
 say "Running the tests"
+[ $# -gt 0 ] || set -- addons tests
 "$PYTHON" -m pytest -rs -p no:cacheprovider \
     --odoo-database="$DB" --odoo-addons-path="$ADDONS_PATH" --odoo-http --odoo-log-level=info \
-    "$@" addons tests
+    "$@"

@@ -143,3 +143,39 @@ class UnionDemoGenerator(models.AbstractModel):
         result = {"federation": federation, "sector": sector, "schools": schools, "groups": groups,
                   "members": created, "dissolved": dissolved}
         return result
+
+    @api.model
+    def _load_demo(self):
+        """The demo database: the Đắk Nông education union (37 schools, ~1,800 members)
+        and one login per role. Passwords equal the logins (demo only)."""
+        result = self._generate_province(grassroots=37, members=1800)
+        school = result["schools"].filtered(lambda s: s.state == "active")[:1]
+        member = self.env["union.member"].search(
+            [("organization_id", "child_of", school.id), ("state", "=", "active")], limit=1)
+        member.write({"email": "doanvien@example.vn"})
+        lang = "vi_VN" if self.env["res.lang"]._lang_get("vi_VN") else "en_US"
+        group = self.env.ref
+        users = self.env["res.users"].with_context(no_reset_password=True).create([{
+            "name": "Trần Minh Đức", "login": "canbo.nganh", "password": "canbo.nganh", "lang": lang,
+            "email": "canbo.nganh@example.vn",
+            "groups_id": [(6, 0, [group("union_membership.group_union_upper_officer").id])],
+            "union_organization_ids": [(6, 0, result["sector"].ids)],
+        }, {
+            "name": "Phạm Thị Hằng", "login": "canbo.coso", "password": "canbo.coso", "lang": lang,
+            "email": "canbo.coso@example.vn",
+            "groups_id": [(6, 0, [group("union_membership.group_union_officer").id])],
+            "union_organization_ids": [(6, 0, school.ids)],
+        }, {
+            "login": "doanvien", "password": "doanvien", "lang": lang, "partner_id": member.partner_id.id,
+            "groups_id": [(6, 0, [group("base.group_portal").id, group("union_membership.group_union_member").id])],
+        }])
+        admin = self.env.ref("base.user_admin")
+        admin.write({"lang": lang, "union_organization_ids": [(6, 0, result["federation"].ids)]})
+        records = [("demo_org_federation", result["federation"]), ("demo_org_sector", result["sector"]),
+                   ("demo_org_school", school), ("demo_org_dissolved", result["dissolved"]),
+                   ("demo_member_portal", member), ("demo_user_upper", users[0]),
+                   ("demo_user_officer", users[1]), ("demo_user_portal", users[2])]
+        self.env["ir.model.data"]._update_xmlids([{
+            "xml_id": f"union_membership.{name}", "record": record, "noupdate": True,
+        } for name, record in records if record])
+        return True

@@ -43,9 +43,9 @@ class UnionMember(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Related Contact", required=True, ondelete="cascade", index=True)
     member_code = fields.Char(
-        string="Member Code", readonly=True, copy=False, index=True, default="/",
+        readonly=True, copy=False, index=True, default="/",
         help="Given from the member code sequence when the member is created.")
-    card_number = fields.Char(string="Card Number", copy=False, index=True, tracking=True,
+    card_number = fields.Char(copy=False, index=True, tracking=True,
                               help="Number of the national union member card.")
     citizen_id = fields.Char(
         string="Citizen ID", copy=False, index=True, tracking=True,
@@ -60,8 +60,8 @@ class UnionMember(models.Model):
     education_level = fields.Selection(EDUCATION_LEVELS, tracking=True)
     job_title = fields.Char(string="Job", tracking=True)
     workplace = fields.Char(tracking=True)
-    party_member = fields.Boolean(string="Party Member", tracking=True)
-    union_position = fields.Char(string="Union Position", tracking=True)
+    party_member = fields.Boolean(tracking=True)
+    union_position = fields.Char(tracking=True)
     organization_id = fields.Many2one(
         "union.organization", string="Unit", readonly=True, index=True, tracking=True,
         ondelete="restrict", help="Set by the member's admission and transfer events.")
@@ -105,9 +105,9 @@ class UnionMember(models.Model):
                           if born else 0)
 
     def _compute_verify_url(self):
-        base = self.get_base_url()
+        # get_base_url() takes one record (the website of the member's company, if any)
         for member in self:
-            member.verify_url = f"{base}/union/verify/{member.verify_token}"
+            member.verify_url = f"{member.get_base_url()}/union/verify/{member.verify_token}"
 
     @api.constrains("citizen_id")
     def _check_citizen_id(self):

@@ -12,9 +12,9 @@ class UnionMemberChangeRequest(models.Model):
 
     member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)
-    new_name = fields.Char(string="New Name")
+    new_name = fields.Char()
     new_citizen_id = fields.Char(string="New Citizen ID")
-    new_birth_date = fields.Date(string="New Birth Date")
+    new_birth_date = fields.Date()
     new_organization_id = fields.Many2one("union.organization", string="Requested Unit")
     note = fields.Text(string="Explanation")
     state = fields.Selection(

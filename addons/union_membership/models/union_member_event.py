@@ -36,7 +36,7 @@ class UnionMemberEvent(models.Model):
     from_organization_id = fields.Many2one(
         "union.organization", string="From Unit", readonly=True, ondelete="restrict")
     end_date = fields.Date(string="Until", readonly=True, help="End of a suspension.")
-    state_after = fields.Selection(STATES, string="State After", readonly=True, index=True)
+    state_after = fields.Selection(STATES, readonly=True, index=True)
     card_number = fields.Char(readonly=True)
     reason = fields.Text(readonly=True)
     decision_ref = fields.Char(string="Decision", readonly=True,

@@ -105,7 +105,7 @@ class TestLifecycle(UnionCommon):
     def test_bulk_event_wizard(self):
         members = self.member_a1 | self.member_a2
         action = members.action_suspend()
-        wizard_form = Form(self.env["union.member.event.wizard"].with_context(action["context"]))
+        wizard_form = Form(self.env["union.member.event.wizard"].with_context(**action["context"]))
         self.assertTrue(wizard_form.needs_end_date)
         wizard_form.date = date(2025, 1, 1)
         wizard_form.end_date = date(2025, 7, 1)

@@ -38,7 +38,7 @@ class TestOrganization(UnionCommon):
         self.assertEqual(self.user_officer_a.has_group("union_membership.group_union_upper_officer"), False)
         action = self.unit_a.with_user(self.user_upper).action_open_dissolve_wizard()
         wizard = Form(self.env["union.organization.dissolve.wizard"].with_user(self.user_upper)
-                      .with_context(action["context"]))
+                      .with_context(**action["context"]))
         wizard.date = date(2025, 6, 15)
         wizard.reason = "Kết luận 157-KL/TW"
         wizard.decision_ref = "125/QĐ-CĐN"
