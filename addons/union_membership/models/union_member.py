@@ -141,7 +141,10 @@ class UnionMember(models.Model):
             return super().create(vals_list)
         admissions = []
         for vals in vals_list:
-            org_id = vals.pop("organization_id", False) or self.env.context.get("default_organization_id")
+            # the unit is kept on the record from the start, so that the officer's record
+            # rule (unit in their subtree) is checked on creation; the admission event says the same
+            org_id = vals.get("organization_id") or self.env.context.get("default_organization_id")
+            vals["organization_id"] = org_id
             admissions.append(org_id)
             vals.pop("state", None)
         members = super().create(vals_list)

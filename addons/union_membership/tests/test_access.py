@@ -25,7 +25,10 @@ class TestAccess(UnionCommon):
         self.assertEqual(sum(g["organization_id_count"] for g in groups), 2)
         events = self.env["union.member.event"].with_user(self.user_officer_a).search([])
         self.assertEqual(events.member_id, self.member_a1 | self.member_a2)
-        # they may not admit a member into someone else's unit
+        # they admit members into their own units, never into someone else's
+        newcomer = Member.create({"name": "Đỗ Văn Mới", "organization_id": self.group_a.id})
+        self.assertEqual((newcomer.state, newcomer.organization_id), ("active", self.group_a))
+        self.assertEqual(newcomer.event_ids.event_type, "admission")
         with self.assertRaises(AccessError):
             Member.create({"name": "Người lạ", "organization_id": self.unit_b.id})
 

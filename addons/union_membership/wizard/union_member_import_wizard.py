@@ -1,0 +1,579 @@
+import base64
+import io
+import re
+import zipfile
+from collections import defaultdict
+from datetime import date, datetime, time
+from itertools import chain, islice
+
+import openpyxl
+import xlsxwriter
+from markupsafe import Markup, escape
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+
+from ..rules import citizen_id as cccd
+from ..rules import member_sheet as sheet_rules
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: the largest upload accepted
+MAX_FILE_SIZE = 20 * 1024 * 1024
+#: the largest total size of the files inside the XLSX (a zip): refuses zip bombs
+MAX_UNCOMPRESSED_SIZE = 400 * 1024 * 1024
+#: columns read from a member sheet
+MAX_COLUMNS = 80
+#: errors listed in the summary (the error file has them all)
+MAX_SUMMARY_ERRORS = 20
+
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)"')
+
+#: member fields compared with the sheet (the import writes only those that differ)
+COMPARED_FIELDS = [
+    "name", "gender", "birth_date", "citizen_id", "organization_id", "date_joined", "card_number",
+    "ethnicity_id", "religion", "education_level", "job_title", "workplace", "party_member",
+    "union_position", "phone", "email", "street",
+]
+#: personal data whose old and new values are not written in the chatter
+PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion"}
+
+
+class UnionMemberImportWizard(models.TransientModel):
+    _name = "union.member.import.wizard"
+    _description = "Import Union Members from XLSX"
+
+    state = fields.Selection(
+        [("upload", "Upload"), ("error", "Errors"), ("done", "Done")], default="upload", required=True)
+    file = fields.Binary(string="XLSX File", attachment=False)
+    filename = fields.Char()
+    template_file = fields.Binary(attachment=False, readonly=True)
+    template_filename = fields.Char(readonly=True)
+    result_file = fields.Binary(string="File with Errors", attachment=False, readonly=True)
+    result_filename = fields.Char(readonly=True)
+    summary = fields.Text(readonly=True)
+    created_count = fields.Integer(string="Created", readonly=True)
+    updated_count = fields.Integer(string="Updated", readonly=True)
+    unchanged_count = fields.Integer(string="Unchanged", readonly=True)
+    error_count = fields.Integer(string="Rows with Errors", readonly=True)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_download_template(self):
+        self.ensure_one()
+        self.write({
+            "template_file": base64.b64encode(self._build_template()),
+            "template_filename": "mau_nhap_doan_vien.xlsx",
+        })
+        return self._download("template_file", "template_filename")
+
+    def action_download_result(self):
+        self.ensure_one()
+        return self._download("result_file", "result_filename")
+
+    def action_import(self):
+        """Validate the whole file; then write every row, or none and give back the errors."""
+        self.ensure_one()
+        data = self._get_upload()
+        sheets = self._read_sheets(data)
+        lookups, current = self._build_lookups(sheets)
+        results = sheet_rules.validate(
+            ((row, raw, sheet["title"]) for sheet in sheets for row, raw in sheet["rows"]), lookups)
+        if not results:
+            raise UserError(self.env._(
+                "The file has no member rows under the header row: nothing was imported."))
+        bad = [res for res in results if res.errors]
+        if bad:
+            self._report_errors(data, sheets, results, bad)
+        else:
+            self._import_rows(results, current)
+        return self._reopen()
+
+    def action_restart(self):
+        self.ensure_one()
+        self.write({"state": "upload", "file": False, "filename": False, "result_file": False,
+                    "summary": False})
+        return self._reopen()
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Import Members"),
+        }
+
+    def _download(self, field_name, filename_field):
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/?model={self._name}&id={self.id}&field={field_name}"
+                   f"&filename_field={filename_field}&download=true&mimetype={XLSX_MIMETYPE}",
+            "target": "self",
+        }
+
+    # --- reading the file ------------------------------------------------------------
+
+    def _get_upload(self):
+        data = base64.b64decode(self.file or b"")
+        if not data:
+            raise UserError(self.env._("Choose an XLSX file to import: the file is empty."))
+        if len(data) > MAX_FILE_SIZE:
+            raise UserError(self.env._(
+                "The file is too large (%(size)s MB); the largest file accepted is %(max)s MB. "
+                "Split it into several files.",
+                size=round(len(data) / 1024 / 1024, 1), max=MAX_FILE_SIZE // 1024 // 1024))
+        return data
+
+    def _not_xlsx(self):
+        return UserError(self.env._(
+            "The file %(name)s is not an Excel workbook (.xlsx) or is damaged. Save it as "
+            "\"Excel Workbook (.xlsx)\", or start from the template.", name=self.filename or ""))
+
+    def _open_workbook(self, data):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            uncompressed = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            raise self._not_xlsx() from None
+        if uncompressed > MAX_UNCOMPRESSED_SIZE:
+            raise UserError(self.env._(
+                "The file holds too much data once unpacked (%(size)s MB): it cannot be imported.",
+                size=uncompressed // 1024 // 1024))
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        except Exception:  # noqa: BLE001 - any failure to parse means the upload is not a usable XLSX
+            raise self._not_xlsx() from None
+        return archive, workbook
+
+    def _read_sheets(self, data):
+        """The member sheets of the file: their header and raw rows; refuses malformed files."""
+        archive, workbook = self._open_workbook(data)
+        sheets = []
+        try:
+            for worksheet in workbook.worksheets:
+                sheet = self._read_sheet(archive, worksheet)
+                if sheet:
+                    sheets.append(sheet)
+        finally:
+            workbook.close()
+        if not sheets:
+            raise UserError(self.env._(
+                "No sheet of this file has the member columns (%(columns)s) in its first %(rows)s rows. "
+                "Use the template, or the file exported from the member list.",
+                columns=", ".join(col.header for col in sheet_rules.COLUMNS if col.required),
+                rows=sheet_rules.HEADER_SEARCH_ROWS))
+        return sheets
+
+    def _read_sheet(self, archive, worksheet):
+        worksheet.reset_dimensions()  # a wrong dimension tag must not make us read empty cells
+        rows = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        try:
+            head = list(islice(rows, sheet_rules.HEADER_SEARCH_ROWS))
+            found = sheet_rules.find_header(head)
+            if not found:
+                return None
+            index, colmap, missing, duplicates = found
+            title = worksheet.title
+            header_row = index + 1
+            if missing:
+                raise UserError(self.env._(
+                    "The sheet \"%(sheet)s\" lacks the required column(s): %(columns)s (header row %(row)s).",
+                    sheet=title, columns=", ".join(missing), row=header_row))
+            if duplicates:
+                raise UserError(self.env._(
+                    "The sheet \"%(sheet)s\" has the column(s) %(columns)s twice.",
+                    sheet=title, columns=", ".join(duplicates)))
+            for ref in self._merged_ranges(archive, worksheet):
+                if range_boundaries(ref)[3] >= header_row:
+                    raise UserError(self.env._(
+                        "The sheet \"%(sheet)s\" has merged cells (%(range)s) in its header or rows. "
+                        "Unmerge them so that every column has its own header and value.",
+                        sheet=title, range=ref))
+            read = {key: idx for key, idx in colmap.items() if key in sheet_rules.COLUMN_BY_KEY
+                    and sheet_rules.COLUMN_BY_KEY[key].kind != "info"}
+            width = 0
+            raw_rows = []
+            for row_number, cells in enumerate(chain(head, rows), start=1):
+                used = len(cells)
+                while used and cells[used - 1] is None:
+                    used -= 1
+                width = max(width, used)
+                if row_number <= header_row:
+                    continue
+                raw = {}
+                for key, idx in read.items():
+                    value = cells[idx] if idx < len(cells) else None
+                    if value is not None and (
+                            isinstance(value, str) and value.startswith("=") or not isinstance(
+                                value, (str, int, float, bool, date, datetime, time))):
+                        cell = get_column_letter(idx + 1) + str(row_number)
+                        raise UserError(self.env._(
+                            "The cell %(cell)s of the sheet \"%(sheet)s\" holds a formula (%(formula)s). "
+                            "Copy the column and paste it back as values, then import again.",
+                            cell=cell, sheet=title, formula=str(getattr(value, "text", value))[:60]))
+                    raw[key] = value
+                if any(value is not None for value in raw.values()):
+                    raw_rows.append((row_number, raw))
+        except UserError:
+            raise
+        except Exception:  # noqa: BLE001 - a damaged sheet part is an unreadable file, not a crash
+            raise self._not_xlsx() from None
+        return {"title": title, "header_row": header_row, "rows": raw_rows,
+                "error_col": colmap.get("error", width), "colmap": colmap}
+
+    def _merged_ranges(self, archive, worksheet):
+        """The merged ranges of a sheet, read from its XML (read-only sheets do not list them)."""
+        path = getattr(worksheet, "_worksheet_path", None)
+        if not path:
+            return []
+        refs, tail = [], b""
+        with archive.open(path.lstrip("/")) as stream:
+            while chunk := stream.read(1 << 20):
+                buffer = tail + chunk
+                refs.extend(match.group(1).decode() for match in _MERGE_RE.finditer(buffer))
+                tail = buffer[-256:]
+        return list(dict.fromkeys(refs))
+
+    # --- lookups (one query each, whatever the number of rows) --------------------------
+
+    def _build_lookups(self, sheets):
+        raws = [raw for sheet in sheets for _row, raw in sheet["rows"]]
+        texts = defaultdict(set)
+        for raw in raws:
+            for key in ("unit_code", "member_code", "card_number"):
+                if not sheet_rules.is_empty(raw.get(key)):
+                    texts[key].add(sheet_rules.as_text(raw[key]))
+            if not sheet_rules.is_empty(raw.get("citizen_id")):
+                texts["citizen_id"].add(cccd.normalize(raw["citizen_id"]))
+        # units the user may import into: the active ones their record rules let them see
+        # (an ended unit is accepted only as the unchanged unit of one of its former members)
+        units = self.env["union.organization"].with_context(active_test=False).search_fetch(
+            [("code", "in", sorted(texts["unit_code"]))], ["code", "state", "active"]
+        ) if texts["unit_code"] else self.env["union.organization"]
+        ethnicities = {}
+        for ethnicity in self.env["union.ethnicity"].search_fetch([], ["name", "code"]):
+            ethnicities[sheet_rules.fold(ethnicity.code)] = ethnicity.id
+            ethnicities[sheet_rules.fold(ethnicity.name)] = ethnicity.id
+        domains = [[(fname, "in", sorted(texts[key]))] for key, fname in (
+            ("citizen_id", "citizen_id"), ("member_code", "member_code"), ("card_number", "card_number"))
+            if texts[key]]
+        # sudo: the identifiers are unique among all members, also those of units the user does
+        # not manage; they are looked up to refuse such rows (without showing those members)
+        members = self.env["union.member"].sudo().with_context(active_test=False).search_fetch(
+            expression.OR(domains), ["citizen_id", "member_code", "card_number", "state", "organization_id"]
+        ) if domains else self.env["union.member"].sudo()
+        accessible = set(self.env["union.member"].with_context(active_test=False).search(
+            [("id", "in", members.ids)]).ids) if members else set()
+        lookups = sheet_rules.Lookups(
+            today=fields.Date.context_today(self),
+            units={unit.code: unit.id for unit in units if unit.state == "active" and unit.active},
+            ended_units={unit.code: unit.id for unit in units if unit.state != "active" or not unit.active},
+            ethnicities=ethnicities,
+            members_by_citizen_id={m.citizen_id: m.id for m in members if m.citizen_id},
+            members_by_code={m.member_code: m.id for m in members if m.member_code},
+            members_by_card={m.card_number: m.id for m in members if m.card_number},
+            members={m.id: sheet_rules.MemberInfo(m.id, m.id in accessible, m.state, m.organization_id.id)
+                     for m in members},
+            normalize_citizen_id=cccd.normalize,
+            is_valid_citizen_id=cccd.is_valid,
+        )
+        mine = members.filtered(lambda m: m.id in accessible)
+        current = {row["id"]: row for row in mine.read(COMPARED_FIELDS, load=None)} if mine else {}
+        return lookups, current
+
+    # --- errors ------------------------------------------------------------------------
+
+    def _error_message(self, err):
+        _ = self.env._
+        params = dict(err.params or {}, column=err.column, value=err.value)
+        code = err.code
+        if code == "required":
+            return _("Column \"%(column)s\" is required.", **params)
+        if code == "required_new":
+            return _("Column \"%(column)s\": a new member needs a citizen ID.", **params)
+        if code == "bad_date":
+            return _("Column \"%(column)s\": \"%(value)s\" is not a date (write it as dd/mm/yyyy).", **params)
+        if code == "future_date":
+            return _("Column \"%(column)s\": the date %(value)s is in the future.", **params)
+        if code == "joined_before_birth":
+            return _("Column \"%(column)s\": the member cannot have joined (%(value)s) before being born.",
+                     **params)
+        if code == "bad_gender":
+            return _("Column \"%(column)s\": \"%(value)s\" is not a gender (write Nam or Nữ).", **params)
+        if code == "bad_bool":
+            return _("Column \"%(column)s\": \"%(value)s\" is not understood (write x for yes, "
+                     "leave the cell empty for no).", **params)
+        if code == "bad_education":
+            return _("Column \"%(column)s\": \"%(value)s\" is not an education level (%(choices)s).",
+                     choices=", ".join(sheet_rules.EDUCATION_LABELS.values()), **params)
+        if code == "too_long":
+            return _("Column \"%(column)s\": the value is longer than %(max)s characters.", **params)
+        if code == "bad_phone":
+            return _("Column \"%(column)s\": \"%(value)s\" is not a phone number.", **params)
+        if code == "bad_email":
+            return _("Column \"%(column)s\": \"%(value)s\" is not an e-mail address.", **params)
+        if code == "bad_citizen_id":
+            return _("Column \"%(column)s\": \"%(value)s\" is not a valid citizen ID (12 digits, "
+                     "starting with a province code from 001 to 096).", **params)
+        if code == "unknown_unit":
+            return _("Column \"%(column)s\": the unit code \"%(value)s\" does not exist, is no longer "
+                     "active, or is not a unit you manage.", **params)
+        if code == "unknown_ethnicity":
+            return _("Column \"%(column)s\": \"%(value)s\" is not one of the 54 ethnic groups.", **params)
+        if code == "duplicate_in_file":
+            return _("Column \"%(column)s\": \"%(value)s\" is already used in row %(first_row)s of the file.",
+                     **params)
+        if code == "unknown_member_code":
+            return _("Column \"%(column)s\": no member has the code \"%(value)s\" (leave the cell empty "
+                     "for a new member).", **params)
+        if code == "citizen_id_other_member":
+            return _("Column \"%(column)s\": the citizen ID \"%(value)s\" belongs to another member than "
+                     "the member code of this row.", **params)
+        if code == "card_taken":
+            return _("Column \"%(column)s\": the card number \"%(value)s\" belongs to another member.",
+                     **params)
+        if code == "member_not_accessible":
+            return _("Column \"%(column)s\": \"%(value)s\" belongs to a member of a unit you do not manage.",
+                     **params)
+        if code == "former_member_unit":
+            return _("Column \"%(column)s\": the member is no longer in the union and cannot be moved to "
+                     "\"%(value)s\"; record a readmission first.", **params)
+        return _("Column \"%(column)s\": \"%(value)s\" is not valid.", **params)
+
+    def _row_label(self, res, several_sheets):
+        if several_sheets:
+            return self.env._("Sheet \"%(sheet)s\", row %(row)s", sheet=res.sheet, row=res.row)
+        return self.env._("Row %(row)s", row=res.row)
+
+    def _report_errors(self, data, sheets, results, bad):
+        several = len(sheets) > 1
+        texts = {(res.sheet, res.row): "; ".join(self._error_message(err) for err in res.errors)
+                 for res in bad}
+        lines = [f"{self._row_label(res, several)}: {texts[res.sheet, res.row]}"
+                 for res in bad[:MAX_SUMMARY_ERRORS]]
+        if len(bad) > MAX_SUMMARY_ERRORS:
+            lines.append(self.env._("… and %(count)s more rows with errors.", count=len(bad) - MAX_SUMMARY_ERRORS))
+        summary = self.env._(
+            "%(bad)s of %(total)s rows have errors, so nothing was imported. Download the file with "
+            "the \"%(column)s\" column, correct those rows and import it again.",
+            bad=len(bad), total=len(results), column=sheet_rules.ERROR_HEADER)
+        stem = re.sub(r"\.xlsx?$", "", self.filename or "doan_vien", flags=re.IGNORECASE)
+        self.write({
+            "state": "error",
+            "summary": summary + "\n\n" + "\n".join(lines),
+            "error_count": len(bad),
+            "created_count": 0, "updated_count": 0, "unchanged_count": 0,
+            "result_file": base64.b64encode(self._build_error_workbook(data, sheets, texts)),
+            "result_filename": f"{stem}_loi.xlsx",
+        })
+
+    def _build_error_workbook(self, data, sheets, texts):
+        """The uploaded workbook again, every sheet and value, with the error column filled.
+
+        Streams row by row (constant memory), so a file of 100,000 rows fits.
+        """
+        info = {sheet["title"]: sheet for sheet in sheets}
+        _archive, workbook = self._open_workbook(data)
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {
+            "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+            "strings_to_urls": False})
+        date_format = book.add_format({"num_format": "dd/mm/yyyy"})
+        header_format = book.add_format({"bold": True, "bg_color": "#F8CBAD", "border": 1})
+        error_format = book.add_format({"font_color": "#C00000", "bold": True, "text_wrap": False})
+        try:
+            for worksheet in workbook.worksheets:
+                worksheet.reset_dimensions()
+                sheet = book.add_worksheet(worksheet.title)
+                member_sheet = info.get(worksheet.title)
+                error_col = member_sheet["error_col"] if member_sheet else None
+                if member_sheet:
+                    sheet.set_column(error_col, error_col, 60)
+                for row_index, cells in enumerate(worksheet.iter_rows(values_only=True)):
+                    row_number = row_index + 1
+                    for col_index, value in enumerate(cells):
+                        if col_index != error_col:
+                            self._write_cell(sheet, row_index, col_index, value, date_format)
+                    if not member_sheet:
+                        continue
+                    if row_number == member_sheet["header_row"]:
+                        sheet.write_string(row_index, error_col, sheet_rules.ERROR_HEADER, header_format)
+                    elif (worksheet.title, row_number) in texts:
+                        sheet.write_string(row_index, error_col, texts[worksheet.title, row_number],
+                                           error_format)
+        finally:
+            workbook.close()
+        book.close()
+        return output.getvalue()
+
+    def _write_cell(self, sheet, row, col, value, date_format):
+        if value is None:
+            return
+        if isinstance(value, bool):
+            sheet.write_boolean(row, col, value)
+        elif isinstance(value, (int, float)):
+            sheet.write_number(row, col, value)
+        elif isinstance(value, datetime):
+            sheet.write_datetime(row, col, value, date_format)
+        elif isinstance(value, date):
+            sheet.write_datetime(row, col, datetime.combine(value, time()), date_format)
+        elif isinstance(value, str) and value.startswith("=") and len(value) > 1:
+            sheet.write_formula(row, col, value)
+        else:
+            sheet.write_string(row, col, str(getattr(value, "text", value))[:32767])
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _import_rows(self, results, current):
+        reason = self.env._("Imported from the file %(name)s.", name=self.filename or "XLSX")
+        new_rows = [res for res in results if not res.member_id]
+        created = self._create_members([self._prepare_member_vals(res.values) for res in new_rows], reason)
+        updated, unchanged = self._update_members([res for res in results if res.member_id], current, reason)
+        self.write({
+            "state": "done",
+            "created_count": len(created), "updated_count": updated, "unchanged_count": unchanged,
+            "error_count": 0,
+            "summary": self.env._(
+                "Import done: %(created)s member(s) created, %(updated)s updated, %(unchanged)s unchanged.",
+                created=len(created), updated=updated, unchanged=unchanged),
+        })
+
+    def _prepare_member_vals(self, values):
+        vals = {key: value for key, value in values.items() if key != "member_code"}
+        return vals
+
+    def _create_members(self, vals_list, reason):
+        """New members and their admission events, each in one batch."""
+        if not vals_list:
+            return self.env["union.member"]
+        Member = self.env["union.member"].with_context(
+            tracking_disable=True, union_admission_reason=reason)
+        vals_list = self._with_helper_defaults(vals_list)
+        return Member.create(vals_list)
+
+    def _with_helper_defaults(self, vals_list):
+        """Give every row the defaults of the contact's non-stored helper fields, computed once.
+
+        Other modules put defaults on non-stored contact fields (e.g. account counts the
+        invoice report templates): computed per row, they would cost a query per member.
+        """
+        Partner = self.env["res.partner"]
+        names = [name for name, field in Partner._fields.items()
+                 if field.default and not field.store and not field.inverse and not field.compute]
+        defaults = Partner.default_get(names) if names else {}
+        return [dict(defaults, **vals) for vals in vals_list]
+
+    def _update_members(self, rows, current, reason):
+        """Write only what differs, grouped by identical values; a unit change is a transfer event."""
+        groups = defaultdict(list)
+        transfers = []
+        logs = {}
+        for res in rows:
+            old = current[res.member_id]
+            diff = sheet_rules.changes(res.values, old)
+            unit_id = diff.pop("organization_id", None)
+            if unit_id:
+                transfers.append((res.member_id, unit_id))
+            if diff:
+                groups[tuple(sorted(diff.items()))].append(res.member_id)
+                logs[res.member_id] = self._change_log(diff, old)
+        Member = self.env["union.member"].with_context(tracking_disable=True)
+        changed = Member.browse(sorted(set(logs) | {mid for mid, _unit in transfers}))
+        if not changed:
+            return 0, len(rows)
+        changed.check_access("write")
+        # sudo: write access to every member of the file was checked above in one query;
+        # citizen ID and birth date are officer-only fields the officer may write
+        batch = changed.sudo()
+        for items, member_ids in groups.items():
+            # one prefetch set for all the groups: what a write reads is read once for the batch
+            batch.browse(member_ids).with_prefetch(batch._prefetch_ids).write(dict(items))
+        if transfers:
+            self.env["union.member.event"].create([{
+                "member_id": member_id, "event_type": "transfer", "organization_id": unit_id,
+                "date": fields.Date.context_today(self), "reason": reason,
+            } for member_id, unit_id in transfers])
+        if logs:
+            Member.browse(list(logs))._message_log_batch(bodies=logs)
+        return len(changed), len(rows) - len(changed)
+
+    def _change_log(self, diff, old):
+        """The chatter note of one member's changes (no values for private data)."""
+        labels = {name: field.get_description(self.env)["string"]
+                  for name, field in self.env["union.member"]._fields.items() if name in diff}
+        items = Markup()
+        for name in sorted(diff):
+            if name in PRIVATE_FIELDS:
+                items += Markup("<li>%s</li>") % labels[name]
+            else:
+                items += Markup("<li>%s: %s → %s</li>") % (
+                    labels[name], self._display(name, old.get(name)), self._display(name, diff[name]))
+        return Markup("<p>%s</p><ul>%s</ul>") % (self.env._("Updated from an XLSX import:"), items)
+
+    def _display(self, name, value):
+        if value in (None, False, ""):
+            return "—"
+        field = self.env["union.member"]._fields[name]
+        if field.type == "selection":
+            return dict(field._description_selection(self.env)).get(value, value)
+        if field.type == "boolean":
+            return self.env._("Yes") if value else self.env._("No")
+        if isinstance(value, date):
+            return value.strftime("%d/%m/%Y")
+        return escape(str(value))
+
+    # --- template --------------------------------------------------------------------
+
+    def _build_template(self):
+        """The XLSX template: the member columns, an example row, and the units the user may use."""
+        units = self.env["union.organization"].search([("state", "=", "active")])
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {"strings_to_numbers": False, "strings_to_formulas": False})
+        header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
+                                  "valign": "vcenter"})
+        required = book.add_format({"bold": True, "bg_color": "#F8CBAD", "border": 1, "text_wrap": True,
+                                    "valign": "vcenter"})
+        text = book.add_format({"num_format": "@"})
+        day = book.add_format({"num_format": "dd/mm/yyyy"})
+        example_text = book.add_format({"num_format": "@", "italic": True, "font_color": "#7F7F7F"})
+        example_day = book.add_format({"num_format": "dd/mm/yyyy", "italic": True, "font_color": "#7F7F7F"})
+        sheet = book.add_worksheet(sheet_rules.TEMPLATE_SHEET)
+        sheet.freeze_panes(1, 0)
+        sheet.set_row(0, 32)
+        example = dict(sheet_rules.EXAMPLE_ROW, unit_code=units[:1].code or "")
+        for col_index, col in enumerate(sheet_rules.COLUMNS):
+            is_date = col.kind == "date"
+            sheet.set_column(col_index, col_index, 14 if is_date else max(12, len(col.header) + 4),
+                             day if is_date else text)
+            sheet.write_string(0, col_index, col.header, required if col.required else header)
+            value = example.get(col.key)
+            if isinstance(value, date):
+                sheet.write_datetime(1, col_index, datetime.combine(value, time()), example_day)
+            elif value:
+                sheet.write_string(1, col_index, value, example_text)
+            last = 100000
+            if col.kind == "gender":
+                sheet.data_validation(1, col_index, last, col_index, {
+                    "validate": "list", "source": list(sheet_rules.GENDER_LABELS.values())})
+            elif col.kind == "bool":
+                sheet.data_validation(1, col_index, last, col_index, {"validate": "list", "source": ["x"]})
+            elif col.kind == "education":
+                sheet.data_validation(1, col_index, last, col_index, {
+                    "validate": "list", "source": list(sheet_rules.EDUCATION_LABELS.values())})
+        sheet.write_comment(1, 1, "Dòng mẫu: sửa thành đoàn viên thật hoặc xóa dòng này trước khi nhập. "
+                                  "Ngày viết dd/mm/yyyy; Giới tính: Nam/Nữ; Đảng viên: x.")
+        units_sheet = book.add_worksheet(sheet_rules.UNITS_SHEET)
+        for col_index, title in enumerate(sheet_rules.UNITS_HEADERS):
+            units_sheet.write_string(0, col_index, title, header)
+        units_sheet.set_column(0, 0, 16)
+        units_sheet.set_column(1, 2, 45)
+        for row_index, unit in enumerate(units, start=1):
+            units_sheet.write_string(row_index, 0, unit.code)
+            units_sheet.write_string(row_index, 1, unit.name)
+            # the parent is shown only when the user may read it (an officer's own unit has none)
+            units_sheet.write_string(row_index, 2, unit.parent_id.name if unit.parent_id in units else "")
+        book.close()
+        return output.getvalue()
