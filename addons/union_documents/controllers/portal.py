@@ -1,0 +1,110 @@
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+PORTAL_KINDS = ("question", "recommendation", "complaint", "denunciation")
+
+
+class UnionPetitionPortal(CustomerPortal):
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "union_petition_count" in counters:
+            Petition = request.env["union.petition"]
+            values["union_petition_count"] = (
+                Petition.search_count(self._union_petition_domain()) if Petition.has_access("read") else 0)
+        return values
+
+    def _union_petition_domain(self):
+        return [("member_id.partner_id", "=", request.env.user.partner_id.id)]
+
+    @http.route(["/my/union/petitions"], type="http", auth="user", website=True)
+    def portal_my_union_petitions(self, **kw):
+        Petition = request.env["union.petition"]
+        if not Petition.has_access("read"):
+            return request.redirect("/my")
+        petitions = Petition.search(self._union_petition_domain())
+        values = self._prepare_portal_layout_values()
+        values.update({"petitions": petitions, "page_name": "union_petition",
+                       "can_submit": bool(request.env.user.union_member_id)})
+        return request.render("union_documents.portal_my_union_petitions", values)
+
+    @http.route(["/my/union/petitions/<int:petition_id>"], type="http", auth="public", website=True)
+    def portal_my_union_petition(self, petition_id, access_token=None, **kw):
+        try:
+            petition = self._document_check_access("union.petition", petition_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({"petition": petition, "page_name": "union_petition"})
+        return request.render("union_documents.portal_my_union_petition", values)
+
+    @http.route(["/my/union/petitions/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_union_petition_new(self, **post):
+        member = request.env.user.union_member_id
+        if not member:
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "union_petition", "errors": [], "post": post})
+        if request.httprequest.method == "POST":
+            vals, attachments, errors = self._union_petition_validate(member, post)
+            if not errors:
+                petition = self._union_petition_create(vals, attachments, errors)
+                if petition:
+                    return request.redirect(f"/my/union/petitions/{petition.id}?submitted=1")
+            values["errors"] = errors
+        return request.render("union_documents.portal_union_petition_new", values)
+
+    def _union_petition_validate(self, member, post):
+        """Read and check the form: every error at once, nothing written."""
+        env = request.env
+        errors = []
+        kind = post.get("kind")
+        subject = (post.get("subject") or "").strip()
+        description = (post.get("description") or "").strip()
+        if kind not in PORTAL_KINDS:
+            errors.append(env._("Choose the kind of your petition."))
+        if not subject:
+            errors.append(env._("Write the subject of your petition."))
+        elif len(subject) > 200:
+            errors.append(env._("The subject is too long (at most 200 characters)."))
+        if not description:
+            errors.append(env._("Write the content of your petition."))
+        attachments = []
+        for upload in request.httprequest.files.getlist("attachments"):
+            if not upload or not upload.filename:
+                continue
+            attachments.append({"name": upload.filename, "raw": upload.read(),
+                                "mimetype": upload.mimetype or False,
+                                "res_model": "union.petition"})
+        if attachments:
+            try:
+                env["ir.attachment"]._check_union_attachment_vals(attachments)
+            except ValidationError as err:
+                errors.append(err.args[0])
+        vals = {
+            "kind": kind, "subject": subject, "description": description, "channel": "portal",
+            "member_id": member.id,
+            # sudo: the member's unit, which the portal member may not read through the ORM
+            "organization_id": member.sudo().organization_id.id,
+        }
+        return vals, attachments, errors
+
+    def _union_petition_create(self, vals, attachments, errors):
+        env = request.env
+        try:
+            with env.cr.savepoint():
+                petition = env["union.petition"].create(vals)
+                if attachments:
+                    for att in attachments:
+                        att["res_id"] = petition.id
+                    # sudo: the member cannot write the petition, so cannot attach through the ORM;
+                    # the files were checked above and go only to the member's own new petition
+                    env["ir.attachment"].sudo().create(attachments)
+        except (ValidationError, AccessError) as err:
+            errors.append(err.args[0])
+            return False
+        return petition

@@ -1,0 +1,228 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import numbering
+
+DIRECTIONS = [("outgoing", "Outgoing"), ("incoming", "Incoming")]
+
+
+class UnionDocumentRegister(models.Model):
+    """One number series: a unit's outgoing or incoming documents of one year.
+
+    Secret documents have their own register (``is_secret``). The series is
+    taken under a row lock, so two officers releasing at the same moment get
+    two consecutive numbers, and a rolled-back release gives its number back.
+    """
+
+    _name = "union.document.register"
+    _description = "Document Register"
+    _order = "year desc, organization_id, direction, is_secret"
+
+    name = fields.Char(compute="_compute_name")
+    organization_id = fields.Many2one(
+        "union.organization", string="Unit", required=True, index=True, ondelete="restrict")
+    company_id = fields.Many2one(related="organization_id.company_id", store=True)
+    direction = fields.Selection(DIRECTIONS, required=True)
+    year = fields.Integer(required=True)
+    is_secret = fields.Boolean(string="Secret Documents")
+    last_number = fields.Integer(readonly=True, copy=False, help="Last number given in this register.")
+    document_ids = fields.One2many("union.document", "register_id", string="Documents")
+    document_count = fields.Integer(compute="_compute_document_count")
+
+    _sql_constraints = [
+        ("series_unique", "unique(organization_id, direction, year, is_secret)",
+         "A unit has one register per direction, year and secrecy."),
+        ("year_valid", "CHECK(year >= 1900 AND year <= 9999)", "The year of a register is not valid."),
+    ]
+
+    @api.depends("organization_id", "direction", "year", "is_secret")
+    def _compute_name(self):
+        labels = dict(self._fields["direction"]._description_selection(self.env))
+        for reg in self:
+            name = self.env._("%(direction)s register %(year)s - %(unit)s",
+                              direction=labels.get(reg.direction, ""), year=reg.year,
+                              unit=reg.organization_id.short_name or reg.organization_id.name or "")
+            if reg.is_secret:
+                name = self.env._("%(name)s (secret)", name=name)
+            reg.name = name
+
+    def _compute_document_count(self):
+        counts = dict(self.env["union.document"]._read_group(
+            [("register_id", "in", self.ids)], ["register_id"], ["__count"]))
+        for reg in self:
+            reg.document_count = counts.get(reg, 0)
+
+    @api.constrains("last_number")
+    def _check_last_number(self):
+        for reg in self:
+            if reg.last_number < 0:
+                raise ValidationError(self.env._("The last number of a register cannot be negative."))
+
+    @api.model
+    def _get_registers(self, keys):
+        """Registers for ``keys`` [(organization_id, direction, year, is_secret)], created if missing.
+
+        Created with ``INSERT ... ON CONFLICT DO NOTHING`` so that two
+        transactions creating the same register at once do not fail.
+        Returns {key: register}.
+        """
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return {}
+        # sudo: a register is infrastructure of the unit; access to documents is checked on them
+        registers = self.sudo()
+        registers.flush_model()
+        self.env.cr.execute("""
+            INSERT INTO union_document_register
+                   (organization_id, company_id, direction, year, is_secret, last_number,
+                    create_uid, write_uid, create_date, write_date)
+            SELECT k.org, o.company_id, k.direction, k.year, k.secret, 0,
+                   %s, %s, now() at time zone 'UTC', now() at time zone 'UTC'
+              FROM unnest(%s::int[], %s::varchar[], %s::int[], %s::bool[]) AS k(org, direction, year, secret)
+              JOIN union_organization o ON o.id = k.org
+            ON CONFLICT (organization_id, direction, year, is_secret) DO NOTHING
+        """, [self.env.uid, self.env.uid,
+              [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], [bool(k[3]) for k in keys]])
+        self.env.cr.execute("""
+            SELECT r.id, r.organization_id, r.direction, r.year, r.is_secret
+              FROM union_document_register r
+              JOIN unnest(%s::int[], %s::varchar[], %s::int[], %s::bool[]) AS k(org, direction, year, secret)
+                ON r.organization_id = k.org AND r.direction = k.direction
+               AND r.year = k.year AND r.is_secret = k.secret
+        """, [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], [bool(k[3]) for k in keys]])
+        return {(row[1], row[2], row[3], row[4]): self.browse(row[0]) for row in self.env.cr.fetchall()}
+
+    def _take_next_numbers(self):
+        """Give the next number of each register in ``self`` (locks the rows).
+
+        The rows are locked with ``SELECT ... FOR UPDATE NOWAIT`` (as Odoo's
+        gap-free ``ir.sequence`` does) until the end of the transaction: a
+        concurrent release fails at once with a lock error, and Odoo's request
+        layer retries it (``odoo.service.model.retrying``), so it gets the next
+        number; a rolled-back transaction gives its number back (no gap), and
+        the unique (register, number) constraint makes a duplicate impossible.
+        Returns {register_id: number}.
+        """
+        if not self:
+            return {}
+        self.flush_recordset()
+        self.env.cr.execute("""
+            SELECT id FROM union_document_register WHERE id IN %s ORDER BY id FOR UPDATE NOWAIT
+        """, [tuple(self.ids)])
+        self.env.cr.execute("""
+            UPDATE union_document_register
+               SET last_number = last_number + 1, write_uid = %s, write_date = now() at time zone 'UTC'
+             WHERE id IN %s
+         RETURNING id, last_number
+        """, [self.env.uid, tuple(self.ids)])
+        result = dict(self.env.cr.fetchall())
+        self.invalidate_recordset(["last_number"])
+        return result
+
+    def _lock_for_manual_number(self, number):
+        """Lock the register and accept a hand-typed ``number`` if it is free."""
+        self.ensure_one()
+        self.flush_recordset()
+        self.env.cr.execute("SELECT last_number FROM union_document_register WHERE id = %s FOR UPDATE NOWAIT",
+                            [self.id])
+        last = self.env.cr.fetchone()[0] or 0
+        self.env["union.document"].flush_model(["register_id", "number"])
+        self.env.cr.execute("SELECT number FROM union_document WHERE register_id = %s AND number IS NOT NULL",
+                            [self.id])
+        used = {row[0] for row in self.env.cr.fetchall()}
+        try:
+            new_last = numbering.check_manual_number(number, used, last)
+        except numbering.NumberingError as err:
+            if err.code == "duplicate_number":
+                raise ValidationError(self.env._(
+                    "The number %(number)s is already used in the register \"%(register)s\".",
+                    number=number, register=self.name)) from err
+            raise ValidationError(self.env._(
+                "The number %(number)s is not a valid document number.", number=number)) from err
+        if new_last != last:
+            self.env.cr.execute("UPDATE union_document_register SET last_number = %s WHERE id = %s",
+                                [new_last, self.id])
+            self.invalidate_recordset(["last_number"])
+        return number
+
+    def action_open_documents(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("union_documents.union_document_action_all")
+        action["domain"] = [("register_id", "=", self.id)]
+        return action
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        return self.env.ref("union_documents.union_document_register_report_action").report_action(self)
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        content = self._render_xlsx()
+        filename = f"so_{'di' if self.direction == 'outgoing' else 'den'}_{self.year}_" \
+                   f"{self.organization_id.code}{'_mat' if self.is_secret else ''}.xlsx"
+        # sudo: the file is a download of data the user has just read through their own access
+        attachment = self.env["ir.attachment"].sudo().create({
+            "name": filename, "raw": content, "res_model": self._name, "res_id": self.id,
+            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        })
+        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
+                "target": "self"}
+
+    def _get_register_rows(self):
+        """Rows of the register in the columns of Decree 30 (DOMAIN.md §8)."""
+        self.ensure_one()
+        docs = self.env["union.document"].search(
+            [("register_id", "=", self.id)], order="number, id")
+        return docs._get_register_row_values(self.direction)
+
+    def _get_register_columns(self):
+        self.ensure_one()
+        if self.direction == "outgoing":
+            return [
+                ("number_symbol", self.env._("Number and symbol")),
+                ("date", self.env._("Date")),
+                ("type_summary", self.env._("Type and summary")),
+                ("signer", self.env._("Signer")),
+                ("recipients", self.env._("Recipients")),
+                ("file_keeper", self.env._("Unit or person keeping the file copy")),
+                ("copies", self.env._("Copies")),
+                ("date_sent", self.env._("Date sent")),
+                ("receipt_signature", self.env._("Receipt signature")),
+                ("notes", self.env._("Notes")),
+            ]
+        return [
+            ("date_received", self.env._("Date received")),
+            ("incoming_number", self.env._("Incoming number")),
+            ("issuer", self.env._("Issuer")),
+            ("number_symbol", self.env._("Number and symbol")),
+            ("date", self.env._("Document date")),
+            ("type_summary", self.env._("Type and summary")),
+            ("handler", self.env._("Unit or person handling")),
+            ("date_passed", self.env._("Date passed on")),
+            ("receipt_signature", self.env._("Receipt signature")),
+            ("notes", self.env._("Notes")),
+        ]
+
+    def _render_xlsx(self):
+        import io
+
+        import xlsxwriter
+        self.ensure_one()
+        buf = io.BytesIO()
+        book = xlsxwriter.Workbook(buf, {"in_memory": True})
+        sheet = book.add_worksheet(self.env._("Register"))
+        bold = book.add_format({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True,
+                                "border": 1})
+        title = book.add_format({"bold": True, "font_size": 14})
+        cell = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
+        columns = self._get_register_columns()
+        sheet.write(0, 0, self.organization_id.name, title)
+        sheet.write(1, 0, self.name, title)
+        for col, (_key, label) in enumerate(columns):
+            sheet.write(3, col, label, bold)
+            sheet.set_column(col, col, 40 if _key in ("type_summary", "recipients") else 16)
+        for row, values in enumerate(self._get_register_rows(), start=4):
+            for col, (key, _label) in enumerate(columns):
+                sheet.write(row, col, values.get(key) or "", cell)
+        book.close()
+        return buf.getvalue()

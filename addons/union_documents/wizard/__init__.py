@@ -1,0 +1,1 @@
+from . import union_document_reason_wizard
