@@ -1,0 +1,73 @@
+import base64
+import io
+
+import qrcode
+
+from odoo import http
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class UnionFinancePortal(CustomerPortal):
+
+    def _union_dues_domain(self):
+        return [("partner_id", "=", request.env.user.partner_id.id), ("run_state", "=", "posted")]
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "union_dues_count" in counters:
+            Line = request.env["union.dues.line"]
+            values["union_dues_count"] = Line.search_count(
+                self._union_dues_domain() + [("payment_state", "in", ("unpaid", "partial"))]
+            ) if Line.has_access("read") else 0
+        return values
+
+    def _union_dues_qr_codes(self, lines):
+        """{line id: (EMV payload, QR image as data URL)} for the unpaid lines,
+        to the bank account of the member's unit (VietQR, l10n_vn)."""
+        codes = {}
+        unpaid = lines.filtered(lambda line: line.payment_state in ("unpaid", "partial"))
+        if not unpaid:
+            return codes
+        vnd = request.env.ref("base.VND")
+        # sudo: a member reads only the public bank details of their own unit
+        banks = {}
+        for line in unpaid.sudo():
+            unit = line.organization_id
+            if unit.id not in banks:
+                banks[unit.id] = unit._get_dues_bank_account()
+            bank = banks[unit.id]
+            if not bank:
+                continue
+            amount = float(line.amount_residual)
+            reference = line.payment_reference
+            if bank._build_qr_code_vals(amount, reference, reference, vnd, line.partner_id,
+                                        qr_method="emv_qr"):
+                payload = bank._get_qr_vals("emv_qr", amount, vnd, line.partner_id, reference, reference)
+                codes[line.id] = (payload, self._union_qr_image(payload))
+        return codes
+
+    @staticmethod
+    def _union_qr_image(payload):
+        """The QR code of ``payload`` as a PNG data URL (drawn with ``qrcode``:
+        it needs no reportlab renderPM backend)."""
+        image = qrcode.make(payload, box_size=4, border=2)
+        out = io.BytesIO()
+        image.save(out, format="PNG")
+        return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
+
+    @http.route(["/my/union/dues"], type="http", auth="user", website=True)
+    def portal_my_union_dues(self, **kw):
+        Line = request.env["union.dues.line"]
+        if not Line.has_access("read"):
+            return request.redirect("/my")
+        lines = Line.search(self._union_dues_domain(), order="month desc, id desc")
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "union_dues",
+            "dues_lines": lines,
+            "qr_codes": self._union_dues_qr_codes(lines),
+            "amount_due": sum(lines.mapped("amount_residual")),
+        })
+        return request.render("union_finance.portal_my_union_dues", values)

@@ -1,0 +1,27 @@
+# ruff: noqa: I001 - the order matters: a mixin is imported before the models that inherit it
+from . import res_company
+from . import res_config_settings
+from . import account_chart_template
+from . import union_finance_rule_mixin
+from . import union_base_salary
+from . import union_dues_rule
+from . import union_share_rule
+from . import union_member_dues_base
+from . import union_dues_exemption
+from . import union_member
+from . import union_organization
+from . import union_dues_run
+from . import union_dues_line
+from . import union_dues_payment
+# 2% fund, remittance, welfare (finance-B)
+from . import res_company_fund
+from . import union_organization_employer
+from . import union_fund_decision
+from . import union_fund_contribution
+from . import union_fund_payment
+from . import union_remittance
+from . import union_welfare_kind
+from . import union_spending_norm
+from . import union_welfare_request
+from . import union_settlement_line
+from . import union_finance_demo_b

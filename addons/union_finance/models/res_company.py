@@ -1,0 +1,84 @@
+from odoo import fields, models
+
+# (field, code, Vietnamese name, account type, reconcile)
+UNION_ACCOUNTS = [
+    ("union_dues_receivable_account_id", "138801", "Phải thu đoàn phí công đoàn",
+     "asset_receivable", True),
+    ("union_dues_income_account_id", "711801", "Thu đoàn phí công đoàn (phần công đoàn cơ sở được sử dụng)",
+     "income_other", False),
+    ("union_dues_upward_account_id", "338801", "Phải nộp đoàn phí cho công đoàn cấp trên",
+     "liability_current", False),
+]
+SETUP_FIELDS = [field for field, *_rest in UNION_ACCOUNTS] + [
+    "union_dues_journal_id", "union_dues_payment_journal_id", "union_dues_cash_journal_id"]
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    union_dues_journal_id = fields.Many2one(
+        "account.journal", string="Union Dues Journal", check_company=True,
+        domain="[('type', '=', 'general')]",
+        help="Journal of the monthly dues runs.")
+    union_dues_receivable_account_id = fields.Many2one(
+        "account.account", string="Dues Receivable Account", check_company=True,
+        domain="[('account_type', '=', 'asset_receivable')]")
+    union_dues_income_account_id = fields.Many2one(
+        "account.account", string="Dues Income Account (kept share)", check_company=True)
+    union_dues_upward_account_id = fields.Many2one(
+        "account.account", string="Dues Payable to Upper Level Account", check_company=True)
+    union_dues_payment_journal_id = fields.Many2one(
+        "account.journal", string="Dues Bank Journal", check_company=True,
+        domain="[('type', 'in', ('bank', 'cash'))]",
+        help="Default journal for bank transfers and payroll check-off payments.")
+    union_dues_cash_journal_id = fields.Many2one(
+        "account.journal", string="Dues Cash Journal", check_company=True,
+        domain="[('type', '=', 'cash')]",
+        help="Default journal of cash receipts (vouchers C40-BB).")
+    union_dues_reference_prefix = fields.Char(
+        string="Dues Payment Reference Prefix", default="DP",
+        help="Prefix of the payment references of the members' dues (e.g. DP-M000123-202507).")
+
+    def _union_finance_setup_accounting(self):
+        """Create, for each company, the dues journal and accounts it lacks.
+
+        Existing settings are kept; an account with the same code is reused.
+        sudo: the accountant who confirms the first run of a new company may
+        not manage the chart of accounts.
+        """
+        Account = self.env["account.account"].sudo()
+        Journal = self.env["account.journal"].sudo()
+        for company in self.sudo():
+            if not company.currency_id or all(company[f] for f in SETUP_FIELDS):
+                continue
+            vals = {}
+            for field, code, name, account_type, reconcile in UNION_ACCOUNTS:
+                if company[field]:
+                    continue
+                account = Account.search([
+                    *Account._check_company_domain(company), ("code", "=", code)], limit=1)
+                if not account:
+                    account = Account.with_company(company).create({
+                        "code": code, "name": name, "account_type": account_type,
+                        "reconcile": reconcile, "company_ids": [fields.Command.link(company.id)],
+                    })
+                vals[field] = account.id
+            if not company.union_dues_journal_id:
+                journal = Journal.search([
+                    *Journal._check_company_domain(company), ("code", "=", "ĐPCĐ")], limit=1)
+                if not journal:
+                    journal = Journal.with_company(company).create({
+                        "name": "Đoàn phí công đoàn", "code": "ĐPCĐ", "type": "general",
+                        "company_id": company.id, "show_on_dashboard": False,
+                    })
+                vals["union_dues_journal_id"] = journal.id
+            for field, journal_type in (("union_dues_payment_journal_id", "bank"),
+                                        ("union_dues_cash_journal_id", "cash")):
+                if not company[field]:
+                    journal = Journal.search([
+                        *Journal._check_company_domain(company), ("type", "=", journal_type),
+                        ("company_id", "=", company.id)], limit=1)
+                    if journal:
+                        vals[field] = journal.id
+            if vals:
+                company.write(vals)

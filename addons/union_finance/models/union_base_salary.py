@@ -1,0 +1,34 @@
+from odoo import api, fields, models
+
+
+class UnionBaseSalary(models.Model):
+    _name = "union.base.salary"
+    _description = "Base Salary (lương cơ sở)"
+    _inherit = ["union.finance.rule.mixin"]
+    _rec_name = "date_start"
+
+    amount = fields.Integer(string="Base Salary (VND/month)", required=True, tracking=True)
+
+    _sql_constraints = [
+        ("date_start_uniq", "unique(date_start)", "There is already a base salary from this date."),
+        ("amount_positive", "CHECK(amount > 0)", "The base salary must be positive."),
+    ]
+
+    @api.depends("date_start", "amount")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = f"{rec.amount:,} ({rec.date_start})" if rec.date_start else str(rec.amount)
+
+    def _get_posted_usage(self):
+        # sudo: the lock holds whoever edits, whatever dues lines they may read
+        lines = self.env["union.dues.line"].sudo().search_read(
+            [("base_salary_id", "in", self.ids), ("run_id.state", "=", "posted")],
+            ["base_salary_id"])
+        return {line["base_salary_id"][0] for line in lines}
+
+    @api.model
+    def _get_dated(self):
+        """[(date_start, amount, id)] of every base salary, for rules/dues.py."""
+        # sudo: rules are public figures, needed by any user who computes dues
+        return [(rec["date_start"], (rec["amount"], rec["id"]))
+                for rec in self.sudo().search_read([], ["date_start", "amount"])]

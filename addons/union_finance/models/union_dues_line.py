@@ -1,0 +1,96 @@
+from odoo import api, fields, models
+
+from .union_dues_exemption import EXEMPTION_REASONS
+from .union_dues_rule import MEMBER_GROUPS
+
+PAYMENT_STATES = [
+    ("draft", "Not Posted"),
+    ("not_due", "Nothing Due"),
+    ("unpaid", "Unpaid"),
+    ("partial", "Partly Paid"),
+    ("paid", "Paid"),
+    ("reversed", "Reversed"),
+]
+
+
+class UnionDuesLine(models.Model):
+    _name = "union.dues.line"
+    _description = "Member's Dues for a Month"
+    _order = "month desc, organization_id, member_id, id"
+    _rec_name = "payment_reference"
+    _check_company_auto = True
+
+    run_id = fields.Many2one("union.dues.run", required=True, index=True, ondelete="cascade")
+    run_state = fields.Selection(related="run_id.state", store=True, index=True, string="Run Status")
+    member_id = fields.Many2one("union.member", required=True, index=True, ondelete="restrict")
+    partner_id = fields.Many2one(related="member_id.partner_id", store=True, index=True)
+    organization_id = fields.Many2one(
+        "union.organization", required=True, index=True,
+        help="The member's unit at the end of the month.")
+    company_id = fields.Many2one(related="run_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    month = fields.Date(required=True, index=True, help="First day of the month the dues are for.")
+    line_type = fields.Selection(
+        [("regular", "Monthly Dues"), ("adjustment", "Adjustment")],
+        required=True, default="regular", index=True)
+    member_group = fields.Selection(MEMBER_GROUPS)
+    rule_id = fields.Many2one("union.dues.rule", string="Dues Rule", ondelete="restrict")
+    base_salary_id = fields.Many2one("union.base.salary", string="Base Salary Rule", ondelete="restrict")
+    base_salary = fields.Integer(string="Lương cơ sở")
+    base_amount = fields.Integer(string="Dues Base (salary)")
+    rate = fields.Float(string="Rate (%)", digits=(5, 3))
+    cap = fields.Integer()
+    capped = fields.Boolean()
+    amount = fields.Integer(string="Amount (VND)", aggregator="sum")
+    exemption_reason = fields.Selection(EXEMPTION_REASONS, string="Exemption")
+    payment_reference = fields.Char(required=True, index=True, copy=False)
+    move_line_id = fields.Many2one("account.move.line", string="Receivable Item", copy=False,
+                                   index="btree_not_null")
+    amount_residual = fields.Integer(
+        compute="_compute_payment_state", store=True, string="Amount Due", aggregator="sum")
+    amount_paid = fields.Integer(compute="_compute_payment_state", store=True, aggregator="sum")
+    payment_state = fields.Selection(
+        PAYMENT_STATES, compute="_compute_payment_state", store=True, index=True)
+
+    def init(self):
+        # One live monthly line per member and month, one live line per reference
+        # (lines of a reversed run no longer count).
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS union_dues_line_member_month_uniq
+                ON union_dues_line (member_id, month)
+             WHERE line_type = 'regular' AND run_state != 'reversed';
+            CREATE UNIQUE INDEX IF NOT EXISTS union_dues_line_reference_uniq
+                ON union_dues_line (payment_reference)
+             WHERE run_state != 'reversed';
+        """)
+
+    @api.depends("amount", "run_id.state", "move_line_id.amount_residual")
+    def _compute_payment_state(self):
+        for line in self:
+            state = line.run_id.state
+            residual = round(line.move_line_id.amount_residual) if line.move_line_id else line.amount
+            if state == "reversed":
+                line.payment_state, residual = "reversed", 0
+            elif state != "posted":
+                line.payment_state = "draft"
+            elif not line.amount or line.amount < 0:
+                line.payment_state, residual = "not_due", 0
+            elif residual <= 0:
+                line.payment_state, residual = "paid", 0
+            elif residual < line.amount:
+                line.payment_state = "partial"
+            else:
+                line.payment_state = "unpaid"
+            line.amount_residual = residual
+            line.amount_paid = (line.amount - residual) if state == "posted" and line.amount > 0 else 0
+
+    @api.depends("payment_reference", "member_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = f"{line.payment_reference} - {line.member_id.name or ''}"
+
+    def _months_overdue(self, today=None):
+        """Months since each line's month ended, for arrears reports."""
+        today = today or fields.Date.context_today(self)
+        return {line.id: max(0, (today.year - line.month.year) * 12 + today.month - line.month.month)
+                for line in self}

@@ -1,0 +1,180 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+
+from ..rules.amount_words import amount_in_words
+
+PAYMENT_KINDS = [
+    ("cash", "Cash Receipt"),
+    ("checkoff", "Payroll Check-off"),
+    ("bank", "Bank Transfer"),
+]
+
+
+class UnionDuesPayment(models.Model):
+    """A sum received for members' dues, booked and reconciled against their
+    receivable items (oldest month first); what is left is their credit."""
+
+    _name = "union.dues.payment"
+    _description = "Union Dues Payment"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Number", default="/", readonly=True, copy=False)
+    kind = fields.Selection(PAYMENT_KINDS, required=True, default="cash", index=True)
+    state = fields.Selection([("draft", "Draft"), ("posted", "Posted")], default="draft",
+                             required=True, index=True, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    organization_id = fields.Many2one("union.organization", string="Unit", required=True,
+                                      index=True)
+    company_id = fields.Many2one(related="organization_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    journal_id = fields.Many2one(
+        "account.journal", required=True, check_company=True,
+        domain="[('type', 'in', ('cash', 'bank'))]",
+        compute="_compute_journal_id", store=True, readonly=False, precompute=True)
+    member_id = fields.Many2one("union.member", string="Member", index=True,
+                                help="The member who pays (cash receipts and bank transfers).")
+    payer_name = fields.Char(compute="_compute_payer", store=True, readonly=False)
+    payer_address = fields.Char(compute="_compute_payer", store=True, readonly=False)
+    description = fields.Char(string="Purpose", required=True,
+                              default=lambda self: self.env._("Union dues"))
+    amount = fields.Integer(string="Amount (VND)", required=True, tracking=True)
+    amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
+    allocation = fields.Json(
+        copy=False, help="{member_id: amount} for payments of several members (check-off).")
+    import_key = fields.Char(
+        copy=False, index=True,
+        help="Identifies the bank line or sheet it comes from, so it is never applied twice.")
+    move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False,
+                              check_company=True)
+    dues_line_ids = fields.Many2many("union.dues.line", string="Dues Paid", readonly=True,
+                                     copy=False)
+
+    _sql_constraints = [
+        ("import_key_uniq", "unique(company_id, import_key)",
+         "This bank line or sheet has already been recorded."),
+        ("amount_positive", "CHECK(amount > 0)", "The amount must be positive."),
+    ]
+
+    @api.depends("kind", "organization_id")
+    def _compute_journal_id(self):
+        for payment in self:
+            company = payment.organization_id.company_id or self.env.company
+            journal = company.union_dues_cash_journal_id if payment.kind == "cash" \
+                else company.union_dues_payment_journal_id
+            payment.journal_id = journal or payment.journal_id
+
+    @api.depends("member_id")
+    def _compute_payer(self):
+        for payment in self:
+            partner = payment.member_id.partner_id
+            if partner:
+                payment.payer_name = partner.name
+                payment.payer_address = partner.contact_address.replace("\n", ", ").strip(", ") \
+                    if partner.contact_address else False
+
+    @api.depends("amount")
+    def _compute_amount_words(self):
+        for payment in self:
+            payment.amount_words = amount_in_words(payment.amount or 0)
+
+    @api.onchange("member_id")
+    def _onchange_member_id(self):
+        if self.member_id:
+            self.organization_id = self.member_id.organization_id
+            due = sum(self.env["union.dues.line"].search([
+                ("member_id", "=", self.member_id.id),
+                ("payment_state", "in", ("unpaid", "partial"))]).mapped("amount_residual"))
+            if due and not self.amount:
+                self.amount = due
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        if self.filtered(lambda p: p.state == "posted"):
+            raise UserError(self.env._("A posted payment cannot be deleted."))
+
+    def action_post(self):
+        """Book and reconcile the payments; a payment is applied only once."""
+        if self.filtered(lambda p: p.state != "draft"):
+            raise UserError(self.env._("This payment has already been recorded."))
+        for payment in self:
+            if not payment._get_allocation():
+                raise UserError(self.env._("Choose the member who pays %(payment)s.",
+                                           payment=payment.description))
+        sequence = self.env["ir.sequence"]
+        for payment in self:
+            code = "union.dues.receipt" if payment.kind == "cash" else "union.dues.payment"
+            payment.name = sequence.with_company(payment.company_id).next_by_code(code) or "/"
+        moves = self.env["account.move"].create([p._prepare_move_vals() for p in self])
+        moves.action_post()
+        for payment, move in zip(self, moves):
+            payment.write({"move_id": move.id, "state": "posted"})
+        self._reconcile_with_dues()
+        return True
+
+    def action_print_receipt(self):
+        self.ensure_one()
+        return self.env.ref("union_finance.union_dues_receipt_report_action").report_action(self)
+
+    def _get_allocation(self):
+        """{member_id: amount} this payment settles."""
+        self.ensure_one()
+        if self.allocation:
+            return {int(k): v for k, v in self.allocation.items()}
+        return {self.member_id.id: self.amount} if self.member_id else {}
+
+    def _prepare_move_vals(self):
+        self.ensure_one()
+        company = self.company_id
+        if not company.union_dues_receivable_account_id:
+            raise UserError(self.env._("Set up the union dues accounts of %(company)s first.",
+                                       company=company.name))
+        liquidity = self.journal_id.default_account_id
+        allocation = self._get_allocation()
+        if sum(allocation.values()) != self.amount:
+            raise UserError(self.env._("The amounts of the members do not add up to %(amount)s.",
+                                       amount=self.amount))
+        partners = {m.id: m.partner_id.id for m in self.env["union.member"].browse(list(allocation))}
+        lines = [Command.create({
+            "name": f"{self.description} {self.name}", "account_id": liquidity.id,
+            "debit": self.amount, "credit": 0,
+        })]
+        for member_id, amount in allocation.items():
+            lines.append(Command.create({
+                "name": f"{self.description} {self.name}",
+                "account_id": company.union_dues_receivable_account_id.id,
+                "partner_id": partners[member_id], "debit": 0, "credit": amount,
+            }))
+        return {
+            "move_type": "entry", "journal_id": self.journal_id.id, "company_id": company.id,
+            "date": self.date, "ref": f"{self.name} {self.payer_name or ''}".strip(),
+            "line_ids": lines,
+        }
+
+    def _reconcile_with_dues(self):
+        """Reconcile each member's credit with their open dues (oldest first),
+        in one batch; a remaining credit waits for the next months."""
+        AML = self.env["account.move.line"]
+        credits = self.move_id.line_ids.filtered(lambda aml: aml.credit and aml.partner_id)
+        if not credits:
+            return
+        dues_lines = self.env["union.dues.line"].search([
+            ("partner_id", "in", credits.partner_id.ids), ("payment_state", "in", ("unpaid", "partial")),
+            ("company_id", "in", self.company_id.ids)], order="month, id")
+        open_items = defaultdict(lambda: AML)
+        for line in dues_lines:
+            open_items[line.partner_id.id] |= line.move_line_id
+        by_partner = defaultdict(lambda: AML)
+        for aml in credits:
+            by_partner[aml.partner_id.id] |= aml
+        plan = [by_partner[pid] + open_items[pid] for pid in by_partner if pid in open_items]
+        if plan:
+            AML._reconcile_plan(plan)
+        for payment in self:
+            partners = payment.move_id.line_ids.partner_id
+            payment.dues_line_ids = dues_lines.filtered(
+                lambda line, p=partners: line.partner_id in p and line.amount_paid)

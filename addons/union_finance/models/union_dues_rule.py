@@ -1,0 +1,54 @@
+from odoo import api, fields, models
+
+MEMBER_GROUPS = [
+    ("public", "State payroll (public units)"),
+    ("state_enterprise", "State enterprise (take-home pay)"),
+    ("employee", "Employee (non-public units, enterprises, other)"),
+    ("no_fixed_salary", "No fixed salary / no compulsory insurance"),
+]
+BASE_TYPES = [
+    ("insurance_salary", "Salary for compulsory social insurance"),
+    ("take_home", "Take-home pay"),
+    ("fixed", "Fixed amount"),
+]
+
+
+class UnionDuesRule(models.Model):
+    _name = "union.dues.rule"
+    _description = "Union Dues Rule"
+    _inherit = ["union.finance.rule.mixin"]
+
+    name = fields.Char(required=True, tracking=True)
+    member_group = fields.Selection(MEMBER_GROUPS, required=True, index=True, tracking=True)
+    base_type = fields.Selection(BASE_TYPES, required=True, default="insurance_salary", tracking=True)
+    rate = fields.Float(string="Rate (%)", digits=(5, 3), required=True, tracking=True)
+    cap_multiple = fields.Float(
+        string="Cap (× base salary)", digits=(6, 4), tracking=True,
+        help="Cap as a multiple of lương cơ sở: 0.1 = 10%. Zero: no cap.")
+    minimum_multiple = fields.Float(
+        string="Minimum (× base salary)", digits=(6, 4), tracking=True,
+        help="Minimum as a multiple of lương cơ sở: 0.005 = 0.5%. Zero: no minimum.")
+    fixed_amount = fields.Integer(
+        string="Fixed Amount (VND)", tracking=True,
+        help="Default amount for members on a fixed amount (raised to the minimum).")
+
+    _sql_constraints = [
+        ("group_date_uniq", "unique(member_group, date_start)",
+         "There is already a dues rule for this member group from this date."),
+        ("rate_positive", "CHECK(rate >= 0 AND cap_multiple >= 0 AND minimum_multiple >= 0)",
+         "Rates, caps and minimums cannot be negative."),
+    ]
+
+    def _get_posted_usage(self):
+        # sudo: the lock holds whoever edits, whatever dues lines they may read
+        lines = self.env["union.dues.line"].sudo().search_read(
+            [("rule_id", "in", self.ids), ("run_id.state", "=", "posted")], ["rule_id"])
+        return {line["rule_id"][0] for line in lines}
+
+    @api.model
+    def _get_rule_dicts(self):
+        """Every rule as a dict for rules/dues.py (one query)."""
+        # sudo: rules are public figures, needed by any user who computes dues
+        return self.sudo().search_read([], [
+            "date_start", "member_group", "base_type", "rate", "cap_multiple",
+            "minimum_multiple", "fixed_amount"])

@@ -1,0 +1,261 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+from ..rules import dues as dues_rules
+from ..rules import fund as fund_rules
+from ..rules import split as split_rules
+from ..rules.amount_words import amount_in_words
+
+FUND_STATUSES = [
+    (fund_rules.STATUS_DUE, "Due"),
+    (fund_rules.STATUS_PAID, "Paid"),
+    (fund_rules.STATUS_LATE, "Late"),
+    (fund_rules.STATUS_UNPAID, "Unpaid"),
+    (fund_rules.STATUS_PAUSED, "Paused"),
+]
+
+
+class UnionFundContribution(models.Model):
+    """An employer's monthly declaration of the payroll fund for compulsory
+    social insurance, and the 2% union fund it owes for that month."""
+
+    _name = "union.fund.contribution"
+    _description = "2% Union Fund Declaration"
+    _inherit = ["mail.thread"]
+    _order = "month desc, organization_id, employer_id, id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    organization_id = fields.Many2one(
+        "union.organization", string="Unit", required=True, index=True, tracking=True,
+        help="The union unit the fund is paid to.")
+    employer_id = fields.Many2one("res.partner", string="Employer", required=True, index=True,
+                                  tracking=True, domain="[('id', 'in', allowed_employer_ids)]")
+    allowed_employer_ids = fields.Many2many(related="organization_id.employer_ids",
+                                            string="Employers of the Unit")
+    company_id = fields.Many2one(related="organization_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    month = fields.Date(required=True, index=True, tracking=True,
+                        help="Any day of the month; stored as its first day.")
+    deadline = fields.Date(compute="_compute_deadline", store=True,
+                           help="The last day of the following month.")
+    headcount = fields.Integer(string="Workers", tracking=True)
+    payroll_fund = fields.Integer(string="Social Insurance Payroll Fund (VND)", required=True,
+                                  tracking=True)
+    rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True,
+                        default=lambda self: float(self.env["ir.config_parameter"].sudo().get_param(
+                            "union_finance.fund_rate_percent", 2)))
+    reduction_percent = fields.Float(string="Reduction (%)", digits=(5, 2),
+                                     compute="_compute_decision", store=True)
+    paused = fields.Boolean(compute="_compute_decision", store=True)
+    amount_due = fields.Integer(string="Amount Due (VND)", compute="_compute_amount_due",
+                                store=True, aggregator="sum", tracking=True)
+    state = fields.Selection([("draft", "Draft"), ("posted", "Posted")], default="draft",
+                             required=True, index=True, tracking=True)
+    share_rule_id = fields.Many2one("union.share.rule", string="Share Rule", readonly=True,
+                                    ondelete="restrict")
+    amount_kept = fields.Integer(string="Kept by Grassroots", readonly=True)
+    amount_upward = fields.Integer(string="Owed to Upper Level", readonly=True)
+    move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False,
+                              check_company=True)
+    move_line_id = fields.Many2one("account.move.line", string="Receivable Item", readonly=True,
+                                   copy=False, index="btree_not_null")
+    payment_ids = fields.One2many("union.fund.payment", "contribution_id", string="Payments")
+    amount_paid = fields.Integer(compute="_compute_amount_paid", store=True, aggregator="sum")
+    amount_residual = fields.Integer(string="Amount Left", compute="_compute_amount_paid",
+                                     store=True, aggregator="sum")
+    payment_date = fields.Date(compute="_compute_amount_paid", store=True,
+                               help="Date of the last payment.")
+    status = fields.Selection(FUND_STATUSES, compute="_compute_status", store=True, index=True)
+    amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
+
+    _sql_constraints = [
+        ("employer_month_uniq", "unique(organization_id, employer_id, month)",
+         "This employer has already declared this month to this unit."),
+        ("payroll_positive", "CHECK(payroll_fund >= 0 AND headcount >= 0)",
+         "The payroll fund and the number of workers cannot be negative."),
+    ]
+
+    @api.depends("employer_id", "month")
+    def _compute_name(self):
+        for rec in self:
+            month = rec.month and rec.month.strftime("%m/%Y") or ""
+            rec.name = f"{month} - {rec.employer_id.name or ''}"
+
+    @api.depends("month")
+    def _compute_deadline(self):
+        for rec in self:
+            rec.deadline = rec.month and fund_rules.deadline(rec.month)
+
+    @api.depends("employer_id", "month")
+    def _compute_decision(self):
+        decisions = self.env["union.fund.decision"]._get_decision_dicts(self.employer_id.ids)
+        for rec in self:
+            if not rec.month:
+                rec.reduction_percent, rec.paused = 0, False
+                continue
+            rec.reduction_percent, rec.paused = fund_rules.decision_for_month(
+                decisions.get(rec.employer_id.id, []), rec.month)
+
+    @api.depends("payroll_fund", "rate", "reduction_percent", "paused")
+    def _compute_amount_due(self):
+        for rec in self:
+            rec.amount_due = fund_rules.fund_due(rec.payroll_fund, rec.rate,
+                                                 rec.reduction_percent, rec.paused)
+
+    @api.depends("move_line_id.amount_residual", "payment_ids.state", "payment_ids.date",
+                 "amount_due", "state")
+    def _compute_amount_paid(self):
+        for rec in self:
+            if rec.state == "posted" and rec.move_line_id:
+                residual = max(round(rec.move_line_id.amount_residual), 0)
+            else:
+                residual = rec.amount_due if rec.state == "posted" else 0
+            rec.amount_residual = residual
+            rec.amount_paid = rec.amount_due - residual if rec.state == "posted" else 0
+            dates = rec.payment_ids.filtered(lambda p: p.state == "posted").mapped("date")
+            rec.payment_date = max(dates) if dates else False
+
+    @api.depends("state", "month", "amount_due", "amount_paid", "paused")
+    def _compute_status(self):
+        today = fields.Date.context_today(self)
+        days = self._unpaid_after_days()
+        for rec in self:
+            if not rec.month:
+                rec.status = False
+                continue
+            rec.status = fund_rules.status(rec.month, rec.amount_due, rec.amount_paid, today,
+                                           days, rec.paused)
+
+    @api.depends("amount_due")
+    def _compute_amount_words(self):
+        for rec in self:
+            rec.amount_words = amount_in_words(rec.amount_due)
+
+    @api.model
+    def _unpaid_after_days(self):
+        return int(self.env["ir.config_parameter"].sudo().get_param(
+            "union_finance.fund_unpaid_after_days", 60))
+
+    @api.constrains("employer_id", "organization_id")
+    def _check_employer_linked(self):
+        for rec in self:
+            if rec.employer_id not in rec.organization_id.employer_ids:
+                raise ValidationError(self.env._(
+                    "%(employer)s is not an employer linked to the unit %(unit)s: add it to the "
+                    "unit's employers first.", employer=rec.employer_id.name,
+                    unit=rec.organization_id.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("month"):
+                vals["month"] = dues_rules.month_start(fields.Date.to_date(vals["month"]))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("month"):
+            vals["month"] = dues_rules.month_start(fields.Date.to_date(vals["month"]))
+        locked = {"month", "organization_id", "employer_id", "payroll_fund", "rate", "headcount"}
+        if locked & set(vals) and self.filtered(lambda r: r.state == "posted"):
+            raise UserError(self.env._(
+                "A posted 2%% fund declaration cannot be changed (%(names)s).",
+                names=", ".join(self.filtered(lambda r: r.state == "posted").mapped("name"))))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        if self.filtered(lambda r: r.state == "posted"):
+            raise UserError(self.env._("A posted 2% fund declaration cannot be deleted."))
+
+    # ------------------------------------------------------------------ actions
+
+    def action_post(self):
+        """Book the fund due: receivable from the employer, income split into
+        the kept share and the share owed upward by the share rule of the month."""
+        if self.filtered(lambda r: r.state != "draft"):
+            raise UserError(self.env._("Only a draft 2% fund declaration can be posted."))
+        ShareRule = self.env["union.share.rule"]
+        for rec in self:
+            rec._check_accounting_setup()
+            share_rule = ShareRule._rule_at(rec.month)
+            if not share_rule:
+                raise UserError(self.env._("No share rule is in force on %(date)s.",
+                                           date=rec.month))
+            split = split_rules.split_collected(rec.amount_due, share_rule.fund_kept_percent)
+            move = self.env["account.move"]
+            receivable = self.env["account.move.line"]
+            if rec.amount_due:
+                move = move.create(rec._prepare_move_vals(split))
+                move.action_post()
+                receivable = move.line_ids.filtered(
+                    lambda aml, a=rec.company_id.union_fund_receivable_account_id: aml.account_id == a)
+            rec.write({
+                "state": "posted", "share_rule_id": share_rule.id, "move_id": move.id,
+                "move_line_id": receivable.id, "amount_kept": split["kept"],
+                "amount_upward": split["upward"],
+            })
+        return True
+
+    def action_register_payment(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "union_finance.union_fund_payment_action")
+        action.update({
+            "views": [(False, "form")], "view_mode": "form", "target": "new",
+            "context": {"default_contribution_id": self.id, "default_amount": self.amount_residual},
+        })
+        return action
+
+    def action_print_request(self):
+        return self.env.ref("union_finance.union_fund_request_report_action").report_action(self)
+
+    def action_print_confirmation(self):
+        if self.filtered(lambda r: r.status != fund_rules.STATUS_PAID or not r.amount_paid):
+            raise UserError(self.env._("Only a paid 2% fund declaration can be confirmed."))
+        return self.env.ref("union_finance.union_fund_confirmation_report_action").report_action(self)
+
+    @api.model
+    def _cron_update_status(self):
+        """The status moves with time (due, late, unpaid): refresh the open ones."""
+        records = self.search([("status", "in", (fund_rules.STATUS_DUE, fund_rules.STATUS_LATE))])
+        self.env.add_to_compute(self._fields["status"], records)
+        records.flush_recordset(["status"])
+
+    # --------------------------------------------------------- business steps
+
+    def _check_accounting_setup(self):
+        company = self.company_id
+        missing = [company._fields[f].get_description(self.env)["string"] for f in (
+            "union_fund_journal_id", "union_fund_receivable_account_id",
+            "union_fund_income_account_id", "union_fund_upward_account_id") if not company[f]]
+        if missing:
+            raise UserError(self.env._(
+                "Set up the union fund accounting of %(company)s first (Settings): %(fields)s.",
+                company=company.name, fields=", ".join(missing)))
+
+    def _prepare_move_vals(self, split):
+        self.ensure_one()
+        company = self.company_id
+        month = self.month.strftime("%m/%Y")
+        lines = [Command.create({
+            "name": self.env._("2%% fund %(month)s", month=month),
+            "account_id": company.union_fund_receivable_account_id.id,
+            "partner_id": self.employer_id.id, "debit": self.amount_due, "credit": 0,
+        })]
+        for account, amount, label in (
+                (company.union_fund_income_account_id, split["kept"],
+                 self.env._("2%% fund %(month)s: kept share", month=month)),
+                (company.union_fund_upward_account_id, split["upward"],
+                 self.env._("2%% fund %(month)s: owed to the upper level", month=month))):
+            if amount:
+                lines.append(Command.create({
+                    "name": label, "account_id": account.id, "partner_id": self.employer_id.id,
+                    "debit": 0, "credit": amount,
+                }))
+        return {
+            "move_type": "entry", "journal_id": company.union_fund_journal_id.id,
+            "company_id": company.id, "date": dues_rules.month_end(self.month),
+            "ref": self.env._("2%% union fund %(name)s", name=self.name), "line_ids": lines,
+        }

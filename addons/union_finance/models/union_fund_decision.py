@@ -1,0 +1,93 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import fund as fund_rules
+
+DECISION_KINDS = [
+    (fund_rules.KIND_REDUCTION, "Reduction"),
+    (fund_rules.KIND_PAUSE, "Pause"),
+]
+
+
+class UnionFundDecision(models.Model):
+    """A dated decision granting an employer a reduction (up to 20%, up to
+    6 months) or a pause (up to 12 months) of the 2% union fund."""
+
+    _name = "union.fund.decision"
+    _description = "2% Fund Reduction or Pause Decision"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Decision Number", required=True, tracking=True)
+    organization_id = fields.Many2one("union.organization", string="Unit", required=True, index=True)
+    company_id = fields.Many2one(related="organization_id.company_id", store=True, index=True)
+    employer_id = fields.Many2one("res.partner", string="Employer", required=True, index=True,
+                                  tracking=True)
+    kind = fields.Selection(DECISION_KINDS, required=True, default=fund_rules.KIND_REDUCTION,
+                            tracking=True)
+    date_from = fields.Date(required=True, tracking=True)
+    date_to = fields.Date(required=True, tracking=True)
+    percent = fields.Float(string="Reduction (%)", digits=(5, 2), tracking=True)
+    reason = fields.Text()
+
+    @api.constrains("kind", "date_from", "date_to", "percent")
+    def _check_limits(self):
+        get = self.env["ir.config_parameter"].sudo().get_param
+        limits = {
+            "max_reduction_percent": float(get("union_finance.fund_max_reduction_percent", 20)),
+            "max_reduction_months": int(get("union_finance.fund_max_reduction_months", 6)),
+            "max_pause_months": int(get("union_finance.fund_max_pause_months", 12)),
+        }
+        for decision in self:
+            errors = fund_rules.check_decision(decision.kind, decision.date_from, decision.date_to,
+                                               decision.percent, **limits)
+            messages = []
+            for code, values in errors:
+                if code == "dates":
+                    messages.append(self.env._("the end date must not be before the start date"))
+                elif code == "percent":
+                    messages.append(self.env._("the reduction must be more than 0%% and at most "
+                                               "%(max)s%%", max=values["max"]))
+                elif code == "months":
+                    messages.append(self.env._("it may cover at most %(max)s months",
+                                               max=values["max"]))
+            if messages:
+                raise ValidationError(self.env._(
+                    "Decision %(name)s: %(errors)s.", name=decision.name,
+                    errors="; ".join(messages)))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        decisions = super().create(vals_list)
+        decisions._recompute_contributions()
+        return decisions
+
+    def write(self, vals):
+        employers = self.employer_id
+        res = super().write(vals)
+        self._recompute_contributions(employers)
+        return res
+
+    def unlink(self):
+        employers = self.employer_id
+        res = super().unlink()
+        self.env["union.fund.decision"]._recompute_contributions(employers)
+        return res
+
+    def _recompute_contributions(self, employers=None):
+        """Draft declarations of these employers follow the decisions."""
+        employers = (employers or self.env["res.partner"]) | self.employer_id
+        contributions = self.env["union.fund.contribution"].sudo().search([
+            ("employer_id", "in", employers.ids), ("state", "=", "draft")])
+        if contributions:
+            contributions._compute_decision()
+            contributions.flush_recordset()
+
+    def _get_decision_dicts(self, employer_ids):
+        """{employer id: [decision dicts]} for the fund rules (one query)."""
+        result = {}
+        for rec in self.sudo().search_read([("employer_id", "in", list(employer_ids))],
+                                           ["employer_id", "kind", "date_from", "date_to", "percent"]):
+            result.setdefault(rec["employer_id"][0], []).append(rec)
+        return result

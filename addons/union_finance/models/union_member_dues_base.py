@@ -1,0 +1,22 @@
+from odoo import fields, models
+
+
+class UnionMemberDuesBase(models.Model):
+    _name = "union.member.dues.base"
+    _description = "Member's Dues Base (dated salary)"
+    _order = "member_id, date_start desc"
+
+    member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
+    organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)
+    date_start = fields.Date(string="Valid From", required=True, index=True)
+    amount = fields.Integer(string="Salary (VND/month)", required=True,
+                            help="Salary for compulsory social insurance (or take-home pay "
+                                 "for state enterprises, or the fixed amount for members "
+                                 "without fixed salary).")
+    note = fields.Char()
+
+    _sql_constraints = [
+        ("member_date_uniq", "unique(member_id, date_start)",
+         "This member already has a dues base from this date."),
+        ("amount_positive", "CHECK(amount >= 0)", "The salary cannot be negative."),
+    ]

@@ -1,0 +1,1 @@
+# Plain-Python rules of union_finance: no Odoo import here.

@@ -1,0 +1,224 @@
+from datetime import date
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from .common import UnionFinanceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDuesRun(UnionFinanceCommon):
+
+    def test_compute_amounts_across_the_2025_boundary(self):
+        june = self._run(self.unit_a, date(2025, 6, 1), post=False)
+        july = self._run(self.unit_a, date(2025, 7, 15), post=False)
+        self.assertEqual(july.month, date(2025, 7, 1))
+        # 1% without cap on the state payroll until 2025-06
+        self.assertEqual(self._lines(june, self.member_a1).amount, 176_000)
+        self.assertEqual(self._lines(june, self.member_a2).amount, 600_000)
+        # 0.5%, capped at 10% of 2,340,000 from 2025-07
+        self.assertEqual(self._lines(july, self.member_a1).amount, 88_000)
+        a2 = self._lines(july, self.member_a2)
+        self.assertEqual((a2.amount, a2.cap, a2.capped, a2.organization_id), (234_000, 234_000, True, self.group_a))
+        self.assertEqual(a2.rule_id, self.env.ref("union_finance.union_dues_rule_2025_public"))
+        self.assertEqual(a2.base_salary_id, self.env.ref("union_finance.union_base_salary_2024_07"))
+        # the member of another unit is not in the run
+        self.assertFalse(self._lines(july, self.member_b1))
+        self.assertEqual(self._lines(july, self.member_a1).payment_reference,
+                         f"DP-{self.member_a1.member_code.upper().replace('-', '')}-202507")
+        b_run = self._run(self.unit_b, date(2026, 7, 1), post=False)
+        self.assertEqual(self._lines(b_run, self.member_b1).amount, 150_000)
+
+    def test_confirm_posts_one_entry_with_split(self):
+        run = self._run(self.unit_a, date(2025, 7, 1))
+        self.assertEqual(run.state, "posted")
+        move = run.move_id
+        self.assertEqual(move.state, "posted")
+        self.assertEqual(move.journal_id, self.company.union_dues_journal_id)
+        receivable = move.line_ids.filtered(
+            lambda aml: aml.account_id == self.company.union_dues_receivable_account_id)
+        self.assertEqual(sorted(receivable.mapped("debit")), [88_000, 234_000])
+        self.assertEqual(receivable.partner_id, self.member_a1.partner_id | self.member_a2.partner_id)
+        income = move.line_ids.filtered(lambda aml: aml.account_id == self.company.union_dues_income_account_id)
+        upward = move.line_ids.filtered(lambda aml: aml.account_id == self.company.union_dues_upward_account_id)
+        # 70% kept from 2023 (QĐ 8108): 322,000 -> 225,400 + 96,600
+        self.assertEqual((income.credit, upward.credit), (225_400, 96_600))
+        self.assertEqual((run.amount_kept, run.amount_upward), (225_400, 96_600))
+        self.assertEqual(run.share_rule_id, self.env.ref("union_finance.union_share_rule_2023"))
+        self.assertEqual(set(run.line_ids.mapped("payment_state")), {"unpaid"})
+        self.assertEqual(self.member_a1.dues_amount_due, 88_000)
+        with self.assertRaises(UserError):
+            run.unlink()
+        with self.assertRaises(UserError):
+            run.write({"month": date(2025, 8, 1)})
+
+    def test_rerun_creates_nothing_twice(self):
+        run = self._run(self.unit_a, date(2025, 7, 1), post=False)
+        run.action_compute()
+        run.action_compute()
+        self.assertEqual(len(run.line_ids), 2)
+        run.action_confirm()
+        again = self._run(self.unit_a, date(2025, 7, 1))
+        self.assertFalse(again.line_ids)
+        # a run of the whole upper unit takes only the members not yet charged
+        upper = self._run(self.upper, date(2025, 7, 1), post=False)
+        self.assertEqual(upper.line_ids.member_id, self.member_b1)
+        self.assertEqual(self.env["union.dues.line"].search_count(
+            [("member_id", "=", self.member_a1.id), ("month", "=", date(2025, 7, 1))]), 1)
+
+    def test_sub_unit_first_then_parent(self):
+        group_run = self._run(self.group_a, date(2025, 8, 1))
+        self.assertEqual(group_run.line_ids.member_id, self.member_a2)
+        unit_run = self._run(self.unit_a, date(2025, 8, 1), post=False)
+        self.assertEqual(unit_run.line_ids.member_id, self.member_a1)
+        alone = self._run(self.unit_a, date(2025, 9, 1), include_children=False, post=False)
+        self.assertEqual(alone.line_ids.member_id, self.member_a1)
+
+    def test_exemptions_and_status(self):
+        self.env["union.dues.exemption"].create({
+            "member_id": self.member_a1.id, "reason": "benefit_leave",
+            "date_from": date(2025, 7, 1), "date_to": date(2025, 8, 31), "note": "maternity"})
+        self.env["union.member.event"].create({
+            "member_id": self.member_b1.id, "event_type": "withdrawal", "date": date(2025, 7, 10)})
+        run = self._run(self.upper, date(2025, 7, 1))
+        a1 = self._lines(run, self.member_a1)
+        self.assertEqual((a1.amount, a1.exemption_reason, a1.payment_state), (0, "benefit_leave", "not_due"))
+        self.assertFalse(self._lines(run, self.member_b1), "a member who left is not charged")
+        self.assertFalse(run.move_id.line_ids.filtered(lambda aml: aml.partner_id == self.member_a1.partner_id))
+        september = self._run(self.upper, date(2025, 9, 1), post=False)
+        self.assertEqual(self._lines(september, self.member_a1).amount, 88_000)
+        # still charged for June, before leaving
+        june = self._run(self.unit_b, date(2025, 6, 1), post=False)
+        self.assertEqual(self._lines(june, self.member_b1).amount, 234_000)
+
+    def test_suspended_member_is_exempt(self):
+        self.env["union.member.event"].create({
+            "member_id": self.member_a2.id, "event_type": "suspension", "date": date(2025, 7, 5),
+            "end_date": date(2026, 7, 4), "reason": "job loss"})
+        run = self._run(self.unit_a, date(2025, 7, 1), post=False)
+        a2 = self._lines(run, self.member_a2)
+        self.assertEqual((a2.amount, a2.exemption_reason), (0, "suspension"))
+
+    def test_salary_corrected_after_posting(self):
+        july = self._run(self.unit_a, date(2025, 7, 1))
+        july_a1 = self._lines(july, self.member_a1)
+        self.env["union.member.dues.base"].create({
+            "member_id": self.member_a1.id, "date_start": date(2025, 7, 1), "amount": 20_000_000})
+        august = self._run(self.unit_a, date(2025, 8, 1), post=False)
+        august.action_compute()  # recomputing changes nothing
+        lines = self._lines(august, self.member_a1)
+        adjustment = lines.filtered(lambda line: line.line_type == "adjustment")
+        self.assertEqual((adjustment.month, adjustment.amount), (date(2025, 7, 1), 12_000))
+        self.assertEqual(lines.filtered(lambda line: line.line_type == "regular").amount, 100_000)
+        self.assertEqual(july_a1.amount, 88_000, "a posted line is never changed")
+        self.assertFalse(self._lines(august, self.member_a2).filtered(lambda line: line.line_type == "adjustment"))
+        august.action_confirm()
+        self.assertEqual(august.amount_total, 100_000 + 12_000 + 234_000)
+        september = self._run(self.unit_a, date(2025, 9, 1), post=False)
+        self.assertFalse(september.line_ids.filtered(lambda line: line.line_type == "adjustment"),
+                         "an adjustment is made once")
+
+    def test_reverse_posted_run(self):
+        run = self._run(self.unit_a, date(2025, 7, 1))
+        run.action_reverse()
+        self.assertEqual(run.state, "reversed")
+        self.assertEqual(run.reversal_move_id.reversed_entry_id, run.move_id)
+        self.assertEqual(run.reversal_move_id.state, "posted")
+        self.assertEqual(set(run.line_ids.mapped("payment_state")), {"reversed"})
+        self.assertEqual(self.member_a1.dues_amount_due, 0)
+        with self.assertRaises(UserError):
+            run.action_reverse()
+        # the month can be run again
+        again = self._run(self.unit_a, date(2025, 7, 1))
+        self.assertEqual(len(again.line_ids), 2)
+
+    def test_confirm_needs_review_and_setup(self):
+        run = self.env["union.dues.run"].create({"organization_id": self.unit_a.id, "month": date(2025, 7, 1)})
+        with self.assertRaises(UserError):
+            run.action_confirm()
+
+    def test_no_query_per_member(self):
+        """The number of queries of a run does not grow with its members."""
+        Member = self.env["union.member"]
+
+        def add_members(count, start):
+            members = Member.create([{
+                "name": f"Đoàn viên {start + i}", "organization_id": self.unit_b.id,
+                "date_joined": date(2020, 1, 1)} for i in range(count)])
+            self.env["union.member.dues.base"].create([{
+                "member_id": m.id, "date_start": date(2020, 1, 1), "amount": 10_000_000 + i}
+                for i, m in enumerate(members)])
+
+        def queries(month):
+            run = self.env["union.dues.run"].create({"organization_id": self.unit_b.id, "month": month})
+            self.env.flush_all()
+            before = self.env.cr.sql_log_count
+            run.action_compute()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before, len(run.line_ids)
+
+        add_members(3, 0)
+        small, small_count = queries(date(2025, 7, 1))
+        add_members(30, 100)
+        big, big_count = queries(date(2025, 8, 1))
+        self.assertEqual((small_count, big_count), (4, 34))
+        self.assertLessEqual(big, small + 3)
+
+    def test_new_company_gets_its_accounts_at_first_run(self):
+        company = self.env["res.company"].create({"name": "Công đoàn Doanh nghiệp X"})
+        self.assertFalse(company.union_dues_journal_id)
+        unit = self.env["union.organization"].create({
+            "name": "Công đoàn Công ty X", "code": "T-X", "level": "grassroots", "parent_id": self.upper.id,
+            "funding_type": "enterprise", "company_id": company.id})
+        member = self.env["union.member"].create({
+            "name": "Phạm Văn Tú", "organization_id": unit.id, "date_joined": date(2020, 1, 1)})
+        self.env["union.member.dues.base"].create({
+            "member_id": member.id, "date_start": date(2020, 1, 1), "amount": 8_000_000})
+        run = self.env["union.dues.run"].with_company(company).create(
+            {"organization_id": unit.id, "month": date(2025, 7, 1)})
+        run.action_compute()
+        run.action_confirm()
+        self.assertEqual(run.company_id, company)
+        self.assertEqual(run.move_id.company_id, company)
+        self.assertEqual(run.move_id.journal_id, company.union_dues_journal_id)
+        self.assertEqual(company.union_dues_receivable_account_id.with_company(company).code, "138801")
+        self.assertEqual(run.amount_total, 40_000)
+
+    def test_salary_corrected_downward(self):
+        self._run(self.unit_a, date(2025, 7, 1))
+        self.env["union.member.dues.base"].create({
+            "member_id": self.member_a1.id, "date_start": date(2025, 7, 1), "amount": 10_000_000})
+        august = self._run(self.unit_a, date(2025, 8, 1))
+        lines = self._lines(august, self.member_a1)
+        adjustment = lines.filtered(lambda line: line.line_type == "adjustment")
+        self.assertEqual((adjustment.amount, adjustment.payment_state), (-38_000, "not_due"))
+        # the credit of the adjustment settles part of July, the oldest month
+        july_line = self.env["union.dues.line"].search([
+            ("member_id", "=", self.member_a1.id), ("month", "=", date(2025, 7, 1)),
+            ("line_type", "=", "regular")])
+        self.assertEqual((july_line.payment_state, july_line.amount_residual), ("partial", 50_000))
+        self.assertEqual(self.member_a1.dues_amount_due, 100_000)
+        move = august.move_id
+        self.assertEqual(sum(move.line_ids.mapped("debit")), sum(move.line_ids.mapped("credit")))
+
+    def test_share_rule_of_the_month(self):
+        december = self._run(self.unit_a, date(2022, 12, 1))
+        january = self._run(self.unit_a, date(2023, 1, 1))
+        self.assertEqual(december.amount_total, 776_000)
+        self.assertEqual((december.amount_kept, december.amount_upward), (465_600, 310_400))  # 60%
+        self.assertEqual((january.amount_kept, january.amount_upward), (543_200, 232_800))  # 70%
+        self.assertEqual(december.share_rule_id, self.env.ref("union_finance.union_share_rule_2022"))
+
+    def test_monthly_routine_as_accountant(self):
+        with Form(self.env["union.dues.run"].with_user(self.user_accountant)) as form:
+            form.organization_id = self.upper
+            form.month = date(2025, 7, 20)
+        run = form.record
+        self.assertEqual((run.month, run.state, run.include_children), (date(2025, 7, 1), "draft", True))
+        run.action_compute()
+        self.assertEqual(run.state, "computed")
+        self.assertEqual(run.line_ids.member_id, self.member_a1 | self.member_a2 | self.member_b1)
+        run.action_confirm()
+        self.assertEqual(run.state, "posted")
+        self.assertEqual(run.amount_total, 88_000 + 234_000 + 150_000)
+        self.assertEqual(len(run.move_id), 1)

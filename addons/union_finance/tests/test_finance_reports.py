@@ -1,0 +1,105 @@
+import base64
+import io
+from datetime import date
+
+import openpyxl
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .test_fund import UnionFundCommon
+
+
+@tagged("post_install", "-at_install")
+class TestFinanceXlsxReports(UnionFundCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._run(cls.unit_a, date(2025, 7, 1))
+        cls._run(cls.unit_b, date(2025, 7, 1))
+        Payment = cls.env["union.dues.payment"]
+        for unit, member, amount in ((cls.unit_a, cls.member_a1, 88_000),
+                                     (cls.unit_b, cls.member_b1, 150_000)):
+            Payment.create({"kind": "cash", "organization_id": unit.id, "member_id": member.id,
+                            "amount": amount, "date": date(2025, 8, 5)}).action_post()
+        fund = cls._declare(cls.unit_a, cls.employer_a, date(2025, 7, 1), 100_000_000)
+        cls._pay(fund, 2_000_000, date(2025, 8, 20))
+        welfare = cls.env["union.welfare.request"].create({
+            "member_id": cls.member_a1.id, "description": "Thăm ốm nằm viện",
+            "kind_id": cls.env.ref("union_finance.union_welfare_kind_sickness").id,
+            "amount": 500_000, "date": date(2025, 8, 25), "payment_date": date(2025, 9, 1)})
+        welfare.action_approve()
+        welfare.action_pay()
+        cls.remittance = cls.env["union.remittance"].create({
+            "organization_id": cls.unit_a.id, "date_from": date(2025, 8, 1),
+            "date_to": date(2025, 8, 31), "payment_date": date(2025, 9, 10)})
+        cls.remittance.action_post()
+        cls.remittance.action_register_payment()
+
+    def _export(self, report_type, unit=None, user=None, **extra):
+        wizard = self.env["union.finance.xlsx.report"].with_user(user or self.user_accountant).create({
+            "report_type": report_type, "organization_id": (unit or self.unit_a).id, "year": 2025,
+            **extra})
+        action = wizard.action_export()
+        self.assertIn(f"/web/content/union.finance.xlsx.report/{wizard.id}/file_data/", action["url"])
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        self.assertTrue(wizard.file_name.endswith("-2025.xlsx"))
+        return book.worksheets[0]
+
+    def _rows(self, sheet):
+        return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+    def test_dues_collection_by_unit_and_month(self):
+        rows = self._rows(self._export("dues_collection"))
+        self.assertIn("07/2025", rows[2][14])
+        self.assertIn("07/2025", rows[2][15])
+        by_unit = {row[0]: row for row in rows[3:-1]}
+        by_unit["Total"] = rows[-1]
+        self.assertEqual(set(by_unit), {self.unit_a.name, self.group_a.name, "Total"})
+        # July: columns 14 (due) and 15 (paid); totals at 26, 27, 28
+        self.assertEqual(by_unit[self.unit_a.name][14:16], [88_000, 88_000])
+        self.assertEqual(by_unit[self.group_a.name][14:16], [234_000, 0])
+        self.assertEqual(by_unit["Total"][26:29], [322_000, 88_000, 234_000])
+        self.assertEqual(by_unit[self.unit_a.name][2], 0, "January: nothing due")
+
+    def test_settlement_with_line_codes(self):
+        rows = self._rows(self._export("settlement"))
+        values = {row[0]: row[2] for row in rows[3:]}
+        self.assertEqual(list(values), ["10", "20", "22", "23", "24", "28", "30", "31", "32", "33",
+                                        "34", "38", "40", "50"])
+        # the test units share one company: the settlement is the company's
+        self.assertEqual(values["22"], 238_000)
+        self.assertEqual(values["23"], 2_000_000)
+        self.assertEqual(values["20"], 2_238_000 + values["24"] + values["28"])
+        self.assertEqual(values["31"], 500_000)
+        self.assertEqual(values["38"], 526_400)
+        self.assertEqual(values["30"], 1_026_400 + values["32"] + values["33"] + values["34"]
+                         + values["40"])
+        self.assertEqual(values["50"], values["10"] + values["20"] - values["30"])
+        # the layout is data: a new line code picks its accounts
+        self.env["union.settlement.line"].search([("code", "=", "31")]).account_codes = "999999"
+        values = {row[0]: row[2] for row in self._rows(self._export("settlement"))[3:]}
+        self.assertEqual(values["31"], 0)
+        self.assertEqual(values["40"], 500_000, "unmatched spending falls into 'other'")
+
+    def test_cash_and_bank_books(self):
+        rows = self._rows(self._export("cash_book"))
+        self.assertIsNone(rows[3][0], "the opening balance row has no date")
+        opening = rows[3][6]
+        movements = rows[4:-1]
+        self.assertEqual(sorted(r[4] for r in movements if r[4]), [88_000, 150_000])
+        self.assertEqual([r[5] for r in movements if r[5]], [500_000])
+        self.assertEqual(rows[-1][4:7], [238_000, 500_000, opening + 238_000 - 500_000])
+        self.assertEqual(movements[-1][6], rows[-1][6], "running balance")
+        rows = self._rows(self._export("bank_book"))
+        movements = rows[4:-1]
+        self.assertEqual([r[4] for r in movements if r[4]], [2_000_000])
+        self.assertEqual([r[5] for r in movements if r[5]], [526_400])
+        self.assertEqual(movements[0][0].date(), date(2025, 8, 20))
+
+    def test_officer_of_another_unit_cannot_export(self):
+        with self.assertRaises(AccessError):
+            self._export("dues_collection", user=self.user_officer_b)
+        rows = self._rows(self._export("dues_collection", user=self.user_officer_a))
+        self.assertEqual(rows[-1][26], 322_000)

@@ -1,0 +1,54 @@
+from datetime import date
+
+from odoo.tests import HttpCase, tagged
+
+from .common import UnionFinanceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDuesPortal(UnionFinanceCommon, HttpCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.june = cls._run(cls.unit_a, date(2025, 6, 1))
+        cls.july = cls._run(cls.unit_a, date(2025, 7, 1))
+        cls.a1_june = cls.june.line_ids.filtered(lambda line: line.member_id == cls.member_a1)
+        cls.a1_july = cls.july.line_ids.filtered(lambda line: line.member_id == cls.member_a1)
+        cls.a2_july = cls.july.line_ids.filtered(lambda line: line.member_id == cls.member_a2)
+        cls.env["union.dues.payment"].create({
+            "kind": "cash", "organization_id": cls.unit_a.id, "member_id": cls.member_a1.id,
+            "amount": 176_000}).action_post()
+
+    def test_member_dues_page(self):
+        self.assertEqual(self.a1_june.payment_state, "paid")
+        self.authenticate("t_portal_a1", "t_portal_a1")
+        response = self.url_open("/my/union/dues")
+        self.assertEqual(response.status_code, 200)
+        html = response.text
+        self.assertIn(self.a1_july.payment_reference, html)
+        self.assertIn(self.a1_june.payment_reference, html)
+        self.assertNotIn(self.a2_july.payment_reference, html, "another member's dues never show")
+        self.assertIn("union-dues-paid", html)
+        self.assertIn("88.000", html)
+        # one VietQR code, for the unpaid month, to the unit's account, with the reference
+        self.assertEqual(html.count('class="union-dues-qr"'), 1)
+        payload = self.unit_a.dues_bank_account_id._get_qr_vals(
+            "emv_qr", 88_000.0, self.env.ref("base.VND"), self.member_a1.partner_id,
+            self.a1_july.payment_reference, self.a1_july.payment_reference)
+        self.assertIn(f'data-payload="{payload}"', html)
+        self.assertIn("0011004455667", payload)
+        self.assertIn(self.a1_july.payment_reference.replace("-", ""), payload.replace("-", ""))
+
+    def test_portal_home_counter(self):
+        self.authenticate("t_portal_a1", "t_portal_a1")
+        home = self.url_open("/my")
+        self.assertIn("/my/union/dues", home.text)
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["union_dues_count"]})
+        self.assertEqual(counters["union_dues_count"], 1)
+
+    def test_officer_without_member_record_sees_empty_page(self):
+        self.authenticate("t_officer_b", "t_officer_b")
+        response = self.url_open("/my/union/dues")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn(self.a1_july.payment_reference, response.text)

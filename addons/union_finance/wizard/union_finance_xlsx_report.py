@@ -1,0 +1,228 @@
+import base64
+import io
+from datetime import date
+
+import xlsxwriter
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..rules import settlement as settlement_rules
+
+REPORT_TYPES = [
+    ("dues_collection", "Dues Collection by Unit and Month"),
+    ("settlement", "Yearly Settlement (Quyết toán)"),
+    ("cash_book", "Cash Book"),
+    ("bank_book", "Bank Book"),
+]
+
+
+class UnionFinanceXlsxReport(models.TransientModel):
+    """The finance reports of a unit as XLSX files."""
+
+    _name = "union.finance.xlsx.report"
+    _description = "Union Finance XLSX Report"
+
+    report_type = fields.Selection(REPORT_TYPES, required=True, default="dues_collection")
+    organization_id = fields.Many2one("union.organization", string="Unit", required=True)
+    company_id = fields.Many2one(related="organization_id.company_id")
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    journal_id = fields.Many2one(
+        "account.journal", string="Cash or Bank Journal",
+        compute="_compute_journal_id", store=True, readonly=False,
+        domain="[('type', 'in', ('cash', 'bank')), ('company_id', '=', company_id)]")
+    file_data = fields.Binary(string="File", readonly=True, attachment=False)
+    file_name = fields.Char(readonly=True)
+
+    @api.depends("report_type", "organization_id")
+    def _compute_journal_id(self):
+        for wizard in self:
+            company = wizard.organization_id.company_id
+            if wizard.report_type == "cash_book":
+                wizard.journal_id = company.union_dues_cash_journal_id
+            elif wizard.report_type == "bank_book":
+                wizard.journal_id = company.union_dues_payment_journal_id
+            else:
+                wizard.journal_id = False
+
+    def action_export(self):
+        self.ensure_one()
+        self.env["union.welfare.norm.report"]._check_unit_access(self.organization_id)
+        content, name = self._build_xlsx()
+        self.write({"file_data": base64.b64encode(content), "file_name": name})
+        return {
+            "type": "ir.actions.act_url", "target": "self",
+            "url": f"/web/content/{self._name}/{self.id}/file_data/{name}?download=true",
+        }
+
+    def _build_xlsx(self):
+        """(XLSX bytes, file name) of the chosen report."""
+        self.ensure_one()
+        out = io.BytesIO()
+        workbook = xlsxwriter.Workbook(out, {"in_memory": True})
+        styles = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1,
+                                         "text_wrap": True, "align": "center"}),
+            "money": workbook.add_format({"num_format": "#,##0", "border": 1}),
+            "money_bold": workbook.add_format({"num_format": "#,##0", "border": 1, "bold": True}),
+            "text": workbook.add_format({"border": 1}),
+            "bold": workbook.add_format({"border": 1, "bold": True}),
+            "date": workbook.add_format({"num_format": "dd/mm/yyyy", "border": 1}),
+        }
+        builder = getattr(self, f"_xlsx_{self.report_type}")
+        name = builder(workbook, styles)
+        workbook.close()
+        return out.getvalue(), f"{name}-{self.organization_id.code or self.organization_id.id}-{self.year}.xlsx"
+
+    def _period(self):
+        return date(self.year, 1, 1), date(self.year, 12, 31)
+
+    # ------------------------------------------------------------ dues
+
+    def _xlsx_dues_collection(self, workbook, styles):
+        start, end = self._period()
+        sheet = workbook.add_worksheet(self.env._("Dues")[:31])
+        sheet.write(0, 0, self.env._("Dues collection %(year)s: %(unit)s", year=self.year,
+                                     unit=self.organization_id.name), styles["title"])
+        groups = self.env["union.dues.line"].sudo()._read_group(
+            [("organization_id", "child_of", self.organization_id.id), ("month", ">=", start),
+             ("month", "<=", end), ("run_state", "=", "posted")],
+            ["organization_id", "month:month"], ["amount:sum", "amount_paid:sum"])
+        data, units = {}, self.env["union.organization"]
+        for unit, month, amount, paid in groups:
+            data[unit.id, month.month] = (amount, paid)
+            units |= unit
+        heads = [self.env._("Unit"), self.env._("Code")]
+        for month in range(1, 13):
+            label = f"{month:02d}/{self.year}"
+            heads += [self.env._("%(month)s due", month=label),
+                      self.env._("%(month)s paid", month=label)]
+        heads += [self.env._("Total due"), self.env._("Total paid"), self.env._("Left to pay")]
+        for col, head in enumerate(heads):
+            sheet.write(2, col, head, styles["head"])
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(2, len(heads), 13)
+        row = 3
+        totals = [0] * (len(heads) - 2)
+        for unit in units.sorted(lambda u: (u.parent_path or "", u.name)):
+            sheet.write(row, 0, unit.name, styles["text"])
+            sheet.write(row, 1, unit.code or "", styles["text"])
+            due_total = paid_total = 0
+            for month in range(1, 13):
+                amount, paid = data.get((unit.id, month), (0, 0))
+                col = 2 + (month - 1) * 2
+                sheet.write_number(row, col, amount, styles["money"])
+                sheet.write_number(row, col + 1, paid, styles["money"])
+                totals[col - 2] += amount
+                totals[col - 1] += paid
+                due_total += amount
+                paid_total += paid
+            for offset, value in enumerate((due_total, paid_total, due_total - paid_total)):
+                sheet.write_number(row, 26 + offset, value, styles["money"])
+                totals[24 + offset] += value
+            row += 1
+        sheet.write(row, 0, self.env._("Total"), styles["bold"])
+        sheet.write(row, 1, "", styles["bold"])
+        for offset, value in enumerate(totals):
+            sheet.write_number(row, 2 + offset, value, styles["money_bold"])
+        return "dues-collection"
+
+    # ------------------------------------------------------------ settlement
+
+    def _settlement_values(self):
+        """({line code: VND}, template, unclassified account codes) for the
+        unit's company and year, from its cash and bank movements (2 queries)."""
+        start, end = self._period()
+        company = self.organization_id.company_id
+        AML = self.env["account.move.line"].sudo().with_company(company)
+        balances = {}
+        for account, journal, balance in AML._read_group([
+                ("company_id", "=", company.id), ("parent_state", "=", "posted"),
+                ("date", ">=", start), ("date", "<=", end),
+                ("account_id.account_type", "!=", "asset_cash"),
+                ("move_id.line_ids.account_id.account_type", "=", "asset_cash")],
+                ["account_id", "journal_id"], ["balance:sum"]):
+            key = (account.with_company(company).code or "", journal.code or "")
+            balances[key] = balances.get(key, 0) + balance
+        opening = AML._read_group([
+            ("company_id", "=", company.id), ("parent_state", "=", "posted"), ("date", "<", start),
+            ("account_id.account_type", "=", "asset_cash")], [], ["balance:sum"])[0][0] or 0
+        template = self.env["union.settlement.line"].sudo()._get_template()
+        values, unclassified = settlement_rules.compute(template, opening, balances)
+        return values, template, unclassified
+
+    def _xlsx_settlement(self, workbook, styles):
+        values, template, _unclassified = self._settlement_values()
+        sheet = workbook.add_worksheet(self.env._("Settlement")[:31])
+        sheet.write(0, 0, self.env._("Settlement of income and spending %(year)s: %(unit)s",
+                                     year=self.year, unit=self.organization_id.name), styles["title"])
+        for col, head in enumerate((self.env._("Code"), self.env._("Item"),
+                                    self.env._("Amount (VND)"))):
+            sheet.write(2, col, head, styles["head"])
+        sheet.set_column(1, 1, 45)
+        sheet.set_column(2, 2, 18)
+        names = {line.code: line.name for line in self.env["union.settlement.line"].search([])}
+        for row, line in enumerate(template, start=3):
+            text, money = (styles["bold"], styles["money_bold"]) if line["bold"] else \
+                (styles["text"], styles["money"])
+            sheet.write(row, 0, line["code"], text)
+            sheet.write(row, 1, names.get(line["code"], line["name"]), text)
+            sheet.write_number(row, 2, values.get(line["code"], 0), money)
+        return "settlement"
+
+    # ------------------------------------------------------------ cash and bank books
+
+    def _xlsx_book(self, workbook, styles, title):
+        journal = self.journal_id
+        if not journal.default_account_id:
+            raise UserError(self.env._("Choose the cash or bank journal of the book."))
+        start, end = self._period()
+        AML = self.env["account.move.line"].sudo()
+        account = journal.default_account_id
+        domain = [("account_id", "=", account.id), ("parent_state", "=", "posted"),
+                  ("company_id", "=", journal.company_id.id)]
+        opening = AML._read_group(domain + [("date", "<", start)], [], ["balance:sum"])[0][0] or 0
+        lines = AML.search_read(domain + [("date", ">=", start), ("date", "<=", end)],
+                                ["date", "move_name", "name", "ref", "partner_id", "debit", "credit"],
+                                order="date, move_name, id")
+        sheet = workbook.add_worksheet(title[:31])
+        sheet.write(0, 0, f"{title} {self.year}: {self.organization_id.name} ({journal.name})",
+                    styles["title"])
+        heads = [self.env._("Date"), self.env._("Voucher"), self.env._("Description"),
+                 self.env._("Partner"), self.env._("Receipts"), self.env._("Payments"),
+                 self.env._("Balance")]
+        for col, head in enumerate(heads):
+            sheet.write(2, col, head, styles["head"])
+        sheet.set_column(0, 1, 14)
+        sheet.set_column(2, 3, 35)
+        sheet.set_column(4, 6, 15)
+        sheet.write(3, 2, self.env._("Opening balance"), styles["bold"])
+        sheet.write_number(3, 6, opening, styles["money_bold"])
+        balance, total_in, total_out = opening, 0, 0
+        row = 4
+        for line in lines:
+            balance += line["debit"] - line["credit"]
+            total_in += line["debit"]
+            total_out += line["credit"]
+            sheet.write_datetime(row, 0, fields.Datetime.to_datetime(line["date"]), styles["date"])
+            sheet.write(row, 1, line["move_name"] or "", styles["text"])
+            sheet.write(row, 2, line["name"] or line["ref"] or "", styles["text"])
+            sheet.write(row, 3, line["partner_id"][1] if line["partner_id"] else "", styles["text"])
+            sheet.write_number(row, 4, line["debit"], styles["money"])
+            sheet.write_number(row, 5, line["credit"], styles["money"])
+            sheet.write_number(row, 6, balance, styles["money"])
+            row += 1
+        sheet.write(row, 2, self.env._("Total and closing balance"), styles["bold"])
+        sheet.write_number(row, 4, total_in, styles["money_bold"])
+        sheet.write_number(row, 5, total_out, styles["money_bold"])
+        sheet.write_number(row, 6, balance, styles["money_bold"])
+        return journal.code
+
+    def _xlsx_cash_book(self, workbook, styles):
+        self._xlsx_book(workbook, styles, self.env._("Cash book"))
+        return "cash-book"
+
+    def _xlsx_bank_book(self, workbook, styles):
+        self._xlsx_book(workbook, styles, self.env._("Bank book"))
+        return "bank-book"
