@@ -1,0 +1,18 @@
+from . import (
+    union_award_decision,
+    union_award_eligibility_rule,
+    union_award_proposal,
+    union_award_proposal_line,
+    union_award_recipient,
+    union_award_title,
+    union_contest,
+    union_emulation_criterion,
+    union_emulation_criterion_item,
+    union_emulation_demo,
+    union_emulation_evaluation,
+    union_emulation_evaluation_line,
+    union_emulation_movement,
+    union_emulation_registration,
+    union_member,
+    union_organization,
+)

@@ -1,0 +1,166 @@
+import random
+from datetime import date, timedelta
+
+from odoo import Command, api, fields, models
+
+HAI_TOT = """<p>Phong trào thi đua <strong>"Hai tốt"</strong> (dạy tốt - học tốt) được Công đoàn ngành
+phát động trong toàn ngành mỗi năm học, gắn với cuộc vận động "Mỗi thầy cô giáo là một tấm gương
+đạo đức, tự học và sáng tạo".</p>"""
+DOI_MOI = """<p>Phong trào thi đua <strong>"Đổi mới sáng tạo trong quản lý, giảng dạy và học tập"</strong>:
+phát huy các nhóm nhà giáo cùng nhau phát triển, khuyến khích giải pháp đổi mới, sản phẩm nghiên cứu
+khoa học sư phạm ứng dụng, sáng kiến cải tiến kỹ thuật và chuyển đổi số trong nhà trường.</p>"""
+GIOI_VIEC = """<p>Phong trào thi đua <strong>"Giỏi việc nước, đảm việc nhà"</strong> dành cho nữ cán bộ,
+nhà giáo, người lao động trong ngành Giáo dục.</p>"""
+CRITERIA = """<ul><li>Hoàn thành tốt nhiệm vụ năm học</li><li>Chấp hành tốt chủ trương, chính sách,
+pháp luật</li><li>Tích cực tham gia các hoạt động công đoàn</li></ul>"""
+
+
+class UnionEmulationDemo(models.AbstractModel):
+    _name = "union.emulation.demo"
+    _description = "Emulation Demo Data"
+
+    @api.model
+    def _load_demo(self):
+        """A finished school year (2025-2026) and a current movement, on top of the membership demo."""
+        ref = self.env.ref
+        sector = ref("union_membership.demo_org_sector", raise_if_not_found=False)
+        if not sector:
+            return False
+        rng = random.Random(2026)
+        today = fields.Date.context_today(self)
+        school = ref("union_membership.demo_org_school")
+        schools = (school | sector.child_ids.filtered(
+            lambda u: u.level == "grassroots" and u.state == "active"))[:8]
+        Movement = self.env["union.emulation.movement"]
+        common = {"organization_id": sector.id, "target_organization_ids": [Command.set(sector.ids)],
+                  "criteria": CRITERIA}
+        hai_tot, doi_moi, gioi_viec = Movement.create([
+            dict(common, name="Hai tốt", kind="regular", period_type="school_year", date_start=date(2025, 9, 1),
+                 date_end=date(2026, 5, 31), registration_deadline=date(2025, 10, 15), description=HAI_TOT),
+            dict(common, name="Đổi mới sáng tạo trong quản lý, giảng dạy và học tập", kind="thematic",
+                 period_type="school_year", date_start=date(2025, 9, 1), date_end=date(2026, 5, 31),
+                 registration_deadline=date(2025, 10, 31), description=DOI_MOI),
+            dict(common, name="Giỏi việc nước, đảm việc nhà", kind="thematic", period_type="other",
+                 date_start=today - timedelta(days=30), date_end=today + timedelta(days=330),
+                 registration_deadline=today + timedelta(days=45), description=GIOI_VIEC),
+        ])
+        (hai_tot | doi_moi | gioi_viec).action_launch()
+        Member = self.env["union.member"]
+        portal_member = ref("union_membership.demo_member_portal")
+        members = portal_member | Member.search(
+            [("organization_id", "child_of", school.id), ("state", "=", "active"), ("id", "!=", portal_member.id)],
+            order="id", limit=11)
+        Registration = self.env["union.emulation.registration"]
+        Registration.create(
+            [{"movement_id": hai_tot.id, "registrant_type": "unit", "organization_id": unit.id,
+              "date_registered": date(2025, 10, 1), "award_title_id": ref(
+                  "union_emulation.award_title_cdcs_vung_manh").id} for unit in schools]
+            + [{"movement_id": hai_tot.id, "member_id": member.id, "date_registered": date(2025, 10, 5),
+                "award_title_id": ref("union_emulation.award_title_lao_dong_tien_tien").id,
+                "note": "Phấn đấu hoàn thành xuất sắc nhiệm vụ năm học"} for member in members[:10]]
+            + [{"movement_id": doi_moi.id, "member_id": member.id, "date_registered": date(2025, 10, 20),
+                "note": "Đăng ký sáng kiến kinh nghiệm cấp ngành"} for member in members[:4]]
+            + [{"movement_id": gioi_viec.id, "member_id": member.id, "date_registered": today}
+               for member in members.filtered(lambda m: m.gender == "female" and m != portal_member)[:3]])
+        (hai_tot | doi_moi).action_close()
+
+        # the yearly classification of the schools' unions, reviewed and approved
+        Evaluation = self.env["union.emulation.evaluation"]
+        criteria = self.env["union.emulation.criterion"].search([("year", "=", "2025-2026")])
+        by_type = {c.funding_type: c for c in criteria}
+        upper_user = ref("union_membership.demo_user_upper", raise_if_not_found=False)
+        vals_list = []
+        for unit in schools:
+            criterion = by_type.get(unit.funding_type)
+            if not criterion:
+                continue
+            level = rng.choice([0.97, 0.93, 0.85, 0.78, 0.6])
+            lines = []
+            for item in criterion.item_ids:
+                self_score = min(item.max_points, round(item.max_points * (level + rng.uniform(0, 0.05)) * 2) / 2)
+                reviewed = max(0, self_score - rng.choice([0, 0, 0, 0.5, 1]))
+                lines.append(Command.create({
+                    "item_id": item.id, "self_score": self_score, "reviewed_score": reviewed,
+                    "self_comment": "Có biên bản, báo cáo kèm theo",
+                    "review_comment": "Đạt" if reviewed == self_score else "Trừ điểm do thiếu minh chứng"}))
+            vals_list.append({
+                "organization_id": unit.id, "criterion_id": criterion.id, "line_ids": lines,
+                "state": "approved", "reviewer_id": upper_user.id if upper_user else self.env.uid,
+                "date_approved": date(2026, 6, 20),
+                "review_note": "Thống nhất kết quả chấm điểm của Ban Thường vụ Công đoàn ngành"})
+        Evaluation.create(vals_list)
+
+        # proposals, the council's vote, a decision with certificates
+        form_person = ref("union_emulation.award_title_giay_khen_cap_tren_ca_nhan")
+        form_unit = ref("union_emulation.award_title_giay_khen_cap_tren_tap_the")
+        Proposal = self.env["union.award.proposal"]
+        winners = members[:3]
+        person = Proposal.create({
+            "organization_id": school.id, "award_title_id": form_person.id, "movement_id": hai_tot.id,
+            "year": hai_tot.year, "date_reference": hai_tot.date_end,
+            "line_ids": [Command.create({"member_id": m.id, "achievement": achievement})
+                         for m, achievement in zip(winners, [
+                             "Hoàn thành xuất sắc nhiệm vụ năm học 2025-2026, giáo viên dạy giỏi cấp tỉnh",
+                             "Có sáng kiến kinh nghiệm được công nhận cấp ngành",
+                             "Tích cực trong phong trào thi đua \"Hai tốt\""])]})
+        unit_proposal = Proposal.create({
+            "organization_id": sector.id, "award_title_id": form_unit.id, "movement_id": hai_tot.id,
+            "year": hai_tot.year, "date_reference": hai_tot.date_end,
+            "line_ids": [Command.create({"recipient_organization_id": unit.id,
+                                         "achievement": "Công đoàn cơ sở vững mạnh năm học 2025-2026"})
+                         for unit in schools[:2]]})
+        (person | unit_proposal).action_submit()
+        (person | unit_proposal).write({"council_size": 9, "votes_for": 9, "votes_against": 0})
+        (person | unit_proposal).action_review()
+        (person | unit_proposal).action_approve()
+        Decision = self.env["union.award.decision"]
+        for number, title, proposal in (("45/QĐ-CĐN", form_person, person), ("46/QĐ-CĐN", form_unit, unit_proposal)):
+            decision = Decision.create({
+                "name": number, "date": date(2026, 6, 25), "organization_id": sector.id,
+                "award_title_id": title.id, "year": hai_tot.year, "movement_id": hai_tot.id,
+                "signer_name": "Nguyễn Văn Bình", "signer_title": "Chủ tịch", "place": "Gia Nghĩa"})
+            proposal.decision_id = decision
+            decision.action_issue()
+        # a draft proposal whose candidate fails: the reasons are shown on the line
+        late = members[10:11]
+        if late:
+            draft = Proposal.create({
+                "organization_id": school.id, "award_title_id": ref(
+                    "union_emulation.award_title_lao_dong_tien_tien").id,
+                "movement_id": hai_tot.id, "year": hai_tot.year, "date_reference": hai_tot.date_end,
+                "line_ids": [Command.create({"member_id": late.id, "achievement": "Hoàn thành tốt nhiệm vụ",
+                                             "absent_days": 45, "maternity_days": 0})]})
+            draft.action_check_eligibility()
+
+        # an online contest with results
+        survey = self.env["survey.survey"].create({
+            "title": "Tìm hiểu Luật Công đoàn năm 2024",
+            "description": "<p>Cuộc thi trực tuyến dành cho đoàn viên công đoàn ngành Giáo dục.</p>",
+            "question_and_page_ids": [Command.create({
+                "title": question, "question_type": "simple_choice", "sequence": index,
+                "suggested_answer_ids": [
+                    Command.create({"value": value, "is_correct": value == right,
+                                    "answer_score": 10 if value == right else 0}) for value in choices]})
+                for index, (question, choices, right) in enumerate([
+                    ("Luật Công đoàn số 50/2024/QH15 có hiệu lực từ ngày nào?",
+                     ["01/7/2025", "01/01/2025", "01/7/2024"], "01/7/2025"),
+                    ("Mức đóng đoàn phí công đoàn từ ngày 01/7/2025 là bao nhiêu?",
+                     ["0,5% tiền lương", "1% tiền lương", "2% tiền lương"], "0,5% tiền lương"),
+                    ("Kinh phí công đoàn do cơ quan, đơn vị đóng bằng bao nhiêu phần trăm quỹ lương?",
+                     ["2%", "1%", "3%"], "2%"),
+                ], start=1)]})
+        contest = self.env["union.contest"].create({
+            "name": "Cuộc thi trực tuyến tìm hiểu Luật Công đoàn năm 2024", "movement_id": gioi_viec.id,
+            "survey_id": survey.id, "date_start": fields.Datetime.now() - timedelta(days=10),
+            "date_end": fields.Datetime.now() + timedelta(days=20), "time_limit": 20, "attempts_limit": 2,
+            "pass_percentage": 60})
+        contest.action_open()
+        questions = survey.question_ids
+        for member in members[:9]:
+            answer = survey._create_answer(partner=member.partner_id, check_attempts=False)
+            for question in questions:
+                choice = question.suggested_answer_ids.filtered("is_correct") if rng.random() < 0.75 \
+                    else question.suggested_answer_ids[-1]
+                answer._save_lines(question, choice.id)
+            answer._mark_done()
+        return True

@@ -1,0 +1,21 @@
+from odoo import fields, models
+
+
+class UnionMember(models.Model):
+    _inherit = "union.member"
+
+    award_ids = fields.One2many("union.award.recipient", "member_id", string="Achievements")
+    award_count = fields.Integer(compute="_compute_award_count", string="Achievements Count")
+
+    def _compute_award_count(self):
+        counts = dict(self.env["union.award.recipient"]._read_group(
+            [("member_id", "in", self.ids), ("state", "=", "granted")], ["member_id"], ["__count"]))
+        for member in self:
+            member.award_count = counts.get(member, 0)
+
+    def action_view_awards(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("union_emulation.union_award_recipient_action")
+        action["domain"] = [("member_id", "=", self.id)]
+        action["context"] = {"search_default_group_year": 1}
+        return action

@@ -1,0 +1,1 @@
+from . import union_award_revoke_wizard, union_emulation_register_wizard
