@@ -1,1 +1,1 @@
-from . import portal, main
+from . import main, portal

@@ -1,10 +1,12 @@
-from . import union_organization
-from . import union_ethnicity
-from . import union_member
-from . import union_member_event
-from . import union_member_change_request
-from . import union_member_statistics
-from . import union_member_statistics_line
-from . import res_users
-from . import res_partner
-from . import union_demo_generator
+from . import (
+    res_partner,
+    res_users,
+    union_demo_generator,
+    union_ethnicity,
+    union_member,
+    union_member_change_request,
+    union_member_event,
+    union_member_statistics,
+    union_member_statistics_line,
+    union_organization,
+)

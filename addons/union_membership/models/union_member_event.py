@@ -52,8 +52,8 @@ class UnionMemberEvent(models.Model):
         current = self._current_status(members)
         errors = []
         # events of one member are checked in date order, after what is already recorded
-        ordered = sorted(enumerate(vals_list), key=lambda iv: (iv[1]["member_id"], str(iv[1].get("date") or "")))
-        for index, vals in ordered:
+        ordered = sorted(vals_list, key=lambda vals: (vals["member_id"], str(vals.get("date") or "")))
+        for vals in ordered:
             member_id = vals["member_id"]
             state, unit_id, last_date = current.get(member_id, (None, None, None))
             event_date = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)

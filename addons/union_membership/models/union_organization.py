@@ -49,7 +49,7 @@ class UnionOrganization(models.Model):
     phone = fields.Char(related="partner_id.phone", readonly=False)
     street = fields.Char(related="partner_id.street", readonly=False)
     state = fields.Selection(
-        [("active", "Active"), ("dissolved", "Dissolved"), ("merged", "Merged")],
+        [("active", "In operation"), ("dissolved", "Dissolved"), ("merged", "Merged")],
         default="active", required=True, index=True, tracking=True)
     date_founded = fields.Date(string="Founded On")
     date_ended = fields.Date(string="Ended On", tracking=True)

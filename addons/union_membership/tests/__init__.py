@@ -1,1 +1,10 @@
-from . import test_lifecycle, test_organization, test_access, test_statistics, test_demo
+from . import (
+    test_access,
+    test_card,
+    test_demo,
+    test_import_export,
+    test_lifecycle,
+    test_organization,
+    test_portal,
+    test_statistics,
+)

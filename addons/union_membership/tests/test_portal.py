@@ -1,0 +1,277 @@
+from datetime import date
+
+from odoo import http
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import UnionCommon
+
+ACTIVE = 'class="o_union_verify_status o_union_verify_active"'
+INACTIVE = 'class="o_union_verify_status o_union_verify_inactive"'
+
+
+@tagged("post_install", "-at_install")
+class TestUnionPortal(UnionCommon, HttpCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.member_a1.with_context(union_apply_events=True).write({
+            "member_code": "TOUR-0001", "phone": "0901 000 001", "card_number": "CD-0001"})
+        cls.user_portal_b1 = new_test_user(
+            cls.env, login="t_portal_b1", name=cls.member_b1.name,
+            groups="base.group_portal,union_membership.group_union_member",
+            partner_id=cls.member_b1.partner_id.id)
+        cls.user_portal_other = new_test_user(cls.env, login="t_portal_other", name="Khách hàng",
+                                              groups="base.group_portal")
+
+    def _login(self, user):
+        self.authenticate(user.login, user.login)
+
+    def _post(self, url, data):
+        return self.url_open(url, data=dict(data, csrf_token=http.Request.csrf_token(self)))
+
+    # ------------------------------------------------------------ My union
+
+    def test_home_counter(self):
+        self._login(self.user_portal_a1)
+        res = self.make_jsonrpc_request("/my/counters", {"counters": ["union_member_count"]})
+        self.assertEqual(res, {"union_member_count": 1})
+        self._login(self.user_portal_other)
+        res = self.make_jsonrpc_request("/my/counters", {"counters": ["union_member_count"]})
+        self.assertEqual(res, {"union_member_count": 0})
+        home = self.url_open("/my")
+        self.assertEqual(home.status_code, 200)
+        self.assertIn('href="/my/union"', home.text)
+
+    def test_my_union_page(self):
+        self._login(self.user_portal_a1)
+        res = self.url_open("/my/union")
+        self.assertEqual(res.status_code, 200)
+        page = res.text
+        for text in ("TOUR-0001", self.member_a1.name, self.unit_a.name, "CD-0001", "0901 000 001",
+                     'href="/my/union/card"', 'href="/my/union/edit"', 'href="/my/union/request"'):
+            self.assertIn(text, page)
+        self.assertIn("o_union_member_history", page)
+        # personal data reserved to officers is not on the page, other members neither
+        self.assertNotIn(self.member_a1.citizen_id, page)
+        self.assertNotIn(self.member_b1.name, page)
+
+    def test_history_after_transfer(self):
+        """A former unit stays readable in the member's own history."""
+        self.env["union.member.event"].create({
+            "member_id": self.member_a1.id, "event_type": "transfer", "organization_id": self.unit_b.id,
+            "decision_ref": "15/QĐ-CĐN"})
+        self._login(self.user_portal_a1)
+        page = self.url_open("/my/union").text
+        self.assertIn(self.unit_a.name, page)
+        self.assertIn(self.unit_b.name, page)
+        self.assertIn("15/QĐ-CĐN", page)
+
+    def test_not_a_member(self):
+        self._login(self.user_portal_other)
+        for url in ("/my/union", "/my/union/edit", "/my/union/request"):
+            res = self.url_open(url)
+            self.assertEqual(res.status_code, 200, url)
+            self.assertIn("o_union_not_member", res.text, url)
+        with mute_logger("odoo.http"):
+            self.assertEqual(self.url_open("/my/union/card").status_code, 404)
+
+    def test_anonymous_is_sent_to_login(self):
+        res = self.url_open("/my/union", allow_redirects=False)
+        self.assertIn(res.status_code, (302, 303))
+        self.assertIn("/web/login", res.headers["Location"])
+
+    # ------------------------------------------------------------ card
+
+    def test_own_card_only(self):
+        self._login(self.user_portal_a1)
+        res = self.url_open("/my/union/card")
+        self.assertEqual(res.status_code, 200)
+        self.assertEqual(res.headers["Content-Type"], "application/pdf")
+        self.assertIn("TOUR-0001", res.headers["Content-Disposition"])
+        # test mode renders reports as HTML (the PDF itself is checked in test_card): the card of
+        # member_a1 and of nobody else
+        self.assertIn("TOUR-0001", res.text)
+        self.assertIn("o_union_card_qr", res.text)
+        self.assertNotIn(self.member_b1.member_code, res.text)
+        # parameters cannot point the page to another member
+        res = self.url_open(f"/my/union/card?member_id={self.member_b1.id}&id={self.member_b1.id}")
+        self.assertIn("TOUR-0001", res.text)
+        self.assertNotIn(self.member_b1.member_code, res.text)
+
+    def test_other_card_through_report_route_refused(self):
+        self._login(self.user_portal_a1)
+        with mute_logger("odoo.http", "odoo.addons.web.controllers.report"):
+            res = self.url_open(f"/report/html/union_membership.report_union_member_card/{self.member_b1.id}")
+        self.assertNotEqual(res.status_code, 200)
+        self.assertNotIn(self.member_b1.member_code, res.text)
+
+    # ------------------------------------------------------------ contact details
+
+    def test_edit_contact(self):
+        self._login(self.user_portal_a1)
+        self.assertEqual(self.url_open("/my/union/edit").status_code, 200)
+        res = self._post("/my/union/edit", {
+            "phone": "+84 912.345.678", "email": "lan.moi@example.vn",
+            "street": "12 Lê Lợi", "street2": "Phường Bến Thành", "city": "TP Hồ Chí Minh"})
+        self.assertEqual(res.status_code, 200)
+        self.assertIn("/my/union", res.url)
+        self.assertIn("o_union_success", res.text)
+        self.assertRecordValues(self.member_a1, [{
+            "phone": "+84 912.345.678", "email": "lan.moi@example.vn", "street": "12 Lê Lợi",
+            "street2": "Phường Bến Thành", "city": "TP Hồ Chí Minh", "name": "Nguyễn Thị Lan"}])
+
+    def test_edit_contact_errors_write_nothing(self):
+        self._login(self.user_portal_a1)
+        email = self.member_a1.email
+        res = self._post("/my/union/edit", {
+            "phone": "09abc", "email": "khong-phai-email", "street": "Số 1 đường mới"})
+        self.assertEqual(res.status_code, 200)
+        self.assertIn("o_union_form_errors", res.text)
+        self.assertIn("khong-phai-email", res.text)
+        self.assertIn("09abc", res.text)
+        self.assertRecordValues(self.member_a1, [{"phone": "0901 000 001", "email": email, "street": False}])
+        res = self._post("/my/union/edit", {"phone": "0912345678", "email": ""})
+        self.assertIn("o_union_form_errors", res.text)
+        self.assertEqual(self.member_a1.phone, "0901 000 001")
+
+    def test_edit_ignores_other_fields(self):
+        """Only contact fields are written, whatever else the form sends."""
+        self._login(self.user_portal_a1)
+        self._post("/my/union/edit", {
+            "phone": "0912345678", "email": "lan.a1@example.vn", "name": "Tên khác",
+            "member_code": "HACK", "citizen_id": "001190000999", "partner_id": self.member_b1.partner_id.id})
+        self.assertRecordValues(self.member_a1, [{
+            "phone": "0912345678", "name": "Nguyễn Thị Lan", "member_code": "TOUR-0001",
+            "citizen_id": "067185000001"}])
+        self.assertEqual(self.member_b1.phone, False)
+
+    def test_edit_errors_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.user_portal_a1.lang = "vi_VN"
+        self._login(self.user_portal_a1)
+        res = self._post("/my/union/edit", {"phone": "12", "email": "sai"})
+        self.assertIn("o_union_form_errors", res.text)
+        self.assertEqual(self.member_a1.phone, "0901 000 001")
+        # the messages are those of the member's language (i18n/vi.po)
+        env_vi = self.env(context=dict(self.env.context, lang="vi_VN"))
+        self.assertIn(env_vi._(
+            "The e-mail address %(value)s is not valid (expected like name@example.vn).", value="sai"), res.text)
+
+    # ------------------------------------------------------------ change requests
+
+    def test_change_request_approved_by_officer(self):
+        self._login(self.user_portal_a1)
+        self.assertEqual(self.url_open("/my/union/request").status_code, 200)
+        res = self._post("/my/union/request", {
+            "new_name": "Nguyễn Thị Lan Anh", "new_citizen_id": "067 185 000 099",
+            "new_birth_date": "1985-03-12", "new_organization_id": str(self.unit_b.id),
+            "note": "Chuyển công tác theo quyết định 12/QĐ-SGD"})
+        self.assertIn("o_union_success", res.text)
+        change = self.env["union.member.change.request"].search([("member_id", "=", self.member_a1.id)])
+        self.assertRecordValues(change, [{
+            "state": "pending", "new_name": "Nguyễn Thị Lan Anh", "new_citizen_id": "067185000099",
+            "new_birth_date": date(1985, 3, 12), "new_organization_id": self.unit_b.id}])
+        # nothing changes before an officer approves
+        self.assertEqual(self.member_a1.name, "Nguyễn Thị Lan")
+        self.assertEqual(self.member_a1.organization_id, self.unit_a)
+        page = self.url_open("/my/union").text
+        self.assertIn("Nguyễn Thị Lan Anh", page)
+
+        change.with_user(self.user_officer_a).action_approve()
+        self.assertEqual(change.state, "approved")
+        self.assertRecordValues(self.member_a1, [{
+            "name": "Nguyễn Thị Lan Anh", "citizen_id": "067185000099", "birth_date": date(1985, 3, 12),
+            "organization_id": self.unit_b.id, "state": "active"}])
+        transfer = self.member_a1.event_ids.filtered(lambda e: e.event_type == "transfer")
+        self.assertRecordValues(transfer, [{
+            "from_organization_id": self.unit_a.id, "organization_id": self.unit_b.id}])
+
+    def test_change_request_errors_write_nothing(self):
+        self._login(self.user_portal_a1)
+        Request = self.env["union.member.change.request"]
+        cases = [
+            {},  # nothing asked
+            {"new_citizen_id": "12345"},
+            {"new_birth_date": "2999-01-01"},
+            {"new_birth_date": "31/02/1985"},
+            {"new_organization_id": str(self.unit_a.id)},  # the current unit
+            {"new_organization_id": str(self.upper.id)},  # not a unit one belongs to directly
+            {"new_name": "Nguyễn Thị Lan"},  # unchanged
+            {"new_name": "Tên mới", "new_citizen_id": "999999999999"},  # one bad field: nothing
+        ]
+        for data in cases:
+            res = self._post("/my/union/request", data)
+            self.assertEqual(res.status_code, 200, data)
+            self.assertIn("o_union_form_errors", res.text, data)
+        self.assertFalse(Request.search([("member_id", "=", self.member_a1.id)]))
+
+    def test_change_request_for_self_only(self):
+        self._login(self.user_portal_a1)
+        self._post("/my/union/request", {"new_name": "Tên mới", "member_id": self.member_b1.id})
+        changes = self.env["union.member.change.request"].search([("new_name", "=", "Tên mới")])
+        self.assertEqual(changes.member_id, self.member_a1)
+
+    def test_name_change_through_account_page_blocked(self):
+        self._login(self.user_portal_a1)
+        with mute_logger("odoo.http"):
+            self._post("/my/account", {
+                "name": "Tên khác", "email": "lan.a1@example.vn", "phone": "0901 000 001",
+                "street": "1", "city": "Huế", "country_id": str(self.env.ref("base.vn").id)})
+        self.assertEqual(self.member_a1.name, "Nguyễn Thị Lan")
+
+    # ------------------------------------------------------------ browser
+
+    def test_portal_tour(self):
+        self.start_tour("/my", "union_portal_tour", login=self.user_portal_a1.login)
+        self.assertEqual(self.member_a1.phone, "0912 345 678")
+
+
+@tagged("post_install", "-at_install")
+class TestUnionVerification(UnionCommon, HttpCase):
+
+    def _verify(self, member):
+        return self.url_open(f"/union/verify/{member.verify_token}")
+
+    def test_active_member(self):
+        res = self._verify(self.member_a1)
+        self.assertEqual(res.status_code, 200)
+        self.assertIn(self.member_a1.name, res.text)
+        self.assertIn(self.unit_a.name, res.text)
+        self.assertIn(ACTIVE, res.text)
+        self.assertNotIn(INACTIVE, res.text)
+        # nothing else about the member
+        for secret in (self.member_a1.citizen_id, "1985", "02/03", self.member_a1.email,
+                       self.member_a1.member_code, "Giáo viên"):
+            self.assertNotIn(secret, res.text)
+        self.assertIn("noindex", res.headers.get("X-Robots-Tag", ""))
+
+    def test_member_who_left_is_not_active(self):
+        self.env["union.member.event"].create([
+            {"member_id": self.member_b1.id, "event_type": "withdrawal", "reason": "Nghỉ hưu"},
+            {"member_id": self.member_a2.id, "event_type": "dissolution", "reason": "Giải thể"},
+        ])
+        for member in (self.member_b1, self.member_a2):
+            res = self._verify(member)
+            self.assertEqual(res.status_code, 200)
+            self.assertIn(member.name, res.text)
+            self.assertIn(INACTIVE, res.text)
+            self.assertNotIn(ACTIVE, res.text)
+
+    def test_unknown_token(self):
+        with mute_logger("odoo.http", "werkzeug"):
+            unknown = self.url_open("/union/verify/0123456789abcdef0123456789abcdef")
+            malformed = self.url_open("/union/verify/' OR 1=1 --")
+            a1 = self.url_open(f"/union/verify/{self.member_a1.id}")
+        for res in (unknown, malformed, a1):
+            self.assertEqual(res.status_code, 404)
+            self.assertIn('class="o_union_verify_not_found"', res.text)
+            self.assertNotIn(self.member_a1.name, res.text)
+        self.assertEqual(unknown.text, a1.text, "every unknown token gets the same page")
+
+    def test_tokens_unguessable(self):
+        tokens = (self.member_a1 | self.member_a2 | self.member_b1).mapped("verify_token")
+        self.assertEqual(len(set(tokens)), 3)
+        for token in tokens:
+            self.assertRegex(token, r"^[0-9a-f]{32}$")
