@@ -42,6 +42,7 @@
         "views/union_welfare_portal_templates.xml",
     ],
     "demo": [
+        "demo/union_finance_dues_demo.xml",
         "demo/union_finance_b_demo.xml",
     ],
     "post_init_hook": "post_init_hook",

@@ -25,3 +25,4 @@ from . import union_spending_norm
 from . import union_welfare_request
 from . import union_settlement_line
 from . import union_finance_demo_b
+from . import union_finance_demo_dues

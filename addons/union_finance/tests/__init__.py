@@ -9,3 +9,4 @@ from . import test_remittance  # finance-B
 from . import test_welfare  # finance-B
 from . import test_finance_reports  # finance-B
 from . import test_demo_fund  # finance-B
+from . import test_demo_dues

@@ -1,0 +1,207 @@
+import base64
+import csv
+import io
+import random
+import unicodedata
+from collections import defaultdict
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from ..rules import dues as dues_rules
+
+
+def _ascii(text):
+    """A name as a bank transfer description carries it (no accents)."""
+    text = unicodedata.normalize("NFD", str(text or "")).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+class UnionFinanceDemoDues(models.AbstractModel):
+    """Demo data of the members' dues: salaries, twelve posted monthly runs of
+    the sector union and its schools, payments by payroll check-off (one per
+    school and month), by bank transfer with the VietQR reference (through the
+    bank statement import), and a few members in arrears.
+
+    Everything goes through the models' own methods, in batches: a run per
+    month, one batch of check-off payments per month, one bank statement per
+    month."""
+
+    _name = "union.finance.demo.dues"
+    _description = "Union Finance Demo (dues)"
+
+    @api.model
+    def _load_demo(self, months=12):
+        sector = self.env.ref("union_membership.demo_org_sector", raise_if_not_found=False)
+        if not sector:
+            return False  # union_membership's demo province is not there
+        portal_member = self.env.ref("union_membership.demo_member_portal", raise_if_not_found=False)
+        return bool(self._generate_dues(sector, portal_member=portal_member, months=months))
+
+    @api.model
+    def _generate_dues(self, sector, portal_member=None, months=12, seed=2025, today=None):
+        """Dues of the ``months`` months before the current one for ``sector``
+        and all its sub-units.
+
+        :returns: dict with ``runs``, ``arrears`` ({member: unpaid months}),
+            ``bank_members``, ``checkoff_payments``, ``bank_payments``; an empty
+            dict when the runs already exist.
+        """
+        self = self.with_context(tracking_disable=True, mail_notrack=True, mail_create_nolog=True)
+        today = today or fields.Date.context_today(self)
+        this_month = dues_rules.month_start(today)
+        month_list = [this_month - relativedelta(months=back) for back in range(months, 0, -1)]
+        Run = self.env["union.dues.run"]
+        if Run.search_count([("organization_id", "=", sector.id), ("month", "in", month_list),
+                             ("state", "!=", "reversed")], limit=1):
+            return {}
+        rng = random.Random(seed)
+        company = sector.company_id
+        company._union_finance_setup_accounting()
+        scope = sector._get_subtree()
+        self._ensure_bank_account(sector)
+        members = self.env["union.member"].search([("organization_id", "in", scope.ids)], order="id")
+        self._create_dues_bases(members, month_list[0], month_list[len(month_list) // 2], rng)
+
+        # who pays how: most by their school's payroll, some by bank transfer
+        # (VietQR reference), the portal member's last two months unpaid, a few
+        # in arrears for three months or more
+        portal_member = portal_member or self.env["union.member"]
+        active = members.filtered(lambda m: m.state == "active") - portal_member
+        bank_members = set(portal_member.ids)
+        bank_members.update(m.id for m in active if rng.random() < 0.06)
+        candidates = [m.id for m in active if m.id not in bank_members]
+        arrears_count = max(2, len(members) // 300)
+        arrears = {mid: 3 + index % 3 for index, mid in
+                   enumerate(rng.sample(candidates, min(arrears_count, len(candidates))))}
+        if portal_member:
+            arrears[portal_member.id] = 2
+        school_of = self._grassroots_of(scope)
+
+        runs = Run
+        checkoff_payments = bank_payments = self.env["union.dues.payment"]
+        for index, month in enumerate(month_list):
+            run = Run.create({"organization_id": sector.id, "include_children": True, "month": month})
+            run.action_compute()
+            run.action_confirm()
+            runs |= run
+            months_after = len(month_list) - 1 - index  # 0 for last month
+            to_pay = [line for line in run.line_ids
+                      if line.amount > 0 and arrears.get(line.member_id.id, 0) <= months_after]
+            checkoff = defaultdict(list)
+            bank = []
+            for line in to_pay:
+                if line.member_id.id in bank_members:
+                    bank.append(line)
+                elif school_of.get(line.organization_id.id):
+                    checkoff[school_of[line.organization_id.id]].append(line)
+            checkoff_payments |= self._pay_checkoff(month, checkoff)
+            bank_payments |= self._pay_bank(month, bank, company, today, rng)
+        return {
+            "runs": runs, "arrears": arrears, "bank_members": self.env["union.member"].browse(
+                sorted(bank_members)),
+            "checkoff_payments": checkoff_payments, "bank_payments": bank_payments,
+        }
+
+    @api.model
+    def _create_dues_bases(self, members, first_month, raise_month, rng):
+        """A social-insurance salary for every member (6 to 20 million VND, a few
+        above the cap), raised for some of them in the middle of the year."""
+        existing = set(self.env["union.member.dues.base"].search(
+            [("member_id", "in", members.ids)]).member_id.ids)
+        start = date(first_month.year - 1, 1, 1)
+        vals_list = []
+        for index, member in enumerate(members):
+            if member.id in existing:
+                continue
+            if index % 400 == 7:
+                amount = rng.randrange(52, 58) * 1_000_000  # above the cap (10% of lương cơ sở)
+            else:
+                amount = int(rng.uniform(6_000_000, 20_000_000)) // 10_000 * 10_000
+            vals_list.append({"member_id": member.id, "date_start": start, "amount": amount,
+                              "note": "Lương đóng BHXH"})
+            if rng.random() < 0.15:
+                vals_list.append({"member_id": member.id, "date_start": raise_month,
+                                  "amount": amount * 108 // 100 // 10_000 * 10_000,
+                                  "note": "Nâng bậc lương thường xuyên"})
+        self.env["union.member.dues.base"].create(vals_list)
+
+    @api.model
+    def _ensure_bank_account(self, sector):
+        """The sector union's bank account for the dues (the schools' members
+        see it as a VietQR code on the portal), unless it already has one."""
+        if sector._get_dues_bank_account():
+            return
+        bank = self.env["res.bank"].search([("bic", "=", "970436")], limit=1) or \
+            self.env["res.bank"].create({"name": "Vietcombank", "bic": "970436"})
+        number = f"0631000{sector.id:06d}"
+        sector.dues_bank_account_id = self.env["res.partner.bank"].create({
+            "acc_number": number, "bank_id": bank.id, "partner_id": sector.partner_id.id,
+            "proxy_type": "bank_acc", "proxy_value": number,
+            "include_reference": True,
+        })
+
+    @api.model
+    def _grassroots_of(self, units):
+        """{unit id: id of its grassroots union} for the units at or below that level."""
+        result = {}
+        for unit in units:
+            current = unit
+            while current and current.level not in ("grassroots", "upper", "federation"):
+                current = current.parent_id
+            if current.level == "grassroots":
+                result[unit.id] = current.id
+        return result
+
+    @api.model
+    def _pay_checkoff(self, month, lines_by_school):
+        """One payroll check-off payment per school, on the payroll day (the
+        month's last day), as the check-off import records it."""
+        if not lines_by_school:
+            return self.env["union.dues.payment"]
+        schools = self.env["union.organization"].browse(sorted(lines_by_school))
+        vals_list = []
+        for school in schools:
+            lines = lines_by_school[school.id]
+            filename = f"khau-tru-luong-{school.code}-{month:%m-%Y}.xlsx"
+            vals_list.append({
+                "kind": "checkoff", "organization_id": school.id,
+                "date": dues_rules.month_end(month), "payer_name": school.name,
+                "description": self.env._("Union dues by payroll check-off (%(name)s)",
+                                          name=filename),
+                "amount": sum(line.amount for line in lines),
+                "allocation": {str(line.member_id.id): line.amount for line in lines},
+                "import_key": f"CHECKOFF:DEMO:{school.code}:{month:%Y%m}",
+            })
+        payments = self.env["union.dues.payment"].create(vals_list)
+        payments.action_post()
+        return payments
+
+    @api.model
+    def _pay_bank(self, month, lines, company, today, rng):
+        """The month's transfers (description with the payment reference, as the
+        VietQR code fills it in) on a bank statement, imported and matched."""
+        if not lines:
+            return self.env["union.dues.payment"]
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["Ngày giao dịch", "Số giao dịch", "Nội dung", "Số tiền ghi có"])
+        next_month = month + relativedelta(months=1)
+        for line in lines:
+            day = min(next_month + timedelta(days=rng.randrange(0, 20)), today)
+            writer.writerow([
+                day.strftime("%d/%m/%Y"), f"FT{month:%y%m}{line.id:08d}",
+                f"{line.payment_reference} {_ascii(line.member_id.name).upper()} "
+                f"nop doan phi thang {month:%m/%Y}",
+                line.amount,
+            ])
+        wizard = self.env["union.dues.bank.import"].create({
+            "journal_id": company.union_dues_payment_journal_id.id,
+            "file": base64.b64encode(out.getvalue().encode("utf-8-sig")),
+            "filename": f"sao-ke-{month:%Y%m}.csv",
+        })
+        wizard.action_check()
+        wizard.action_confirm()
+        return wizard.payment_ids

@@ -1,0 +1,102 @@
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import TransactionCase, tagged
+
+from ..rules import dues as dues_rules
+
+
+@tagged("post_install", "-at_install")
+class TestDemoDues(TransactionCase):
+    """The dues demo on a small province: twelve posted runs, payments by
+    check-off and by bank reference, the portal member's last two months and
+    a few members in arrears unpaid, and the dues lines agree with the
+    receivable items."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.province = cls.env["union.demo.generator"]._generate_province(
+            grassroots=3, members=40, seed=5, prefix="TD")
+        cls.sector = cls.province["sector"]
+        cls.portal_member = cls.province["members"].filtered(lambda m: m.state == "active")[:1]
+        cls.today = fields.Date.context_today(cls.env["union.dues.run"])
+        cls.result = cls.env["union.finance.demo.dues"]._generate_dues(
+            cls.sector, portal_member=cls.portal_member, today=cls.today)
+
+    def test_runs_and_lines(self):
+        runs = self.result["runs"]
+        self.assertEqual(len(runs), 12)
+        self.assertEqual(set(runs.mapped("state")), {"posted"})
+        this_month = dues_rules.month_start(self.today)
+        self.assertEqual(sorted(runs.mapped("month")),
+                         [this_month - relativedelta(months=back) for back in range(12, 0, -1)])
+        scope = self.sector._get_subtree().ids
+        Member = self.env["union.member"]
+        for run in runs:
+            status = Member._get_status_at(dues_rules.month_end(run.month), scope)
+            due = {mid for mid, (state, _org) in status.items() if state in ("active", "suspended")}
+            self.assertEqual(set(run.line_ids.member_id.ids), due, run.name)
+            self.assertEqual(len(run.line_ids), len(due), run.name)
+            self.assertTrue(run.move_id)
+        # every member has a salary; a few are above the cap
+        lines = runs.line_ids
+        self.assertFalse(lines.filtered(lambda line: not line.base_amount))
+        self.assertTrue(lines.filtered("capped"))
+
+    def test_payments_and_balances(self):
+        runs = self.result["runs"]
+        lines = runs.line_ids
+        self.assertEqual(set(self.result["checkoff_payments"].mapped("kind")), {"checkoff"})
+        # one check-off per school still active (one was dissolved in 2025) and month
+        schools = self.province["schools"].filtered(lambda s: s.state == "active")
+        checkoff = self.result["checkoff_payments"]
+        self.assertEqual(len(checkoff), 12 * len(schools))
+        self.assertEqual(checkoff.organization_id, schools)
+        self.assertEqual(set(checkoff.mapped("state")), {"posted"})
+        self.assertEqual(set(self.result["bank_payments"].mapped("kind")), {"bank"})
+        self.assertIn(self.portal_member, self.result["bank_payments"].member_id)
+        for line in lines:
+            self.assertEqual(line.amount_paid + line.amount_residual, line.amount, line.display_name)
+        # the dues lines' unpaid amounts are the open receivable items of the members
+        company = self.sector.company_id
+        items = self.env["account.move.line"].search([
+            ("account_id", "=", company.union_dues_receivable_account_id.id),
+            ("partner_id", "in", lines.partner_id.ids), ("parent_state", "=", "posted")])
+        balance = defaultdict(int)
+        for item in items:
+            balance[item.partner_id.id] += round(item.amount_residual)
+        residual = defaultdict(int)
+        for line in lines:
+            residual[line.partner_id.id] += line.amount_residual
+        self.assertEqual({k: v for k, v in balance.items() if v}, {k: v for k, v in residual.items() if v})
+        paid = sum(lines.mapped("amount_paid"))
+        received = sum((self.result["checkoff_payments"] | self.result["bank_payments"]).mapped("amount"))
+        self.assertEqual(paid, received)
+
+    def test_unpaid_months(self):
+        lines = self.result["runs"].line_ids
+        unpaid = lines.filtered(lambda line: line.payment_state == "unpaid")
+        months = sorted(self.result["runs"].mapped("month"))
+        portal_lines = lines.filtered(lambda line: line.member_id == self.portal_member)
+        self.assertEqual(sorted((portal_lines & unpaid).mapped("month")), months[-2:])
+        self.assertEqual(set((portal_lines - unpaid).mapped("payment_state")), {"paid"})
+        arrears = {mid: count for mid, count in self.result["arrears"].items()
+                   if mid != self.portal_member.id}
+        self.assertGreaterEqual(len(arrears), 2)
+        for member_id, count in arrears.items():
+            member_unpaid = unpaid.filtered(lambda line, m=member_id: line.member_id.id == m)
+            self.assertGreaterEqual(len(member_unpaid), 3)
+            self.assertEqual(len(member_unpaid), count)
+        # everybody else has paid every month
+        others = lines.filtered(lambda line: line.member_id.id not in self.result["arrears"]
+                                and line.amount > 0)
+        self.assertEqual(set(others.mapped("payment_state")), {"paid"})
+        # the portal shows a VietQR code: the sector union has a bank account for the dues
+        self.assertTrue(self.portal_member.organization_id._get_dues_bank_account())
+
+    def test_loaded_once(self):
+        self.assertEqual(self.env["union.finance.demo.dues"]._generate_dues(
+            self.sector, today=self.today), {})
