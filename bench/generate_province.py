@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a synthetic province in its own database, for the benchmarks.
 
-    python3 bench/generate_province.py --db union_bench --members 100000 --grassroots 1900
+    python3 bench/generate_province.py --db union_bench --members 100000 --grassroots 650
 
 Creates the database (union addons installed, no demo data) when it is missing,
 then generates units and members with the same batch code as the demo
@@ -31,8 +31,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default="union_bench")
     parser.add_argument("--members", type=int, default=100000)
-    parser.add_argument("--grassroots", type=int, default=1900,
-                        help="grassroots unions; each gets 2-3 groups, so ~2,000 units with 100 here")
+    parser.add_argument("--grassroots", type=int, default=650,
+                        help="grassroots unions; each gets 2-3 groups: 650 makes about 2,100 units")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
