@@ -15,6 +15,8 @@ ensure_browser
 
 say "Lint (ruff)"
 "$PYTHON" -m ruff check --quiet "$ROOT" || die "Lint failed: fix the lines above (ruff check --fix fixes most)."
+say "Lint (pylint-odoo mandatory checks)"
+"$PYTHON" -m pylint --rcfile="$ROOT/.pylintrc-mandatory" "$ROOT"/addons/* || die "pylint-odoo's mandatory checks failed."
 
 DB="${UNION_TEST_DB:-union_test}"
 ADDONS="${UNION_ADDONS:-$(union_addons)}"
