@@ -71,7 +71,7 @@ def main():
             call("Network.setCookie", name="session_id", value=session_for(args.url, args.db, login, password),
                  domain=host, path="/")
             call("Page.navigate", url=args.url + path)
-            time.sleep(8)
+            time.sleep(20)  # the first load of the web client builds its assets
             data = call("Page.captureScreenshot", format="png")["data"]
             with open(os.path.join(ROOT, "docs", filename), "wb") as out:
                 out.write(base64.b64decode(data))
