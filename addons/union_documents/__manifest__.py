@@ -7,8 +7,8 @@
     "author": "Union suite developers",
     "website": "https://github.com/union-suite",
     "license": "LGPL-3",
-    "depends": ["union_membership", "mail", "portal", "website"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "depends": ["union_membership", "mail", "portal", "website", "attachment_indexation"],
+    "external_dependencies": {"python": ["xlsxwriter", "pdfminer.six"]},
     "data": [
         "security/union_documents_groups.xml",
         "security/ir.model.access.csv",

@@ -85,9 +85,10 @@ class IrAttachment(models.Model):
     def _index(self, bin_data, file_type, checksum=None):
         """Index the full text of plain-text and office files, Vietnamese included.
 
-        Odoo's base indexer keeps only ASCII words of text files (no Vietnamese
-        diacritics) and reads office files only with ``attachment_indexation``;
-        PDFs need ``attachment_indexation`` and ``pdfminer.six`` (see CONFIGURE).
+        ``attachment_indexation`` (a dependency) runs first through ``super()``: it reads
+        PDFs (with ``pdfminer.six``) and office files. Odoo's base indexer keeps only ASCII
+        words of text files (no Vietnamese diacritics), so UTF-8 text is indexed here in full,
+        and office files it could not read are read here.
         """
         content = super()._index(bin_data, file_type, checksum=checksum)
         if not bin_data or not file_type:

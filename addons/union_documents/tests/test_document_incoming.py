@@ -4,6 +4,9 @@ import zipfile
 from datetime import date, timedelta
 
 import openpyxl
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
@@ -146,6 +149,31 @@ class TestIncomingDocuments(UnionDocumentsCommon):
         self.assertIn(doc, Doc.search([("issuer_name", "ilike", "LĐLĐ tỉnh"), ("type_id", "=", self.type_letter.id)]))
         self.assertIn(doc, Doc.search([("document_date", ">=", "2026-03-01"), ("document_date", "<=", "2026-03-31")]))
         self.assertIn(doc, Doc.search([("subject", "ilike", "thu đoàn phí")]))
+
+    def test_search_text_inside_pdf(self):
+        """A PDF's text (read by attachment_indexation with pdfminer.six) is found, Vietnamese included."""
+        pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+        buffer = io.BytesIO()
+        pdf = canvas.Canvas(buffer)
+        pdf.setFont("DejaVuSans", 12)
+        pdf.drawString(72, 720, "Kế hoạch tổ chức Tháng Công nhân năm 2026 PDFMARKER")
+        pdf.save()
+        doc = self._paper()
+        doc.action_register()
+        attachment = self.env["ir.attachment"].create({
+            "name": "ke-hoach.pdf", "raw": buffer.getvalue(), "mimetype": "application/pdf",
+            "res_model": "union.document", "res_id": doc.id})
+        self.assertIn("Tháng Công nhân", attachment.index_content)
+        # what the search view sends when the user types in "Text in Attachments"
+        found = self.env["union.document"].with_user(self.user_upper).web_search_read(
+            [("attachment_text", "ilike", "tháng công nhân năm 2026")], {"display_name": {}})
+        self.assertIn(doc.id, [record["id"] for record in found["records"]])
+        found = self.env["union.document"].with_user(self.user_upper).web_search_read(
+            [("attachment_text", "ilike", "pdfmarker")], {"display_name": {}})
+        self.assertIn(doc.id, [record["id"] for record in found["records"]])
+        found = self.env["union.document"].with_user(self.user_upper).web_search_read(
+            [("attachment_text", "ilike", "không có chữ này")], {"display_name": {}})
+        self.assertNotIn(doc.id, [record["id"] for record in found["records"]])
 
     def test_register_xlsx_and_pdf(self):
         out = self._release(self._draft(file_keeper="Văn phòng", copies=3))
