@@ -95,6 +95,17 @@ class TestContest(EmulationCommon):
         self.assertEqual(unit_rows[self.unit_b.name][2], 1)
         self.assertEqual(unit_rows[self.unit_b.name][3], 100)
 
+    def test_contest_window_is_enforced(self):
+        now = fields.Datetime.now()
+        self.contest.write({"date_start": now + timedelta(days=2), "date_end": now + timedelta(days=9)})
+        with self.assertRaisesRegex(UserError, self.contest.name):
+            self.survey._create_answer(user=self.user_portal_a1)
+        self.contest.write({"date_start": now - timedelta(days=9), "date_end": now - timedelta(days=2)})
+        with self.assertRaises(UserError):
+            self.survey._create_answer(user=self.user_portal_a1)
+        self.contest.write({"date_start": now - timedelta(days=1), "date_end": now + timedelta(days=1)})
+        self.assertTrue(self.survey._create_answer(user=self.user_portal_a1))
+
     def test_close_stops_new_attempts(self):
         self.contest.action_close()
         self.assertFalse(self.survey.active)
