@@ -142,3 +142,9 @@ def test_months_and_reference():
     assert dues.add_months(D(2025, 1, 31), -1) == D(2024, 12, 1)
     assert dues.month_end(D(2024, 2, 10)) == D(2024, 2, 29)
     assert dues.payment_reference("DP", "m-00012", D(2025, 7, 1)) == "DP-M00012-202507"
+
+
+def test_normalize_month_moves_dates_and_iso_strings_to_the_first_day():
+    assert dues.normalize_month({"month": datetime.date(2025, 7, 31)})["month"] == datetime.date(2025, 7, 1)
+    assert dues.normalize_month({"month": "2026-02-14"})["month"] == datetime.date(2026, 2, 1)
+    assert dues.normalize_month({"name": "x"}) == {"name": "x"}

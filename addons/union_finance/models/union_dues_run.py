@@ -68,13 +68,11 @@ class UnionDuesRun(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("month"):
-                vals["month"] = dues_rules.month_start(fields.Date.to_date(vals["month"]))
+            dues_rules.normalize_month(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("month"):
-            vals["month"] = dues_rules.month_start(fields.Date.to_date(vals["month"]))
+        dues_rules.normalize_month(vals)
         if {"month", "organization_id", "include_children"} & set(vals) and \
                 self.filtered(lambda r: r.state not in ("draft", "computed")):
             raise UserError(self.env._("A posted dues run cannot be changed; reverse it instead."))

@@ -150,13 +150,11 @@ class UnionFundContribution(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("month"):
-                vals["month"] = dues_rules.month_start(fields.Date.to_date(vals["month"]))
+            dues_rules.normalize_month(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("month"):
-            vals["month"] = dues_rules.month_start(fields.Date.to_date(vals["month"]))
+        dues_rules.normalize_month(vals)
         locked = {"month", "organization_id", "employer_id", "payroll_fund", "rate", "headcount"}
         if locked & set(vals) and self.filtered(lambda r: r.state == "posted"):
             raise UserError(self.env._(

@@ -37,6 +37,16 @@ def month_start(day):
     return day.replace(day=1)
 
 
+def normalize_month(vals):
+    """Move ``vals['month']`` (a date or an ISO date string) to the first day of its month, in place."""
+    month = vals.get("month")
+    if month:
+        if isinstance(month, str):
+            month = datetime.date.fromisoformat(month[:10])
+        vals["month"] = month_start(month)
+    return vals
+
+
 def month_end(day):
     """Last day of the month of ``day``."""
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
