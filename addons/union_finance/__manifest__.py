@@ -15,6 +15,7 @@
         "data/union_base_salary_data.xml",
         "data/union_dues_rule_data.xml",
         "data/union_share_rule_data.xml",
+        "data/account_analytic_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
         "data/union_fund_data.xml",
