@@ -1,5 +1,9 @@
+import re
+
 from odoo import http
 from odoo.http import request
+
+YEAR_PATTERN = re.compile(r"^\d{4}(-\d{4})?$")
 
 
 class UnionEmulationWebsite(http.Controller):
@@ -21,17 +25,32 @@ class UnionEmulationWebsite(http.Controller):
         movement = self._published_movements().filtered(lambda m: m.id == movement_id)
         if not movement:
             raise request.not_found()
+        registered = can_register = False
+        user = request.env.user
+        member = user.union_member_id if not user._is_public() else None
+        if member and movement.registration_open:
+            registered = bool(request.env["union.emulation.registration"].search_count(
+                [("movement_id", "=", movement.id), ("member_id", "=", member.id), ("state", "=", "registered")]))
+            # sudo: only the id of the member's unit is compared with the units the movement covers
+            can_register = (not registered and member.sudo().state == "active"
+                            and member.sudo().organization_id in movement._get_target_units())
         return request.render("union_emulation.website_movement_page", {
             "movement": movement,
             "contests": movement.contest_ids.filtered(lambda c: c.state != "draft"),
+            "registered": registered,
+            "can_register": can_register,
         })
 
     @http.route("/union/emulation/ranking", type="http", auth="public", website=True, sitemap=True)
     def ranking(self, year=None, **kw):
         # sudo: approved evaluations are published results; only those are read
         Evaluation = request.env["union.emulation.evaluation"].sudo()
-        years = sorted({y for y in Evaluation.search([("state", "=", "approved")]).mapped("year")}, reverse=True)
-        year = year if year in years else (years[0] if years else None)
+        years = sorted((y for [y] in Evaluation._read_group([("state", "=", "approved")], ["year"]) if y),
+                       reverse=True)
+        # a year asked for (e.g. from a movement's page) is shown even before its results are approved;
+        # without one, the latest year with approved results
+        if not (year and YEAR_PATTERN.match(year)):
+            year = years[0] if years else None
         ranking = Evaluation._get_ranking(year) if year else []
         return request.render("union_emulation.website_ranking", {
             "years": years, "year": year, "ranking": ranking,

@@ -47,11 +47,22 @@ class UnionEmulationPortal(CustomerPortal):
             open_movements=open_movements,
             registrations=registrations,
             achievements=env["union.award.recipient"].search([("member_id", "=", member.id)]),
-            evaluations=env["union.emulation.evaluation"].search([("state", "=", "approved")]),
+            evaluations=self._union_unit_evaluations(unit),
             contests=contests,
             contest_results=results,
         )
         return values
+
+    def _union_unit_evaluations(self, unit):
+        """Approved results of the member's unit and of the units above it: a member of a trade-union
+        group (tổ công đoàn) sees the result of the grassroots union the group belongs to."""
+        if not unit:
+            return request.env["union.emulation.evaluation"]
+        ancestor_ids = [int(unit_id) for unit_id in unit.sudo().parent_path.split("/") if unit_id]
+        # sudo: approved results are published (the website ranking shows them); only the totals and
+        # classes of the member's own units are rendered
+        return request.env["union.emulation.evaluation"].sudo().search(
+            [("state", "=", "approved"), ("organization_id", "in", ancestor_ids)])
 
     @http.route("/my/union/emulation", type="http", auth="user", website=True)
     def portal_union_emulation(self, **kw):

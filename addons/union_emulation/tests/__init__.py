@@ -3,5 +3,7 @@ from . import (
     test_contest,
     test_evaluation,
     test_http,
+    test_messages_vi,
     test_movement_registration,
+    test_website_tour,
 )
