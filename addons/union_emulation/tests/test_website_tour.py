@@ -65,6 +65,14 @@ class TestEmulationWebsiteTour(EmulationCommon, HttpCase):
         # the ranking itself is read-only: the tour changed none of the results
         self.assertEqual((self.eval_a | self.eval_b | self.eval_a_old).mapped("state"), ["approved"] * 3)
 
+    def test_website_menu_leads_to_movements(self):
+        """Visitors find the movements from the website's main menu."""
+        menus = self.env["website.menu"].search([("url", "=", "/union/emulation")])
+        self.assertTrue(menus.filtered("website_id"), "every website gets its own menu entry")
+        response = self.url_open("/")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('href="/union/emulation"', response.text.replace("/vi/union", "/union"))
+
     def test_ranking_year_asked_before_results(self):
         """A year without approved results yet (a movement still running) is shown as such."""
         response = self.url_open("/union/emulation/ranking?year=2030-2031")
