@@ -62,3 +62,54 @@ def test_share_at_boundaries(day, expected):
 def test_split_of_a_month(day, amount, kept, upward):
     dues_kept, _fund_kept = split.share_at(SHARES, day)
     assert split.split_collected(amount, dues_kept) == {"kept": kept, "upward": upward}
+
+
+# A period across a change of rule: the seed's 2023-01-01 change, and a
+# hypothetical new rule from 2025-07-01 (80% of dues, 75% of the fund kept;
+# DOMAIN.md lists no such change: it stands for the next dated rule).
+SHARES_2025 = SHARES + [(D(2025, 7, 1), 80, 75)]
+
+
+@pytest.mark.parametrize("collected, dues, fund, rules_used", [
+    # Q4 2022 + Q1 2023: December at 60%, January at 70%
+    ({D(2022, 12, 1): {"dues": 322_000, "fund": 1_000_000},
+      D(2023, 1, 1): {"dues": 322_000, "fund": 1_000_000}},
+     {"collected": 644_000, "kept": 193_200 + 225_400, "upward": 128_800 + 96_600},
+     {"collected": 2_000_000, "kept": 1_500_000, "upward": 500_000},
+     [D(2022, 1, 1), D(2023, 1, 1)]),
+    # 2025-06 (70%) and 2025-07 (80%): not the rule of the first day for both
+    ({D(2025, 6, 1): {"dues": 100_000, "fund": 0},
+      D(2025, 7, 1): {"dues": 100_000, "fund": 400_000}},
+     {"collected": 200_000, "kept": 70_000 + 80_000, "upward": 30_000 + 20_000},
+     {"collected": 400_000, "kept": 300_000, "upward": 100_000},
+     [D(2023, 1, 1), D(2025, 7, 1)]),
+    # each month rounded on its own: 88,001 at 70% then at 80%
+    ({D(2025, 6, 1): {"dues": 88_001}, D(2025, 7, 1): {"dues": 88_001}},
+     {"collected": 176_002, "kept": 61_601 + 70_401, "upward": 26_400 + 17_600},
+     {"collected": 0, "kept": 0, "upward": 0},
+     [D(2023, 1, 1), D(2025, 7, 1)]),
+    # within one rule: the same as splitting the total
+    ({D(2025, 8, 1): {"dues": 50_000}, D(2025, 9, 1): {"dues": 50_000}},
+     {"collected": 100_000, "kept": 80_000, "upward": 20_000},
+     {"collected": 0, "kept": 0, "upward": 0},
+     [D(2025, 7, 1), D(2025, 7, 1)]),
+    # months with nothing collected are left out
+    ({D(2025, 6, 1): {"dues": 0, "fund": 0}}, {"collected": 0, "kept": 0, "upward": 0},
+     {"collected": 0, "kept": 0, "upward": 0}, []),
+])
+def test_split_by_month_across_rule_changes(collected, dues, fund, rules_used):
+    result = split.split_by_month(collected, SHARES_2025)
+    assert result["dues"] == dues
+    assert result["fund"] == fund
+    assert [row["rule_start"] for row in result["months"]] == rules_used
+    assert result["missing"] == []
+    for row in result["months"]:
+        for kind in ("dues", "fund"):
+            assert row[kind]["kept"] + row[kind]["upward"] == collected[row["month"]].get(kind, 0)
+
+
+def test_split_by_month_without_a_rule():
+    result = split.split_by_month(
+        {D(2016, 12, 1): {"dues": 10_000}, D(2017, 1, 1): {"dues": 10_000}}, SHARES)
+    assert result["missing"] == [D(2016, 12, 1)]
+    assert result["dues"] == {"collected": 10_000, "kept": 6_000, "upward": 4_000}

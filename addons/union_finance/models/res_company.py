@@ -9,8 +9,12 @@ UNION_ACCOUNTS = [
     ("union_dues_upward_account_id", "338801", "Phải nộp đoàn phí cho công đoàn cấp trên",
      "liability_current", False),
 ]
-SETUP_FIELDS = [field for field, *_rest in UNION_ACCOUNTS] + [
-    "union_dues_journal_id", "union_dues_payment_journal_id", "union_dues_cash_journal_id"]
+# (field, code, Vietnamese name) of general journals
+UNION_JOURNALS = [
+    ("union_dues_journal_id", "ĐPCĐ", "Đoàn phí công đoàn"),
+]
+SETUP_FIELDS = [field for field, *_rest in UNION_ACCOUNTS + UNION_JOURNALS] + [
+    "union_dues_payment_journal_id", "union_dues_cash_journal_id"]
 
 
 class ResCompany(models.Model):
@@ -46,32 +50,11 @@ class ResCompany(models.Model):
         sudo: the accountant who confirms the first run of a new company may
         not manage the chart of accounts.
         """
-        Account = self.env["account.account"].sudo()
         Journal = self.env["account.journal"].sudo()
         for company in self.sudo():
             if not company.currency_id or all(company[f] for f in SETUP_FIELDS):
                 continue
-            vals = {}
-            for field, code, name, account_type, reconcile in UNION_ACCOUNTS:
-                if company[field]:
-                    continue
-                account = Account.search([
-                    *Account._check_company_domain(company), ("code", "=", code)], limit=1)
-                if not account:
-                    account = Account.with_company(company).create({
-                        "code": code, "name": name, "account_type": account_type,
-                        "reconcile": reconcile, "company_ids": [fields.Command.link(company.id)],
-                    })
-                vals[field] = account.id
-            if not company.union_dues_journal_id:
-                journal = Journal.search([
-                    *Journal._check_company_domain(company), ("code", "=", "ĐPCĐ")], limit=1)
-                if not journal:
-                    journal = Journal.with_company(company).create({
-                        "name": "Đoàn phí công đoàn", "code": "ĐPCĐ", "type": "general",
-                        "company_id": company.id, "show_on_dashboard": False,
-                    })
-                vals["union_dues_journal_id"] = journal.id
+            vals = company._union_missing_setup_vals(UNION_ACCOUNTS, UNION_JOURNALS)
             for field, journal_type in (("union_dues_payment_journal_id", "bank"),
                                         ("union_dues_cash_journal_id", "cash")):
                 if not company[field]:
@@ -82,3 +65,36 @@ class ResCompany(models.Model):
                         vals[field] = journal.id
             if vals:
                 company.write(vals)
+
+    def _union_missing_setup_vals(self, accounts, journals):
+        """Values for the empty fields of this company among ``accounts``
+        [(field, code, name, account type, reconcile)] and ``journals``
+        [(field, code, name)] of type general: the account or journal with
+        the same code when there is one, else a new one (call it with sudo)."""
+        self.ensure_one()
+        Account = self.env["account.account"]
+        Journal = self.env["account.journal"]
+        vals = {}
+        for field, code, name, account_type, reconcile in accounts:
+            if self[field]:
+                continue
+            account = Account.search([*Account._check_company_domain(self), ("code", "=", code)],
+                                     limit=1)
+            if not account:
+                account = Account.with_company(self).create({
+                    "code": code, "name": name, "account_type": account_type,
+                    "reconcile": reconcile, "company_ids": [fields.Command.link(self.id)],
+                })
+            vals[field] = account.id
+        for field, code, name in journals:
+            if self[field]:
+                continue
+            journal = Journal.search([*Journal._check_company_domain(self), ("code", "=", code)],
+                                     limit=1)
+            if not journal:
+                journal = Journal.with_company(self).create({
+                    "name": name, "code": code, "type": "general", "company_id": self.id,
+                    "show_on_dashboard": False,
+                })
+            vals[field] = journal.id
+        return vals

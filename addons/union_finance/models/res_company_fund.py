@@ -47,33 +47,9 @@ class ResCompany(models.Model):
     def _union_ensure_fund_accounts(self):
         """Create the 2% fund, remittance and welfare journals and accounts
         each company lacks (existing settings kept, same codes reused)."""
-        Account = self.env["account.account"].sudo()
-        Journal = self.env["account.journal"].sudo()
         for company in self.sudo():
             if not company.currency_id:
                 continue
-            vals = {}
-            for field, code, name, account_type, reconcile in UNION_FUND_ACCOUNTS:
-                if company[field]:
-                    continue
-                account = Account.search([
-                    *Account._check_company_domain(company), ("code", "=", code)], limit=1)
-                if not account:
-                    account = Account.with_company(company).create({
-                        "code": code, "name": name, "account_type": account_type,
-                        "reconcile": reconcile, "company_ids": [fields.Command.link(company.id)],
-                    })
-                vals[field] = account.id
-            for field, code, name in UNION_FUND_JOURNALS:
-                if company[field]:
-                    continue
-                journal = Journal.search([
-                    *Journal._check_company_domain(company), ("code", "=", code)], limit=1)
-                if not journal:
-                    journal = Journal.with_company(company).create({
-                        "name": name, "code": code, "type": "general",
-                        "company_id": company.id, "show_on_dashboard": False,
-                    })
-                vals[field] = journal.id
+            vals = company._union_missing_setup_vals(UNION_FUND_ACCOUNTS, UNION_FUND_JOURNALS)
             if vals:
                 company.write(vals)

@@ -19,7 +19,7 @@ class UnionDuesPayment(models.Model):
 
     _name = "union.dues.payment"
     _description = "Union Dues Payment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.payment.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -92,19 +92,14 @@ class UnionDuesPayment(models.Model):
             if due and not self.amount:
                 self.amount = due
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_posted(self):
-        if self.filtered(lambda p: p.state == "posted"):
-            raise UserError(self.env._("A posted payment cannot be deleted."))
-
     def action_post(self):
         """Book and reconcile the payments; a payment is applied only once."""
-        if self.filtered(lambda p: p.state != "draft"):
-            raise UserError(self.env._("This payment has already been recorded."))
+        self._check_draft()
         for payment in self:
             if not payment._get_allocation():
                 raise UserError(self.env._("Choose the member who pays %(payment)s.",
                                            payment=payment.description))
+        self.organization_id._union_analytic_map()  # the missing accounts, in one batch
         sequence = self.env["ir.sequence"]
         for payment in self:
             code = "union.dues.receipt" if payment.kind == "cash" else "union.dues.payment"
@@ -139,15 +134,18 @@ class UnionDuesPayment(models.Model):
             raise UserError(self.env._("The amounts of the members do not add up to %(amount)s.",
                                        amount=self.amount))
         partners = {m.id: m.partner_id.id for m in self.env["union.member"].browse(list(allocation))}
+        # both sides belong to the unit that receives the money
+        analytic = self.organization_id._union_analytic_distribution()
         lines = [Command.create({
             "name": f"{self.description} {self.name}", "account_id": liquidity.id,
-            "debit": self.amount, "credit": 0,
+            "debit": self.amount, "credit": 0, "analytic_distribution": analytic,
         })]
         for member_id, amount in allocation.items():
             lines.append(Command.create({
                 "name": f"{self.description} {self.name}",
                 "account_id": company.union_dues_receivable_account_id.id,
                 "partner_id": partners[member_id], "debit": 0, "credit": amount,
+                "analytic_distribution": analytic,
             }))
         return {
             "move_type": "entry", "journal_id": self.journal_id.id, "company_id": company.id,

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class UnionFinanceRuleMixin(models.AbstractModel):
     """A dated rule: in force from ``date_start`` until the next one starts.
 
-    Once a posted dues run has used it, its figures are locked: a change of
+    Once a posted entry has used it, its figures are locked: a change of
     rule is made by a new record with a later start date.
     """
 
@@ -25,7 +25,8 @@ class UnionFinanceRuleMixin(models.AbstractModel):
                               "activity_ids", "message_main_attachment_id"}
 
     def _get_posted_usage(self):
-        """Ids of the records of ``self`` used by a posted dues run (one query)."""
+        """Ids of the records of ``self`` used by a posted dues run, 2% fund
+        declaration or remittance (a fixed number of queries)."""
         raise NotImplementedError()
 
     def _compute_is_used(self):
@@ -37,8 +38,9 @@ class UnionFinanceRuleMixin(models.AbstractModel):
         used = self.browse(sorted(self._get_posted_usage())) if self.ids else self.browse()
         if used:
             raise UserError(self.env._(
-                "%(rule)s is used by a posted dues run and cannot be changed or deleted; "
-                "create a new rule with a later start date instead.",
+                "%(rule)s is used by posted entries (dues runs, 2%% fund declarations or "
+                "remittances) and cannot be changed or deleted; create a new rule with a later "
+                "start date instead.",
                 rule=", ".join(used.mapped("display_name"))))
 
     def write(self, vals):

@@ -175,6 +175,7 @@ class UnionFundContribution(models.Model):
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(self.env._("Only a draft 2% fund declaration can be posted."))
         ShareRule = self.env["union.share.rule"]
+        self.organization_id._union_analytic_map()  # the missing accounts, in one batch
         for rec in self:
             rec._check_accounting_setup()
             share_rule = ShareRule._rule_at(rec.month)
@@ -237,10 +238,13 @@ class UnionFundContribution(models.Model):
         self.ensure_one()
         company = self.company_id
         month = self.month.strftime("%m/%Y")
+        # the receivable and both parts of the income belong to the unit
+        analytic = self.organization_id._union_analytic_distribution()
         lines = [Command.create({
             "name": self.env._("2%% fund %(month)s", month=month),
             "account_id": company.union_fund_receivable_account_id.id,
             "partner_id": self.employer_id.id, "debit": self.amount_due, "credit": 0,
+            "analytic_distribution": analytic,
         })]
         for account, amount, label in (
                 (company.union_fund_income_account_id, split["kept"],
@@ -250,7 +254,7 @@ class UnionFundContribution(models.Model):
             if amount:
                 lines.append(Command.create({
                     "name": label, "account_id": account.id, "partner_id": self.employer_id.id,
-                    "debit": 0, "credit": amount,
+                    "debit": 0, "credit": amount, "analytic_distribution": analytic,
                 }))
         return {
             "move_type": "entry", "journal_id": company.union_fund_journal_id.id,

@@ -9,6 +9,7 @@ class UnionFundPayment(models.Model):
 
     _name = "union.fund.payment"
     _description = "2% Union Fund Payment"
+    _inherit = ["union.payment.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -47,15 +48,9 @@ class UnionFundPayment(models.Model):
         for payment in self:
             payment.display_name = f"{payment.contribution_id.name or ''} ({payment.amount:,})"
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_posted(self):
-        if self.filtered(lambda p: p.state == "posted"):
-            raise UserError(self.env._("A posted payment cannot be deleted."))
-
     def action_post(self):
         """Book each payment and reconcile it with its declaration."""
-        if self.filtered(lambda p: p.state != "draft"):
-            raise UserError(self.env._("This payment has already been recorded."))
+        self._check_draft()
         for payment in self:
             if payment.contribution_id.state != "posted":
                 raise UserError(self.env._(
@@ -64,6 +59,7 @@ class UnionFundPayment(models.Model):
             if not payment.contribution_id.move_line_id:
                 raise UserError(self.env._("Nothing is due for %(name)s.",
                                            name=payment.contribution_id.name))
+        self.organization_id._union_analytic_map()  # the missing accounts, in one batch
         moves = self.env["account.move"].create([p._prepare_move_vals() for p in self])
         moves.action_post()
         for payment, move in zip(self, moves):
@@ -77,6 +73,7 @@ class UnionFundPayment(models.Model):
         self.ensure_one()
         contribution = self.contribution_id
         label = self.env._("2%% fund %(name)s", name=contribution.name)
+        analytic = contribution.organization_id._union_analytic_distribution()
         return {
             "move_type": "entry", "journal_id": self.journal_id.id,
             "company_id": self.company_id.id, "date": self.date,
@@ -85,10 +82,12 @@ class UnionFundPayment(models.Model):
                 Command.create({
                     "name": label, "account_id": self.journal_id.default_account_id.id,
                     "partner_id": contribution.employer_id.id, "debit": self.amount, "credit": 0,
+                    "analytic_distribution": analytic,
                 }),
                 Command.create({
                     "name": label, "account_id": contribution.move_line_id.account_id.id,
                     "partner_id": contribution.employer_id.id, "debit": 0, "credit": self.amount,
+                    "analytic_distribution": analytic,
                 }),
             ],
         }

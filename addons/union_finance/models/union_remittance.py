@@ -4,8 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
-from ..rules import split as split_rules
-
 REMITTANCE_STATES = [
     ("draft", "Draft"),
     ("posted", "Posted"),
@@ -37,8 +35,10 @@ class UnionRemittance(models.Model):
     date_to = fields.Date(string="To", required=True, index=True, tracking=True)
     state = fields.Selection(REMITTANCE_STATES, default="draft", required=True, index=True,
                              tracking=True)
-    share_rule_id = fields.Many2one("union.share.rule", string="Share Rule", readonly=True,
-                                    ondelete="restrict")
+    share_rule_ids = fields.Many2many(
+        "union.share.rule", string="Share Rules", readonly=True,
+        help="The share rules used: each month's collection is split by the rule in force "
+             "in that month.")
     collected_dues = fields.Integer(string="Dues Collected", readonly=True, aggregator="sum")
     collected_fund = fields.Integer(string="2% Fund Collected", readonly=True, aggregator="sum")
     dues_upward = fields.Integer(string="Dues Owed Upward", readonly=True, aggregator="sum")
@@ -114,22 +114,18 @@ class UnionRemittance(models.Model):
 
     def action_compute(self):
         """What was collected in the period (from the reconciled journal items,
-        in bulk) and the upper level's share of it."""
+        in bulk) and the upper level's share of it, each month split by the
+        share rule in force in that month."""
         for rec in self:
             if rec.state != "draft":
                 raise UserError(self.env._("Only a draft remittance can be computed."))
-            share_rule = self.env["union.share.rule"]._rule_at(rec.date_from)
-            if not share_rule:
-                raise UserError(self.env._("No share rule is in force on %(date)s.",
-                                           date=rec.date_from))
-            collected = rec._get_collected()
-            dues = split_rules.split_collected(collected["dues"], share_rule.dues_kept_percent)
-            fund = split_rules.split_collected(collected["fund"], share_rule.fund_kept_percent)
+            split = self.env["union.share.rule"]._split_by_month(rec._get_collected_by_month())
             rec.write({
-                "share_rule_id": share_rule.id,
-                "collected_dues": collected["dues"], "collected_fund": collected["fund"],
-                "dues_upward": dues["upward"], "fund_upward": fund["upward"],
-                "amount": dues["upward"] + fund["upward"],
+                "share_rule_ids": [Command.set(split["rules"].ids)],
+                "collected_dues": split["dues"]["collected"],
+                "collected_fund": split["fund"]["collected"],
+                "dues_upward": split["dues"]["upward"], "fund_upward": split["fund"]["upward"],
+                "amount": split["dues"]["upward"] + split["fund"]["upward"],
             })
         return True
 
@@ -139,6 +135,7 @@ class UnionRemittance(models.Model):
             if rec.state != "draft":
                 raise UserError(self.env._("Only a draft remittance can be posted."))
         self.action_compute()
+        self.organization_id._union_analytic_map()  # the missing accounts, in one batch
         for rec in self:
             if rec.amount <= 0:
                 raise UserError(self.env._(
@@ -170,28 +167,37 @@ class UnionRemittance(models.Model):
 
     # --------------------------------------------------------- business steps
 
-    def _get_collected(self):
+    def _get_collected_by_month(self):
         self.ensure_one()
-        return self._collected_amounts(self.organization_id, self.company_id, self.date_from,
-                                       self.date_to)
+        return self._collected_by_month(self.organization_id, self.company_id, self.date_from,
+                                        self.date_to)
 
     @api.model
     def _collected_amounts(self, organization, company, date_from, date_to):
         """{'dues': VND, 'fund': VND} received from ``date_from`` to ``date_to``
-        for ``organization`` and the units below it: the amounts reconciled in
-        the period against the receivable items of its dues lines and fund
-        declarations. A fixed number of queries, bounded by the period's
-        reconciliations (not by the unit's history)."""
+        for ``organization`` and the units below it (see _collected_by_month)."""
+        by_month = self._collected_by_month(organization, company, date_from, date_to)
+        return {kind: sum(amounts[kind] for amounts in by_month.values())
+                for kind in ("dues", "fund")}
+
+    @api.model
+    def _collected_by_month(self, organization, company, date_from, date_to):
+        """{first day of a month: {'dues': VND, 'fund': VND}} received from
+        ``date_from`` to ``date_to`` for ``organization`` and the units below
+        it: the amounts reconciled against the receivable items of its dues
+        lines and fund declarations, by the month of the reconciliation. A
+        fixed number of queries, bounded by the period's reconciliations (not
+        by the unit's history)."""
         accounts = (company.union_dues_receivable_account_id
                     | company.union_fund_receivable_account_id).ids
         if not accounts:
-            return {"dues": 0, "fund": 0}
+            return {}
         partials = self.env["account.partial.reconcile"].sudo().search_read([
             ("company_id", "=", company.id), ("debit_move_id.account_id", "in", accounts),
             ("max_date", ">=", date_from), ("max_date", "<=", date_to)],
-            ["debit_move_id", "amount"])
+            ["debit_move_id", "amount", "max_date"])
         if not partials:
-            return {"dues": 0, "fund": 0}
+            return {}
         items = list({partial["debit_move_id"][0] for partial in partials})
         scope = organization._get_subtree().ids
         kinds = {}
@@ -200,12 +206,12 @@ class UnionRemittance(models.Model):
                     [("move_line_id", "in", items), ("organization_id", "in", scope)],
                     ["move_line_id"]):
                 kinds[rec["move_line_id"][0]] = kind
-        totals = defaultdict(int)
+        totals = defaultdict(lambda: {"dues": 0, "fund": 0})
         for partial in partials:
             kind = kinds.get(partial["debit_move_id"][0])
             if kind:
-                totals[kind] += round(partial["amount"])
-        return {"dues": totals["dues"], "fund": totals["fund"]}
+                totals[partial["max_date"].replace(day=1)][kind] += round(partial["amount"])
+        return dict(totals)
 
     def _check_accounting_setup(self):
         company = self.company_id
@@ -221,6 +227,7 @@ class UnionRemittance(models.Model):
         self.ensure_one()
         company = self.company_id
         partner = self.upper_organization_id.partner_id
+        analytic = self.organization_id._union_analytic_distribution()
         lines = []
         for account, amount, label in (
                 (company.union_dues_upward_account_id, self.dues_upward,
@@ -229,12 +236,13 @@ class UnionRemittance(models.Model):
                  self.env._("2%% fund owed upward, %(name)s", name=self.name))):
             if amount:
                 lines.append(Command.create({
-                    "name": label, "account_id": account.id, "debit": amount, "credit": 0}))
+                    "name": label, "account_id": account.id, "debit": amount, "credit": 0,
+                    "analytic_distribution": analytic}))
         lines.append(Command.create({
             "name": self.env._("Remittance to %(upper)s, %(name)s",
                                upper=self.upper_organization_id.name, name=self.name),
             "account_id": company.union_upper_payable_account_id.id, "partner_id": partner.id,
-            "debit": 0, "credit": self.amount,
+            "debit": 0, "credit": self.amount, "analytic_distribution": analytic,
         }))
         return {
             "move_type": "entry", "journal_id": company.union_dues_journal_id.id,
@@ -247,6 +255,7 @@ class UnionRemittance(models.Model):
         partner = self.upper_organization_id.partner_id
         label = self.env._("Payment to %(upper)s, %(name)s", upper=self.upper_organization_id.name,
                            name=self.name)
+        analytic = self.organization_id._union_analytic_distribution()
         return {
             "move_type": "entry", "journal_id": self.payment_journal_id.id,
             "company_id": self.company_id.id,
@@ -254,9 +263,11 @@ class UnionRemittance(models.Model):
             "line_ids": [
                 Command.create({
                     "name": label, "account_id": self.move_line_id.account_id.id,
-                    "partner_id": partner.id, "debit": self.amount_residual, "credit": 0}),
+                    "partner_id": partner.id, "debit": self.amount_residual, "credit": 0,
+                    "analytic_distribution": analytic}),
                 Command.create({
                     "name": label, "account_id": self.payment_journal_id.default_account_id.id,
-                    "partner_id": partner.id, "debit": 0, "credit": self.amount_residual}),
+                    "partner_id": partner.id, "debit": 0, "credit": self.amount_residual,
+                    "analytic_distribution": analytic}),
             ],
         }

@@ -144,6 +144,7 @@ class UnionWelfareRequest(models.Model):
                 raise UserError(self.env._(
                     "Set up the welfare expense account and the payment journal of %(company)s "
                     "first.", company=rec.company_id.name))
+        self.organization_id._union_analytic_map()  # the missing accounts, in one batch
         moves = self.env["account.move"].create([rec._prepare_move_vals() for rec in self])
         moves.action_post()
         for rec, move in zip(self, moves):
@@ -159,6 +160,8 @@ class UnionWelfareRequest(models.Model):
     def _prepare_move_vals(self):
         self.ensure_one()
         label = self.env._("%(kind)s: %(member)s", kind=self.kind_id.name, member=self.member_id.name)
+        # the expense and the money that leaves belong to the unit that pays
+        analytic = self.organization_id._union_analytic_distribution()
         return {
             "move_type": "entry", "journal_id": self.payment_journal_id.id,
             "company_id": self.company_id.id,
@@ -166,9 +169,11 @@ class UnionWelfareRequest(models.Model):
             "line_ids": [
                 Command.create({
                     "name": label, "account_id": self.company_id.union_welfare_expense_account_id.id,
-                    "partner_id": self.partner_id.id, "debit": self.amount, "credit": 0}),
+                    "partner_id": self.partner_id.id, "debit": self.amount, "credit": 0,
+                    "analytic_distribution": analytic}),
                 Command.create({
                     "name": label, "account_id": self.payment_journal_id.default_account_id.id,
-                    "partner_id": self.partner_id.id, "debit": 0, "credit": self.amount}),
+                    "partner_id": self.partner_id.id, "debit": 0, "credit": self.amount,
+                    "analytic_distribution": analytic}),
             ],
         }

@@ -45,14 +45,55 @@ def split_upward(amount, shares):
     return parts
 
 
+def _rule_at(shares, day):
+    best = None
+    for rule in shares:
+        if rule[0] <= day and (best is None or rule[0] >= best[0]):
+            best = rule
+    return best
+
+
 def share_at(shares, day):
     """The share rule in force on ``day``.
 
     :param shares: iterable of (date_start, dues_kept_percent, fund_kept_percent).
     :returns: (dues_kept_percent, fund_kept_percent), or None before the first rule.
     """
-    best = None
-    for date_start, dues_kept, fund_kept in shares:
-        if date_start <= day and (best is None or date_start >= best[0]):
-            best = (date_start, dues_kept, fund_kept)
-    return best[1:] if best else None
+    best = _rule_at(shares, day)
+    return tuple(best[1:3]) if best else None
+
+
+def split_by_month(collected, shares):
+    """Split what was collected over a period, month by month, each month by
+    the share rule in force on its first day (a period may span a change of
+    rule: every month keeps its own rule).
+
+    :param collected: {first day of a month: {"dues": VND, "fund": VND}}.
+    :param shares: iterable of (date_start, dues_kept_percent, fund_kept_percent).
+    :returns: dict with
+        ``dues`` and ``fund``: {"collected", "kept", "upward"} for the period
+        (the sums of the months, each month rounded on its own);
+        ``months``: [{"month", "rule_start", "dues": split, "fund": split}]
+        in month order, ``rule_start`` being the date_start of the rule used;
+        ``missing``: the months that no rule covers (nothing split for them).
+    """
+    shares = list(shares)
+    result = {kind: {"collected": 0, "kept": 0, "upward": 0} for kind in ("dues", "fund")}
+    result.update(months=[], missing=[])
+    for month in sorted(collected):
+        amounts = collected[month]
+        if not any(amounts.get(kind) for kind in ("dues", "fund")):
+            continue
+        rule = _rule_at(shares, month)
+        if rule is None:
+            result["missing"].append(month)
+            continue
+        row = {"month": month, "rule_start": rule[0]}
+        for kind, percent in (("dues", rule[1]), ("fund", rule[2])):
+            amount = int(amounts.get(kind) or 0)
+            row[kind] = split_collected(amount, percent)
+            result[kind]["collected"] += amount
+            result[kind]["kept"] += row[kind]["kept"]
+            result[kind]["upward"] += row[kind]["upward"]
+        result["months"].append(row)
+    return result

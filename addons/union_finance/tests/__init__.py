@@ -10,3 +10,4 @@ from . import test_welfare  # finance-B
 from . import test_finance_reports  # finance-B
 from . import test_demo_fund  # finance-B
 from . import test_demo_dues
+from . import test_analytic  # per-unit analytic

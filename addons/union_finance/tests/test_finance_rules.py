@@ -61,8 +61,11 @@ class TestFinanceRules(UnionFinanceCommon):
     def test_only_admin_edits_rules(self):
         rule = self.env.ref("union_finance.union_dues_rule_2025_employee")
         self.assertEqual(rule.with_user(self.user_officer_a).rate, 0.5)  # officers read
+        # a rule no posted run uses (the demo data may use the seeded ones)
+        unused = self.env["union.dues.rule"].create({
+            "name": "Test", "member_group": "employee", "date_start": date(2031, 1, 1), "rate": 0.5})
         with self.assertRaises(AccessError):
-            rule.with_user(self.user_officer_a).write({"rate": 0.6})
+            unused.with_user(self.user_officer_a).write({"rate": 0.6})
         with self.assertRaises(AccessError):
             self.env["union.base.salary"].with_user(self.user_accountant).create(
                 {"date_start": date(2027, 7, 1), "amount": 2_700_000})
@@ -86,10 +89,11 @@ class TestFinanceRules(UnionFinanceCommon):
         # the legal basis can still be completed
         rule.with_user(self.user_admin).write({"decision_ref": "QĐ 61/QĐ-TLĐ"})
         self.assertEqual(rule.decision_ref, "QĐ 61/QĐ-TLĐ")
-        # an unused rule stays editable
-        later = self.env.ref("union_finance.union_base_salary_2026_07")
-        later.with_user(self.user_admin).write({"amount": 2_530_001})
-        self.assertEqual(later.amount, 2_530_001)
+        # an unused rule stays editable (a future one: the demo data may use the seeded ones)
+        later = self.env["union.base.salary"].create({"date_start": date(2031, 1, 1),
+                                                      "amount": 2_900_000})
+        later.with_user(self.user_admin).write({"amount": 2_900_001})
+        self.assertEqual(later.amount, 2_900_001)
 
     def test_member_group_follows_unit_unless_set(self):
         self.assertEqual(self.member_a1.dues_group_effective, "public")

@@ -157,7 +157,8 @@ class TestPayments(UnionFinanceCommon):
         self.assertEqual(again.line_ids[0].status, "duplicate")
         with self.assertRaises(UserError):
             again.action_confirm()
-        self.assertEqual(self.env["union.dues.payment"].search_count([("kind", "=", "bank")]), 1)
+        self.assertEqual(self.env["union.dues.payment"].search_count(
+            [("kind", "=", "bank"), ("member_id", "=", self.member_a1.id)]), 1)
 
     def test_bank_statement_xlsx_and_bad_rows(self):
         workbook = openpyxl.Workbook()

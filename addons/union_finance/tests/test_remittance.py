@@ -123,3 +123,54 @@ class TestRemittanceUpperCompany(UnionFundCommon):
             [("upper_organization_id", "=", self.upper.id)], ["organization_id", "amount", "amount_residual"])
         self.assertEqual([(r["organization_id"][0], r["amount"], r["amount_residual"]) for r in seen],
                          [(self.unit_a.id, 500_000, 500_000)])
+
+
+@tagged("post_install", "-at_install")
+class TestRemittanceAcrossShareRules(UnionFundCommon):
+    """A period that spans a change of share rule: each month's collection is
+    split by the rule in force in that month, not by the rule of the first day."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a hypothetical rule from 2025-07-01 (DOMAIN.md lists none): 80% of dues kept
+        cls.rule_2025 = cls.env["union.share.rule"].create({
+            "name": "Test rule 2025-07", "date_start": date(2025, 7, 1),
+            "dues_kept_percent": 80, "fund_kept_percent": 75})
+        cls.rule_2023 = cls.env["union.share.rule"]._rule_at(date(2025, 6, 1))
+        cls._run(cls.unit_a, date(2025, 6, 1), include_children=False)  # a1: 1% = 176,000
+        cls._run(cls.unit_a, date(2025, 7, 1), include_children=False)  # a1: 0.5% = 88,000
+        Payment = cls.env["union.dues.payment"]
+        for amount, day in ((176_000, date(2025, 6, 20)), (88_000, date(2025, 7, 10))):
+            Payment.create({"kind": "cash", "organization_id": cls.unit_a.id,
+                            "member_id": cls.member_a1.id, "amount": amount,
+                            "date": day}).action_post()
+        cls.fund_june = cls._declare(cls.unit_a, cls.employer_a, date(2025, 5, 1), 10_000_000)
+        cls._pay(cls.fund_june, 200_000, date(2025, 6, 15))
+        cls.fund_july = cls._declare(cls.unit_a, cls.employer_a, date(2025, 6, 1), 20_000_000)
+        cls._pay(cls.fund_july, 400_000, date(2025, 7, 15))
+
+    def test_each_month_by_its_own_rule(self):
+        self.assertEqual(self.rule_2023.dues_kept_percent, 70)
+        rem = self.env["union.remittance"].with_user(self.user_accountant).create({
+            "organization_id": self.unit_a.id, "date_from": date(2025, 6, 1),
+            "date_to": date(2025, 7, 31)})
+        rem.action_compute()
+        self.assertEqual((rem.collected_dues, rem.collected_fund), (264_000, 600_000))
+        # June 176,000 at 70% kept (52,800 up), July 88,000 at 80% kept (17,600 up);
+        # the rule of the first day alone would give 79,200
+        self.assertEqual(rem.dues_upward, 52_800 + 17_600)
+        # the fund: 75% kept under both rules, paid on 2025-06-15 and 2025-07-15
+        self.assertEqual(rem.fund_upward, 50_000 + 100_000)
+        self.assertEqual(rem.amount, 70_400 + 150_000)
+        self.assertEqual(rem.share_rule_ids, self.rule_2023 | self.rule_2025)
+        # one month only: one rule
+        july = self.env["union.remittance"].create({
+            "organization_id": self.unit_a.id, "date_from": date(2025, 7, 1),
+            "date_to": date(2025, 7, 31)})
+        july.action_compute()
+        self.assertEqual((july.dues_upward, july.share_rule_ids), (17_600, self.rule_2025))
+        rem.action_post()
+        self.assertTrue(self.rule_2025.is_used, "a rule used by a posted remittance is locked")
+        with self.assertRaises(UserError):
+            self.rule_2025.dues_kept_percent = 85

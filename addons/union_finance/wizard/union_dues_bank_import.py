@@ -65,18 +65,13 @@ class UnionDuesBankImport(models.TransientModel):
 
     _name = "union.dues.bank.import"
     _description = "Bank Statement Import for Dues"
+    _inherit = ["union.dues.import.mixin"]
 
     journal_id = fields.Many2one(
         "account.journal", required=True, domain="[('type', '=', 'bank')]",
         default=lambda self: self.env.company.union_dues_payment_journal_id)
     file = fields.Binary(string="Statement (XLSX or CSV)", required=True)
-    filename = fields.Char()
-    state = fields.Selection([("upload", "Upload"), ("checked", "Checked"), ("error", "Errors")],
-                             default="upload", required=True)
     line_ids = fields.One2many("union.dues.bank.import.line", "wizard_id", string="Statement Lines")
-    error_file = fields.Binary(readonly=True)
-    error_filename = fields.Char(readonly=True)
-    error_message = fields.Text(readonly=True)
     payment_ids = fields.Many2many("union.dues.payment", readonly=True)
 
     def _reopen(self):
@@ -187,34 +182,17 @@ class UnionDuesBankImport(models.TransientModel):
         return f"BANK:{self.journal_id.id}:{day}:{amount}:{description}"
 
     def _return_error_file(self, header, rows, errors):
-        error_title = self.env._("Error")
         if self._is_csv():
             out = io.StringIO()
             writer = csv.writer(out)
-            writer.writerow(list(header) + [error_title])
+            writer.writerow(list(header) + [self.env._("Error")])
             for number, row in rows:
                 writer.writerow(list(row) + ["; ".join(errors.get(number, []))])
             content, ext = out.getvalue().encode("utf-8-sig"), "csv"
         else:
             workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(self.file)))
-            sheet = workbook.worksheets[0]
-            column = sheet.max_column + 1
-            sheet.cell(row=1, column=column, value=error_title)
-            for number, messages in errors.items():
-                sheet.cell(row=number, column=column, value="; ".join(messages))
-            out = io.BytesIO()
-            workbook.save(out)
-            content, ext = out.getvalue(), "xlsx"
-        base = (self.filename or "statement").rsplit(".", 1)[0]
-        first = [m for number in sorted(errors) for m in errors[number]][:5]
-        self.line_ids.unlink()
-        self.write({
-            "state": "error", "error_file": base64.b64encode(content),
-            "error_filename": f"{base}_errors.{ext}",
-            "error_message": self.env._("%(count)s bad row(s); nothing was recorded.\n%(first)s",
-                                        count=len(errors), first="\n".join(first)),
-        })
-        return self._reopen()
+            content, ext = self._xlsx_with_errors(workbook, errors), "xlsx"
+        return self._set_error_file(content, ext, errors, "statement")
 
     def action_confirm(self):
         """Record one payment per matched statement line (in one batch)."""

@@ -32,6 +32,7 @@ class UnionDuesCheckoffImport(models.TransientModel):
 
     _name = "union.dues.checkoff.import"
     _description = "Payroll Check-off Import"
+    _inherit = ["union.dues.import.mixin"]
 
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
     company_id = fields.Many2one(related="organization_id.company_id")
@@ -40,13 +41,7 @@ class UnionDuesCheckoffImport(models.TransientModel):
         compute="_compute_journal_id", store=True, readonly=False, precompute=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     file = fields.Binary(string="Sheet (XLSX)", required=True)
-    filename = fields.Char()
-    state = fields.Selection([("upload", "Upload"), ("checked", "Checked"), ("error", "Errors")],
-                             default="upload", required=True)
     line_ids = fields.One2many("union.dues.checkoff.import.line", "wizard_id", string="Rows")
-    error_file = fields.Binary(readonly=True)
-    error_filename = fields.Char(readonly=True)
-    error_message = fields.Text(readonly=True)
     amount_matched = fields.Integer(compute="_compute_amounts")
     exception_count = fields.Integer(compute="_compute_amounts")
     payment_id = fields.Many2one("union.dues.payment", readonly=True)
@@ -132,7 +127,8 @@ class UnionDuesCheckoffImport(models.TransientModel):
             elif member:
                 seen[member.id] = number
         if errors:
-            return self._return_error_file(workbook, rows, errors)
+            return self._set_error_file(self._xlsx_with_errors(workbook, errors), "xlsx", errors,
+                                        "checkoff")
         due = {member.id: amount for member, amount in self.env["union.dues.line"]._read_group(
             [("member_id", "in", list(seen)), ("payment_state", "in", ("unpaid", "partial"))],
             ["member_id"], ["amount_residual:sum"])}
@@ -157,25 +153,6 @@ class UnionDuesCheckoffImport(models.TransientModel):
         self.line_ids.unlink()
         self.write({"state": "checked", "error_file": False, "error_message": False,
                     "line_ids": [fields.Command.create(vals) for vals in lines]})
-        return self._reopen()
-
-    def _return_error_file(self, workbook, rows, errors):
-        sheet = workbook.worksheets[0]
-        column = sheet.max_column + 1
-        sheet.cell(row=1, column=column, value=self.env._("Error"))
-        for number, messages in errors.items():
-            sheet.cell(row=number, column=column, value="; ".join(messages))
-        out = io.BytesIO()
-        workbook.save(out)
-        base = (self.filename or "checkoff.xlsx").rsplit(".", 1)[0]
-        first = [m for number in sorted(errors) for m in errors[number]][:5]
-        self.line_ids.unlink()
-        self.write({
-            "state": "error", "error_file": base64.b64encode(out.getvalue()),
-            "error_filename": f"{base}_errors.xlsx",
-            "error_message": self.env._("%(count)s bad row(s); nothing was recorded.\n%(first)s",
-                                        count=len(errors), first="\n".join(first)),
-        })
         return self._reopen()
 
     def action_confirm(self):

@@ -1,11 +1,13 @@
 import base64
 import io
+from collections import defaultdict
 from datetime import date
 
 import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from ..rules import settlement as settlement_rules
 
@@ -31,6 +33,12 @@ class UnionFinanceXlsxReport(models.TransientModel):
         "account.journal", string="Cash or Bank Journal",
         compute="_compute_journal_id", store=True, readonly=False,
         domain="[('type', 'in', ('cash', 'bank')), ('company_id', '=', company_id)]")
+    books_scope = fields.Selection(
+        [("unit", "The unit and the units below it, by analytic account"),
+         ("company", "The whole company")], string="Books", compute="_compute_books_scope",
+        help="A unit that books in its parent's company gets the settlement and the cash and "
+             "bank books of its own analytic account (and of the units below it); a unit that "
+             "keeps the books of its own company gets the whole company's.")
     file_data = fields.Binary(string="File", readonly=True, attachment=False)
     file_name = fields.Char(readonly=True)
 
@@ -44,6 +52,27 @@ class UnionFinanceXlsxReport(models.TransientModel):
                 wizard.journal_id = company.union_dues_payment_journal_id
             else:
                 wizard.journal_id = False
+
+    @api.depends("organization_id")
+    def _compute_books_scope(self):
+        for wizard in self:
+            wizard.books_scope = "unit" if wizard._get_analytic_scope() is not None else "company"
+
+    def _get_analytic_scope(self):
+        """The analytic accounts whose items make the unit's books when the unit
+        books in its parent's company: its own and those of the units below it
+        that book in the same company. None when the unit keeps the books of
+        its company: then the reports take the whole company."""
+        unit = self.organization_id.sudo()
+        if not unit or not unit.parent_id or unit.parent_id.company_id != unit.company_id:
+            return None
+        units = unit._get_subtree().filtered(lambda u: u.company_id == unit.company_id)
+        return units.analytic_account_id
+
+    def _analytic_line_domain(self, accounts):
+        """Analytic items of ``accounts`` in the unit's company."""
+        return [("auto_account_id", "in", accounts.ids),
+                ("company_id", "=", self.organization_id.company_id.id)]
 
     def action_export(self):
         self.ensure_one()
@@ -132,22 +161,33 @@ class UnionFinanceXlsxReport(models.TransientModel):
 
     def _settlement_values(self):
         """({line code: VND}, template, unclassified account codes) for the
-        unit's company and year, from its cash and bank movements (2 queries)."""
+        unit and year, from its cash and bank movements (2 queries): the whole
+        company's, or the unit's analytic items when it books in its parent's
+        company (see _get_analytic_scope)."""
         start, end = self._period()
         company = self.organization_id.company_id
-        AML = self.env["account.move.line"].sudo().with_company(company)
+        analytic = self._get_analytic_scope()
+        if analytic is None:
+            # the company's journal items: debit - credit
+            Items = self.env["account.move.line"].sudo().with_company(company)
+            scope = [("company_id", "=", company.id), ("parent_state", "=", "posted")]
+            account, amount, sign, move = "account_id", "balance", 1, "move_id"
+        else:
+            # the unit's analytic items (its part of each journal item): credit - debit
+            Items = self.env["account.analytic.line"].sudo().with_company(company)
+            scope = self._analytic_line_domain(analytic)
+            account, amount, sign, move = "general_account_id", "amount", -1, "move_line_id.move_id"
         balances = {}
-        for account, journal, balance in AML._read_group([
-                ("company_id", "=", company.id), ("parent_state", "=", "posted"),
+        for account_rec, journal, total in Items._read_group(expression.AND([scope, [
                 ("date", ">=", start), ("date", "<=", end),
-                ("account_id.account_type", "!=", "asset_cash"),
-                ("move_id.line_ids.account_id.account_type", "=", "asset_cash")],
-                ["account_id", "journal_id"], ["balance:sum"]):
-            key = (account.with_company(company).code or "", journal.code or "")
-            balances[key] = balances.get(key, 0) + balance
-        opening = AML._read_group([
-            ("company_id", "=", company.id), ("parent_state", "=", "posted"), ("date", "<", start),
-            ("account_id.account_type", "=", "asset_cash")], [], ["balance:sum"])[0][0] or 0
+                (f"{account}.account_type", "!=", "asset_cash"),
+                (f"{move}.line_ids.account_id.account_type", "=", "asset_cash")]]),
+                [account, "journal_id"], [f"{amount}:sum"]):
+            key = (account_rec.with_company(company).code or "", journal.code or "")
+            balances[key] = balances.get(key, 0) + sign * total
+        opening = sign * (Items._read_group(expression.AND([scope, [
+            ("date", "<", start), (f"{account}.account_type", "=", "asset_cash")]]),
+            [], [f"{amount}:sum"])[0][0] or 0)
         template = self.env["union.settlement.line"].sudo()._get_template()
         values, unclassified = settlement_rules.compute(template, opening, balances)
         return values, template, unclassified
@@ -177,15 +217,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         journal = self.journal_id
         if not journal.default_account_id:
             raise UserError(self.env._("Choose the cash or bank journal of the book."))
-        start, end = self._period()
-        AML = self.env["account.move.line"].sudo()
-        account = journal.default_account_id
-        domain = [("account_id", "=", account.id), ("parent_state", "=", "posted"),
-                  ("company_id", "=", journal.company_id.id)]
-        opening = AML._read_group(domain + [("date", "<", start)], [], ["balance:sum"])[0][0] or 0
-        lines = AML.search_read(domain + [("date", ">=", start), ("date", "<=", end)],
-                                ["date", "move_name", "name", "ref", "partner_id", "debit", "credit"],
-                                order="date, move_name, id")
+        opening, lines = self._book_lines(journal)
         sheet = workbook.add_worksheet(title[:31])
         sheet.write(0, 0, f"{title} {self.year}: {self.organization_id.name} ({journal.name})",
                     styles["title"])
@@ -218,6 +250,40 @@ class UnionFinanceXlsxReport(models.TransientModel):
         sheet.write_number(row, 5, total_out, styles["money_bold"])
         sheet.write_number(row, 6, balance, styles["money_bold"])
         return journal.code
+
+    def _book_lines(self, journal):
+        """(opening balance, [{date, move_name, name, ref, partner_id, debit,
+        credit}]) of the journal's account in the year: all its items, or the
+        unit's part of them when it books in its parent's company."""
+        start, end = self._period()
+        AML = self.env["account.move.line"].sudo()
+        account = journal.default_account_id
+        fields_read = ["date", "move_name", "name", "ref", "partner_id", "debit", "credit"]
+        analytic = self._get_analytic_scope()
+        if analytic is None:
+            domain = [("account_id", "=", account.id), ("parent_state", "=", "posted"),
+                      ("company_id", "=", journal.company_id.id)]
+            opening = AML._read_group(domain + [("date", "<", start)], [], ["balance:sum"])[0][0]
+            return opening or 0, AML.search_read(
+                domain + [("date", ">=", start), ("date", "<=", end)], fields_read,
+                order="date, move_name, id")
+        AAL = self.env["account.analytic.line"].sudo()
+        domain = expression.AND([self._analytic_line_domain(analytic),
+                                 [("general_account_id", "=", account.id)]])
+        opening = -(AAL._read_group(expression.AND([domain, [("date", "<", start)]]), [],
+                                    ["amount:sum"])[0][0] or 0)
+        # the unit's part of each item (amount = credit - debit)
+        parts = defaultdict(float)
+        for item in AAL.search_read(
+                expression.AND([domain, [("date", ">=", start), ("date", "<=", end)]]),
+                ["move_line_id", "amount"]):
+            parts[item["move_line_id"][0]] += item["amount"]
+        lines = AML.search_read([("id", "in", list(parts))], fields_read[:-2],
+                                order="date, move_name, id")
+        for line in lines:
+            part = parts[line["id"]]
+            line.update(debit=max(-part, 0), credit=max(part, 0))
+        return opening, lines
 
     def _xlsx_cash_book(self, workbook, styles):
         self._xlsx_book(workbook, styles, self.env._("Cash book"))

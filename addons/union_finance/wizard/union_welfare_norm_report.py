@@ -6,7 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..models.union_welfare_kind import SPENDING_CATEGORIES
-from ..rules import split as split_rules
 from ..rules import welfare as welfare_rules
 
 
@@ -65,11 +64,11 @@ class UnionWelfareNormReport(models.TransientModel):
         unit = self.organization_id
         self._check_unit_access(unit)
         start, end = date(self.year, 1, 1), date(self.year, 12, 31)
-        collected = self.env["union.remittance"]._collected_amounts(
+        collected = self.env["union.remittance"]._collected_by_month(
             unit, unit.company_id, start, end)
-        share_rule = self.env["union.share.rule"]._rule_at(end)
-        kept = split_rules.split_collected(collected["dues"], share_rule.dues_kept_percent
-                                           if share_rule else 100)["kept"]
+        # each month by the share rule of that month; a month before any rule keeps it all
+        split = self.env["union.share.rule"]._split_by_month(collected, strict=False)
+        kept = split["dues"]["kept"] + sum(collected[month]["dues"] for month in split["missing"])
         spent = {category: 0 for category, _label in SPENDING_CATEGORIES}
         for category, amount in self.env["union.welfare.request"].sudo()._read_group([
                 ("organization_id", "child_of", unit.id), ("state", "=", "paid"),
