@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
@@ -42,7 +42,7 @@ LOCKED_FIELDS = {
     "type_id", "subject", "body", "department_code", "signer_id", "signer_name", "signing_mode",
     "urgency", "secrecy", "recipient_organization_ids", "recipient_tree_organization_ids",
     "recipient_partner_ids", "number", "number_symbol", "register_id", "document_date",
-    "organization_id", "direction",
+    "organization_id", "direction", "recipient_unit_ids", "recipient_tree_unit_ids",
 }
 
 
@@ -98,10 +98,21 @@ class UnionDocument(models.Model):
     # outgoing
     recipient_organization_ids = fields.Many2many(
         "union.organization", "union_document_recipient_org_rel", "document_id", "organization_id",
-        string="Recipient Units")
+        string="Addressed Units")
     recipient_tree_organization_ids = fields.Many2many(
         "union.organization", "union_document_recipient_tree_rel", "document_id", "organization_id",
-        string="Recipient Units with Sub-units",
+        string="Addressed Units with Sub-units",
+        help="Each of these units and every unit below it receives the document.")
+    # the pickers of the form: any unit in operation, by name and code only (see
+    # union.document.recipient.unit), written through to the two fields above
+    recipient_unit_ids = fields.Many2many(
+        "union.document.recipient.unit", "union_document_recipient_unit_pick_rel", "document_id", "unit_id",
+        string="Recipient Units", compute="_compute_recipient_units", inverse="_inverse_recipient_units",
+        help="Any unit in operation, including the upper level and sibling units.")
+    recipient_tree_unit_ids = fields.Many2many(
+        "union.document.recipient.unit", "union_document_recipient_tree_unit_pick_rel", "document_id", "unit_id",
+        string="Recipient Units with Sub-units", compute="_compute_recipient_units",
+        inverse="_inverse_recipient_units",
         help="Each of these units and every unit below it receives the document.")
     recipient_partner_ids = fields.Many2many(
         "res.partner", "union_document_recipient_partner_rel", "document_id", "partner_id",
@@ -161,6 +172,26 @@ class UnionDocument(models.Model):
         for doc in self:
             head = doc.number_symbol or self.env._("Draft")
             doc.name = f"{head} - {doc.subject or ''}"
+
+    @api.depends("recipient_organization_ids", "recipient_tree_organization_ids")
+    def _compute_recipient_units(self):
+        Unit = self.env["union.document.recipient.unit"]
+        for doc in self:
+            # sudo: the recipient units may lie outside the units the user can read; only their
+            # ids are taken, shown through the name-and-code directory
+            doc_sudo = doc.sudo()
+            doc.recipient_unit_ids = Unit.browse(doc_sudo.recipient_organization_ids.ids)
+            doc.recipient_tree_unit_ids = Unit.browse(doc_sudo.recipient_tree_organization_ids.ids)
+
+    def _inverse_recipient_units(self):
+        for doc in self:
+            # sudo: the user may address units they cannot read (upper level, sibling units); their
+            # right to write the document itself was checked by create() or write(), and the lock
+            # of released documents is checked again by write()
+            doc.sudo().write({
+                "recipient_organization_ids": [Command.set(doc.recipient_unit_ids.ids)],
+                "recipient_tree_organization_ids": [Command.set(doc.recipient_tree_unit_ids.ids)],
+            })
 
     @api.depends("urgency")
     def _compute_is_urgent(self):
@@ -269,6 +300,17 @@ class UnionDocument(models.Model):
             if doc.register_id or doc.state != "draft":
                 raise UserError(self.env._(
                     "The document %(name)s is registered: it cannot be deleted.", name=doc.name))
+
+    def copy_data(self, default=None):
+        default = dict(default or {})
+        vals_list = super().copy_data(default)
+        for doc, vals in zip(self, vals_list):
+            # sudo: a replacement keeps every recipient unit, also those the user cannot read
+            doc_sudo = doc.sudo()
+            for name in RECIPIENT_UNIT_FIELDS:
+                if name not in default:
+                    vals[name] = [Command.set(doc_sudo[name].ids)]
+        return vals_list
 
     def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
         # list views read through web_read too: only a form opening is a "read" for receipts
@@ -716,84 +758,4 @@ class UnionDocument(models.Model):
             for record in records:
                 record.activity_schedule("mail.mail_activity_data_todo", user_id=record[user_field].id,
                                          date_deadline=today, summary=summary)
-        return True
-
-    # ----------------------------------------------------------------------- demo
-    @api.model
-    def _load_demo(self):
-        """Demo documents and petitions on top of union_membership's demo province (skipped
-        when its units are not there)."""
-        ref = self.env.ref
-        sector = ref("union_membership.demo_org_sector", raise_if_not_found=False)
-        school = ref("union_membership.demo_org_school", raise_if_not_found=False)
-        upper_user = ref("union_membership.demo_user_upper", raise_if_not_found=False)
-        if not sector or not upper_user:
-            return False
-        env = self.with_context(tracking_disable=True, mail_notrack=True, lang="vi_VN").env
-        Doc = env["union.document"]
-        types = {xid: ref(f"union_documents.union_document_type_{xid}").id
-                 for xid in ("ke_hoach", "quyet_dinh", "thong_bao", "cong_van", "huong_dan")}
-        year = fields.Date.context_today(self).year
-        outgoing = [
-            ("ke_hoach", False, f"Kế hoạch tổ chức Tháng Công nhân năm {year}", "urgent", 3, 5),
-            ("huong_dan", False, f"Hướng dẫn thu, nộp đoàn phí công đoàn năm {year}", "normal", 2, 20),
-            ("thong_bao", False, "Thông báo kết quả phân loại công đoàn cơ sở năm học trước", "normal", 1, 40),
-            ("cong_van", "ToC", "Về việc rà soát, cập nhật dữ liệu đoàn viên", "normal", 1, 60),
-        ]
-        for type_xid, department, subject, urgency, month, day in outgoing:
-            doc = Doc.create({
-                "direction": "outgoing", "organization_id": sector.id, "type_id": types[type_xid],
-                "department_code": department, "subject": subject, "urgency": urgency,
-                "document_date": fields.Date.to_date(f"{year}-{month:02d}-01"),
-                "signer_id": upper_user.id, "signing_mode": "tm", "file_keeper": "Văn phòng",
-                "copies": 2, "recipient_organization_ids": [(6, 0, sector.child_ids.ids)],
-                "body": f"<p>{subject}.</p>",
-            })
-            doc.action_submit()
-            doc.with_user(upper_user).action_approve()
-            doc.action_release()
-            # part of the units have opened it (read receipts)
-            lines = doc.distribution_ids.filtered("organization_id")
-            lines[: len(lines) * day // 60].write({"read_date": fields.Datetime.now()})
-        letter = Doc.create({
-            "direction": "incoming", "organization_id": sector.id, "type_id": types["cong_van"],
-            "subject": "Về việc tổ chức các hoạt động chào mừng ngày Nhà giáo Việt Nam 20/11",
-            "issuer_name": "Liên đoàn Lao động tỉnh", "number_symbol": "215/LĐLĐ-TGNC",
-            "document_date": fields.Date.to_date(f"{year}-10-20"),
-            "date_received": fields.Date.to_date(f"{year}-10-22"), "receive_channel": "paper",
-            "signer_name": "KT. Chủ tịch - Phó Chủ tịch",
-        })
-        letter.action_register()
-        letter.write({"lead_handler_id": upper_user.id, "date_deadline": fields.Date.to_date(f"{year}-11-10"),
-                      "direction_note": "Giao Ban Tuyên giáo tham mưu kế hoạch triển khai."})
-        letter.action_direct()
-        member = ref("union_membership.demo_member_portal", raise_if_not_found=False)
-        if member:
-            Petition = env["union.petition"]
-            question = Petition.create({
-                "kind": "question", "channel": "portal", "member_id": member.id,
-                "subject": "Đoàn phí khi nghỉ thai sản",
-                "description": "Tôi đang nghỉ thai sản 6 tháng, tôi có phải đóng đoàn phí không?",
-            })
-            question.action_accept()
-            question.answer = ("<p>Trong thời gian nghỉ hưởng chế độ thai sản từ 01 tháng trở lên, đoàn viên "
-                               "không phải đóng đoàn phí (Hướng dẫn 38/HD-TLĐ).</p>")
-            question.action_answer()
-            question.write({
-                "public_question": "Đoàn viên nghỉ thai sản có phải đóng đoàn phí không?",
-                "public_answer": "Không. Trong thời gian nghỉ hưởng chế độ thai sản từ 01 tháng trở lên, "
-                                 "đoàn viên không phải đóng đoàn phí (Hướng dẫn 38/HD-TLĐ).",
-            })
-            question.action_publish()
-            Petition.create({
-                "kind": "recommendation", "channel": "paper", "member_id": member.id,
-                "subject": "Đề nghị tổ chức khám sức khỏe định kỳ cho giáo viên",
-                "description": "Đề nghị công đoàn phối hợp với nhà trường tổ chức khám sức khỏe định kỳ.",
-            })
-        if school:
-            env["union.petition"].create({
-                "kind": "complaint", "channel": "in_person", "organization_id": school.id,
-                "submitter_name": "Giáo viên hợp đồng", "subject": "Khiếu nại về việc chưa được xét trợ cấp khó khăn",
-                "description": "Tôi đã nộp hồ sơ đề nghị trợ cấp khó khăn nhưng chưa được xem xét.",
-            })
         return True

@@ -18,8 +18,9 @@ class TestOutgoingFlow(UnionDocumentsCommon):
             form.signer_id = self.user_upper
             form.signing_mode = "tm"
             form.urgency = "urgent"
-            form.recipient_tree_organization_ids.add(self.unit_a)
-            form.recipient_organization_ids.add(self.unit_b)
+            Unit = self.env["union.document.recipient.unit"]
+            form.recipient_tree_unit_ids.add(Unit.browse(self.unit_a.id))
+            form.recipient_unit_ids.add(Unit.browse(self.unit_b.id))
             form.recipient_partner_ids.add(self.external)
         doc = form.record
         self.assertEqual(doc.organization_id, self.upper, "the officer's unit by default")

@@ -1,0 +1,408 @@
+"""A year of documents for the demo province, built in batches.
+
+The registers, numbers and symbols, distribution lines and incoming copies
+are the ones a release makes (same numbering rules, same incoming values), but
+the year is written with one ``create`` per model instead of one release per
+document, so that loading it takes seconds.
+"""
+import random
+import re
+from datetime import date, datetime, time, timedelta
+
+from odoo import api, fields, models
+
+from ..rules import numbering
+
+# (calendar month, day, type xml id, drafting department, subject, urgency, days to handle)
+# sent by the sector union to its grassroots unions; {y} is the year, {n} the next year
+SECTOR_PLAN = [
+    (1, 6, "ke_hoach", False, "Kế hoạch hoạt động công đoàn năm {y}", "normal", 0),
+    (1, 9, "huong_dan", False, "Hướng dẫn thu, nộp đoàn phí công đoàn năm {y}", "normal", 0),
+    (1, 14, "cong_van", "ToC", "Về việc thăm hỏi, tặng quà đoàn viên có hoàn cảnh khó khăn dịp Tết Nguyên đán",
+     "urgent", 7),
+    (2, 3, "thong_bao", False, "Thông báo phân công trực Tết Nguyên đán", "normal", 0),
+    (2, 20, "ke_hoach", False, "Kế hoạch tổ chức các hoạt động kỷ niệm Ngày Quốc tế Phụ nữ 8/3", "normal", 0),
+    (3, 4, "huong_dan", False, "Hướng dẫn tổ chức Hội nghị viên chức, người lao động năm {y}", "normal", 0),
+    (3, 12, "cong_van", "ToC", "Về việc đăng ký thi đua năm {y}", "normal", 15),
+    (3, 25, "quyet_dinh", False, "Quyết định khen thưởng tập thể, cá nhân đạt thành tích trong phong trào "
+     "\"Giỏi việc nước, đảm việc nhà\"", "normal", 0),
+    (4, 8, "ke_hoach", False, "Kế hoạch tổ chức Tháng Công nhân năm {y}", "urgent", 0),
+    (4, 16, "cong_van", "VP", "Về việc tham gia Giải bóng chuyền hơi công chức, viên chức ngành Giáo dục",
+     "normal", 10),
+    (5, 12, "cong_van", "ToC", "Về việc báo cáo số liệu đoàn viên tại thời điểm 31/5/{y}", "normal", 20),
+    (5, 20, "ke_hoach", False, "Kế hoạch tổ chức Ngày Quốc tế Thiếu nhi 1/6 cho con đoàn viên", "normal", 0),
+    (6, 9, "giay_moi", False, "Giấy mời dự Hội nghị sơ kết công tác công đoàn 6 tháng đầu năm {y}",
+     "normal", 0),
+    (6, 24, "thong_bao", False, "Thông báo kết quả kiểm tra tài chính công đoàn cơ sở năm {y}", "normal", 0),
+    (7, 10, "huong_dan", False, "Hướng dẫn thực hiện mức đóng đoàn phí theo Quyết định 61/QĐ-TLĐ",
+     "very_urgent", 0),
+    (7, 17, "cong_van", "ToC", "Về việc tổ chức các hoạt động kỷ niệm Ngày Thương binh - Liệt sĩ 27/7",
+     "normal", 0),
+    (8, 11, "ke_hoach", False, "Kế hoạch tổ chức các hoạt động chào mừng năm học {y}-{n}", "normal", 0),
+    (8, 21, "cong_van", "ToC", "Về việc khen thưởng con đoàn viên có thành tích học tập xuất sắc",
+     "normal", 15),
+    (9, 8, "huong_dan", False, "Hướng dẫn nhiệm vụ công tác công đoàn năm học {y}-{n}", "normal", 0),
+    (9, 22, "chuong_trinh", False, "Chương trình công tác công đoàn năm học {y}-{n}", "normal", 0),
+    (10, 6, "ke_hoach", False, "Kế hoạch tổ chức kỷ niệm Ngày Phụ nữ Việt Nam 20/10", "normal", 0),
+    (10, 14, "cong_van", "ToC", "Về việc rà soát, cập nhật dữ liệu đoàn viên trên phần mềm quản lý",
+     "normal", 20),
+    (11, 3, "ke_hoach", False, "Kế hoạch tổ chức các hoạt động chào mừng Ngày Nhà giáo Việt Nam 20/11",
+     "urgent", 0),
+    (11, 17, "cong_van", "ToC", "Về việc báo cáo số liệu đoàn viên tại thời điểm 30/11/{y}", "normal", 15),
+    (12, 5, "huong_dan", False, "Hướng dẫn đánh giá, xếp loại công đoàn cơ sở năm {y}", "normal", 20),
+    (12, 16, "cong_van", "VP", "Về việc thăm hỏi đoàn viên ốm đau, có hoàn cảnh khó khăn dịp cuối năm",
+     "normal", 0),
+]
+# sent by the sector union to all its grassroots unions (kinds None) or to the schools of some kinds
+# (the school code's letters: THPT, THCS, TH, MN)
+SECTOR_SUBSET_PLAN = [
+    (1, 20, "giay_moi", False, "Giấy mời dự tập huấn nghiệp vụ công tác công đoàn năm {y}", None),
+    (2, 12, "quyet_dinh", False, "Quyết định thành lập Ban Tổ chức Hội thi giáo viên mầm non giỏi - khéo tay",
+     ("MN",)),
+    (3, 18, "cong_van", "ToC", "Về việc tổ chức Ngày hội văn hóa, thể thao cho đoàn viên các trường THPT",
+     ("THPT",)),
+    (4, 24, "thong_bao", False, "Thông báo kết quả Hội thi giáo viên mầm non giỏi - khéo tay", ("MN",)),
+    (5, 6, "quyet_dinh", False, "Quyết định khen thưởng công đoàn cơ sở tiêu biểu trong Tháng Công nhân", None),
+    (6, 16, "cong_van", "CSPL", "Về việc rà soát đoàn viên là người lao động hợp đồng tại các trường ngoài "
+     "công lập", ("MN",)),
+    (8, 4, "cong_van", "ToC", "Về việc chuẩn bị Hội nghị viên chức, người lao động đầu năm học",
+     ("THPT", "THCS")),
+    (9, 29, "quyet_dinh", False, "Quyết định phân bổ kinh phí hỗ trợ đoàn viên có hoàn cảnh khó khăn "
+     "đầu năm học", None),
+    (10, 22, "giay_moi", False, "Giấy mời dự tập huấn công tác nữ công năm học {y}-{n}", None),
+    (11, 26, "quyet_dinh", False, "Quyết định khen thưởng nhân dịp kỷ niệm Ngày Nhà giáo Việt Nam 20/11", None),
+    (12, 22, "thong_bao", False, "Thông báo kết quả đánh giá, xếp loại công đoàn cơ sở năm {y}", None),
+]
+# a notice of the monthly briefing's conclusions, every month
+BRIEFING = (27, "thong_bao", False, "Thông báo kết luận giao ban công tác công đoàn tháng {m}/{y}")
+# sent by the provincial federation to the sector union (handled by the sector union)
+FEDERATION_PLAN = [
+    (1, 10, "ke_hoach", False, "Kế hoạch tổ chức Tết Sum vầy năm {y}", 10),
+    (2, 26, "huong_dan", False, "Hướng dẫn tổ chức Hội nghị người lao động năm {y}", 0),
+    (3, 18, "cong_van", "TC", "Về việc đánh giá chất lượng đoàn viên năm {y}", 20),
+    (4, 2, "ke_hoach", False, "Kế hoạch tổ chức Tháng Công nhân - Tháng hành động về an toàn, "
+     "vệ sinh lao động năm {y}", 15),
+    (5, 15, "cong_van", "TGNC", "Về việc tuyên truyền kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh 19/5", 0),
+    (6, 3, "cong_van", "TC", "Về việc báo cáo sơ kết công tác công đoàn 6 tháng đầu năm {y}", 15),
+    (7, 22, "huong_dan", False, "Hướng dẫn triển khai Luật Công đoàn sửa đổi", 0),
+    (8, 19, "cong_van", "CSPL", "Về việc khảo sát đời sống, việc làm của đoàn viên", 20),
+    (9, 16, "ke_hoach", False, "Kế hoạch kiểm tra, giám sát năm {y}", 0),
+    (10, 20, "cong_van", "TGNC", "Về việc tổ chức các hoạt động chào mừng Ngày Nhà giáo Việt Nam 20/11", 20),
+    (11, 12, "cong_van", "TC", "Về việc báo cáo tổng kết công tác công đoàn năm {y}", 25),
+    (12, 10, "quyet_dinh", False, "Quyết định giao dự toán thu, chi tài chính công đoàn năm {n}", 0),
+]
+# received on paper by the sector union from outside the union
+PAPER_PLAN = [
+    (1, 20, "cong_van", "Sở Giáo dục và Đào tạo tỉnh Đắk Nông", "SGDĐT-VP",
+     "Về việc phối hợp tổ chức Tết cho cán bộ, giáo viên vùng khó khăn", 10),
+    (3, 6, "ke_hoach", "Sở Giáo dục và Đào tạo tỉnh Đắk Nông", "KH-SGDĐT",
+     "Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm {y}", 0),
+    (4, 22, "cong_van", "Công đoàn Giáo dục Việt Nam", "CĐGD",
+     "Về việc tổ chức Tháng Công nhân trong ngành Giáo dục", 0),
+    (6, 12, "cong_van", "Sở Giáo dục và Đào tạo tỉnh Đắk Nông", "SGDĐT-TCCB",
+     "Về việc rà soát chế độ, chính sách đối với giáo viên hợp đồng", 15),
+    (8, 5, "thong_bao", "Bảo hiểm xã hội tỉnh Đắk Nông", "TB-BHXH",
+     "Thông báo điều chỉnh mức đóng bảo hiểm xã hội, bảo hiểm y tế", 0),
+    (9, 10, "cong_van", "Sở Giáo dục và Đào tạo tỉnh Đắk Nông", "SGDĐT-VP",
+     "Về việc phối hợp tổ chức Hội nghị viên chức, người lao động năm học {y}-{n}", 15),
+    (10, 28, "cong_van", "Ủy ban nhân dân tỉnh Đắk Nông", "UBND-KGVX",
+     "Về việc tăng cường công tác phòng, chống thiên tai mùa mưa bão", 7),
+    (11, 25, "giay_moi", "Công đoàn Giáo dục Việt Nam", "GM-CĐGD",
+     "Giấy mời dự Hội nghị tổng kết công tác công đoàn ngành Giáo dục năm {y}", 0),
+]
+# the demo school union's reports to the sector union (a grassroots officer addressing the upper level)
+SCHOOL_PLAN = [
+    (5, 30, "bao_cao", False, "Báo cáo kết quả tổ chức Tháng Công nhân năm {y}"),
+    (6, 5, "bao_cao", False, "Báo cáo số liệu đoàn viên tại thời điểm 31/5/{y}"),
+    (10, 30, "cong_van", "BCH", "Về việc đề nghị khen thưởng con đoàn viên có thành tích học tập xuất sắc"),
+    (12, 2, "bao_cao", False, "Báo cáo số liệu đoàn viên tại thời điểm 30/11/{y}"),
+]
+DIRECTIONS = [
+    "Giao Ban Tổ chức tham mưu, báo cáo Thường trực.",
+    "Giao Văn phòng theo dõi, tổng hợp.",
+    "Giao Ban Tuyên giáo - Nữ công chủ trì triển khai.",
+    "Giao Ban Chính sách - Pháp luật nghiên cứu, đề xuất.",
+]
+
+
+def _kind(unit):
+    """The kind of school in a demo unit's code: ``DN-THPT0001`` -> ``THPT``."""
+    return re.sub(r"\d+$", "", (unit.code or "").rsplit("-", 1)[-1])
+
+
+class UnionDocumentDemo(models.AbstractModel):
+    _name = "union.document.demo"
+    _description = "Demo Documents Generator"
+
+    @api.model
+    def _load_demo(self):
+        """A year of documents and a few petitions on top of union_membership's demo province
+        (skipped when its units are not there)."""
+        ref = self.env.ref
+        sector = ref("union_membership.demo_org_sector", raise_if_not_found=False)
+        upper_user = ref("union_membership.demo_user_upper", raise_if_not_found=False)
+        if not sector or not upper_user:
+            return False
+        lang = "vi_VN" if self.env["res.lang"]._lang_get("vi_VN") else "en_US"
+        generator = self.sudo().with_context(
+            tracking_disable=True, mail_notrack=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+            lang=lang)
+        generator._generate_year(fields.Date.context_today(self))
+        generator._generate_petitions()
+        return True
+
+    @api.model
+    def _generate_year(self, end, seed=2026):
+        """The twelve months up to ``end``: the sector union's documents to its grassroots unions
+        (with read receipts), letters from the provincial federation and from outside bodies
+        (handled, some late), the demo school's reports to the sector union."""
+        rng = random.Random(seed)
+        ref = self.env.ref
+        sector = ref("union_membership.demo_org_sector")
+        federation = ref("union_membership.demo_org_federation", raise_if_not_found=False) or sector.parent_id
+        school = ref("union_membership.demo_org_school", raise_if_not_found=False)
+        upper_user = ref("union_membership.demo_user_upper")
+        officer = ref("union_membership.demo_user_officer", raise_if_not_found=False)
+        types = {}
+        for plan in (SECTOR_PLAN, SECTOR_SUBSET_PLAN, FEDERATION_PLAN, PAPER_PLAN, SCHOOL_PLAN):
+            for row in plan:
+                types[row[2]] = ref(f"union_documents.union_document_type_{row[2]}")
+        types[BRIEFING[1]] = ref(f"union_documents.union_document_type_{BRIEFING[1]}")
+        start = date(end.year - 1, end.month, 1) + timedelta(days=31)
+        start = start.replace(day=1)
+        months = [(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1) for i in range(12)]
+
+        def day_of(year, month, day):
+            """A working day of the month near ``day``, or None when it is after ``end``."""
+            value = date(year, month, min(day, 28))
+            while value.weekday() >= 5:
+                value += timedelta(days=1)
+            return value if value <= end else None
+
+        schools = sector.child_ids.filtered(lambda u: u.state == "active")
+        partner_dept = self.env["res.partner"].create({
+            "name": "Sở Giáo dục và Đào tạo tỉnh Đắk Nông", "is_company": True,
+            "email": "vanthu.sogd@example.vn"})
+
+        # ---------------------------------------------------------------- outgoing plan
+        outgoing = []  # dicts: values of the document and how it is distributed
+        for year, month in months:
+            fmt = {"y": year, "n": year + 1, "m": month}
+            for p_month, day, type_xid, dept, subject, urgency, handle in SECTOR_PLAN:
+                when = day_of(year, month, day) if p_month == month else None
+                if when:
+                    outgoing.append({"org": sector, "type": type_xid, "dept": dept, "date": when,
+                                     "subject": subject.format(**fmt), "urgency": urgency, "handle": handle,
+                                     "units": schools, "signer": upper_user, "mode": "tm"})
+            for p_month, day, type_xid, dept, subject, kinds in SECTOR_SUBSET_PLAN:
+                when = day_of(year, month, day) if p_month == month else None
+                units = schools.filtered(lambda u, k=kinds: not k or _kind(u) in k)
+                if when and units:
+                    outgoing.append({"org": sector, "type": type_xid, "dept": dept, "date": when,
+                                     "subject": subject.format(**fmt), "urgency": "normal", "handle": 0,
+                                     "units": units, "signer": upper_user, "mode": "kt"})
+            when = day_of(year, month, BRIEFING[0])
+            if when:
+                outgoing.append({"org": sector, "type": BRIEFING[1], "dept": BRIEFING[2], "date": when,
+                                 "subject": BRIEFING[3].format(**fmt), "urgency": "normal", "handle": 0,
+                                 "units": schools, "signer": upper_user, "mode": "kt"})
+            if federation:
+                for p_month, day, type_xid, dept, subject, handle in FEDERATION_PLAN:
+                    when = day_of(year, month, day) if p_month == month else None
+                    if when:
+                        outgoing.append({"org": federation, "type": type_xid, "dept": dept, "date": when,
+                                         "subject": subject.format(**fmt), "urgency": "normal",
+                                         "handle": handle, "units": sector, "signer_name": "Nguyễn Văn Thành",
+                                         "mode": "kt" if rng.random() < 0.5 else "tm"})
+            if school and officer:
+                for p_month, day, type_xid, dept, subject in SCHOOL_PLAN:
+                    when = day_of(year, month, day) if p_month == month else None
+                    if when:
+                        outgoing.append({"org": school, "type": type_xid, "dept": dept, "date": when,
+                                         "subject": subject.format(**fmt), "urgency": "normal", "handle": 0,
+                                         "units": sector, "signer": officer, "mode": "tm"})
+            # half-year and year reports of the sector union to the federation and the Department
+            if federation and month in (6, 12) and day_of(year, month, 10):
+                outgoing.append({"org": sector, "type": "bao_cao", "dept": False, "date": day_of(year, month, 10),
+                                 "subject": ("Báo cáo sơ kết công tác công đoàn 6 tháng đầu năm {y}" if month == 6
+                                             else "Báo cáo tổng kết công tác công đoàn năm {y}").format(**fmt),
+                                 "urgency": "normal", "handle": 0, "units": federation, "signer": upper_user,
+                                 "mode": "tm", "partners": partner_dept})
+        outgoing.sort(key=lambda o: (o["date"], o["org"].id))
+
+        # numbers of each unit's outgoing register, in date order
+        Register = self.env["union.document.register"]
+        counters = {}
+
+        def take(key):
+            counters[key] = counters.get(key, 0) + 1
+            return counters[key]
+
+        registers = Register._get_registers([(o["org"].id, "outgoing", o["date"].year, False) for o in outgoing])
+        doc_vals = []
+        for spec in outgoing:
+            key = (spec["org"].id, "outgoing", spec["date"].year, False)
+            number = take(key)
+            doc_type = types[spec["type"]]
+            issuer = spec["org"].short_name or spec["org"].code
+            released = datetime.combine(spec["date"], time(2 + rng.randrange(0, 7), rng.randrange(0, 60)))
+            spec["released"] = released
+            doc_vals.append({
+                "direction": "outgoing", "state": "released", "organization_id": spec["org"].id,
+                "type_id": doc_type.id, "department_code": spec["dept"] or False, "subject": spec["subject"],
+                "body": f"<p>{spec['subject']}.</p><p>Đề nghị các đơn vị triển khai thực hiện.</p>",
+                "urgency": spec["urgency"], "document_date": spec["date"],
+                "signer_id": spec.get("signer", self.env["res.users"]).id,
+                "signer_name": spec.get("signer_name", False), "signing_mode": spec["mode"],
+                "approver_id": spec.get("signer", self.env["res.users"]).id,
+                "date_approved": released - timedelta(hours=1), "date_released": released,
+                "register_id": registers[key].id, "number": number,
+                "number_symbol": numbering.number_and_symbol(number, issuer, doc_type.abbreviation, spec["dept"]),
+                "file_keeper": "Văn phòng", "copies": 2,
+                "recipient_organization_ids": [(6, 0, spec["units"].ids)],
+                "recipient_partner_ids": [(6, 0, spec["partners"].ids)] if spec.get("partners") else [],
+            })
+        Doc = self.env["union.document"]
+        docs = Doc.create(doc_vals)
+
+        # ------------------------------------------------------------ incoming copies
+        incoming = []  # (values, spec or None, unit)
+        for doc, spec in zip(docs, outgoing):
+            for unit in spec["units"]:
+                incoming.append({"doc": doc, "spec": spec, "unit": unit, "received": spec["date"]})
+        for year, month in months:
+            fmt = {"y": year, "n": year + 1}
+            for p_month, day, type_xid, issuer, symbol, subject, handle in PAPER_PLAN:
+                when = day_of(year, month, day + 2) if p_month == month else None
+                if when:
+                    incoming.append({"doc": None, "unit": sector, "received": when, "paper": {
+                        "type": type_xid, "issuer": issuer, "symbol": f"{rng.randrange(100, 2500)}/{symbol}",
+                        "date": when - timedelta(days=2), "subject": subject.format(**fmt), "handle": handle}})
+        # one secret letter: register data only, in the secret register
+        secret_day = day_of(months[5][0], months[5][1], 19)
+        if secret_day:
+            incoming.append({"doc": None, "unit": sector, "received": secret_day, "secret": True, "paper": {
+                "type": "cong_van", "issuer": "Công an tỉnh Đắk Nông", "symbol": f"{rng.randrange(10, 99)}/CAT-PA03",
+                "date": secret_day - timedelta(days=1), "subject": "Về việc bảo đảm an ninh, trật tự", "handle": 0}})
+        incoming.sort(key=lambda i: (i["received"], i["doc"].id if i["doc"] else 0, i["unit"].id))
+        keys = [(i["unit"].id, "incoming", i["received"].year, bool(i.get("secret"))) for i in incoming]
+        registers.update(Register._get_registers(keys))
+        overdue_left = 3  # a few documents are left late
+        in_vals = []
+        for item, key in zip(incoming, keys):
+            number = take(key)
+            unit, received = item["unit"], item["received"]
+            if item["doc"]:
+                vals = item["doc"]._prepare_incoming_vals(unit, registers[key], number, received)
+                handle = item["spec"]["handle"]
+            else:
+                paper = item["paper"]
+                vals = {
+                    "direction": "incoming", "state": "registered", "organization_id": unit.id,
+                    "type_id": types[paper["type"]].id,
+                    "subject": paper["subject"], "issuer_name": paper["issuer"],
+                    "number_symbol": paper["symbol"], "document_date": paper["date"],
+                    "date_received": received, "receive_channel": "paper", "register_id": registers[key].id,
+                    "number": number, "signer_name": "Giám đốc" if "Sở" in paper["issuer"] else "Chủ tịch",
+                    "secrecy": "confidential" if item.get("secret") else "normal",
+                }
+                handle = paper["handle"]
+            handler = upper_user if unit == sector else (officer if unit == school else None)
+            normal = vals.get("secrecy", "normal") == "normal"
+            if handle and handler and normal:
+                deadline = received + timedelta(days=handle)
+                state = "done" if deadline < end - timedelta(days=3) else "in_progress"
+                if state == "done" and overdue_left and deadline > end - timedelta(days=60):
+                    state, overdue_left = "in_progress", overdue_left - 1
+                vals.update({
+                    "state": state, "lead_handler_id": handler.id, "date_deadline": deadline,
+                    "date_passed": received + timedelta(days=rng.randrange(0, 2)),
+                    "direction_note": rng.choice(DIRECTIONS) if unit == sector else "Giao Ban chấp hành triển khai.",
+                })
+            elif received < end - timedelta(days=45) and normal:
+                vals["state"] = "done"
+            in_vals.append(vals)
+        copies = Doc.create(in_vals)
+        # the registers go on from the last number given
+        self.env.cr.execute("""
+            UPDATE union_document_register r SET last_number = k.last
+              FROM unnest(%s::int[], %s::int[]) AS k(id, last) WHERE r.id = k.id
+        """, [[registers[key].id for key in counters], list(counters.values())])
+        Register.invalidate_model(["last_number"])
+
+        # --------------------------------------------- distribution lines, read receipts
+        line_vals = []
+        now = fields.Datetime.now()
+        for item, copy in zip(incoming, copies):
+            if not item["doc"]:
+                continue
+            released = item["spec"]["released"]
+            age = (end - item["received"]).days
+            officers = item["unit"].officer_ids
+            read = rng.random() < (0.95 if age > 30 else 0.6 if age > 7 else 0.3)
+            if officers and age <= 10:
+                read = False  # the demo officer still has fresh unread documents
+            read_date = min(released + timedelta(hours=rng.randrange(1, 96)), now) if read else False
+            line_vals.append({
+                "document_id": item["doc"].id, "organization_id": item["unit"].id, "incoming_document_id": copy.id,
+                "read_date": read_date, "read_user_id": officers[:1].id if read_date and officers else False})
+        for doc, spec in zip(docs, outgoing):
+            for partner in spec.get("partners") or []:
+                line_vals.append({"document_id": doc.id, "partner_id": partner.id, "date_sent": spec["released"]})
+        self.env["union.document.distribution"].create(line_vals)
+        copies.filtered(lambda c: c.source_document_id)._notify_recipient_officers()
+
+        # answers: the sector union's reports answer the federation's requests for them
+        fed_copies = copies.filtered(lambda c: c.organization_id == sector and c.issuer_organization_id == federation
+                                     and c.subject.startswith("Về việc báo cáo"))
+        for report in docs.filtered(lambda d: d.organization_id == sector and d.type_id == types["bao_cao"]):
+            asked = fed_copies.filtered(lambda c, r=report: c.date_received <= r.document_date)[-1:]
+            if asked:
+                report.reply_to_id = asked
+                asked.with_context(union_document_releasing=True).write(
+                    {"answer_document_id": report.id, "state": "done"})
+
+        # handlers of documents being handled have an activity with the deadline
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("union.document")
+        handling = copies.filtered(lambda c: c.state == "in_progress")
+        self.env["mail.activity"].create([{
+            "res_model_id": model_id, "res_id": c.id, "activity_type_id": todo.id,
+            "user_id": c.lead_handler_id.id, "date_deadline": c.date_deadline,
+            "summary": f"Xử lý văn bản {c.number_symbol}"} for c in handling])
+        return {"outgoing": docs, "incoming": copies}
+
+    @api.model
+    def _generate_petitions(self):
+        ref = self.env.ref
+        member = ref("union_membership.demo_member_portal", raise_if_not_found=False)
+        school = ref("union_membership.demo_org_school", raise_if_not_found=False)
+        Petition = self.env["union.petition"]
+        if member:
+            question = Petition.create({
+                "kind": "question", "channel": "portal", "member_id": member.id,
+                "subject": "Đoàn phí khi nghỉ thai sản",
+                "description": "Tôi đang nghỉ thai sản 6 tháng, tôi có phải đóng đoàn phí không?",
+            })
+            question.action_accept()
+            question.answer = ("<p>Trong thời gian nghỉ hưởng chế độ thai sản từ 01 tháng trở lên, đoàn viên "
+                               "không phải đóng đoàn phí (Hướng dẫn 38/HD-TLĐ).</p>")
+            question.action_answer()
+            question.write({
+                "public_question": "Đoàn viên nghỉ thai sản có phải đóng đoàn phí không?",
+                "public_answer": "Không. Trong thời gian nghỉ hưởng chế độ thai sản từ 01 tháng trở lên, "
+                                 "đoàn viên không phải đóng đoàn phí (Hướng dẫn 38/HD-TLĐ).",
+            })
+            question.action_publish()
+            Petition.create({
+                "kind": "recommendation", "channel": "paper", "member_id": member.id,
+                "subject": "Đề nghị tổ chức khám sức khỏe định kỳ cho giáo viên",
+                "description": "Đề nghị công đoàn phối hợp với nhà trường tổ chức khám sức khỏe định kỳ.",
+            })
+        if school:
+            Petition.create({
+                "kind": "complaint", "channel": "in_person", "organization_id": school.id,
+                "submitter_name": "Giáo viên hợp đồng", "subject": "Khiếu nại về việc chưa được xét trợ cấp khó khăn",
+                "description": "Tôi đã nộp hồ sơ đề nghị trợ cấp khó khăn nhưng chưa được xem xét.",
+            })
+        return True
