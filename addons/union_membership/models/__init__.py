@@ -6,6 +6,7 @@ from . import (
     union_member,
     union_member_change_request,
     union_member_event,
+    union_member_import,
     union_member_statistics,
     union_member_statistics_line,
     union_organization,

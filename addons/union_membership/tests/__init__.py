@@ -3,6 +3,7 @@ from . import (
     test_card,
     test_demo,
     test_import_export,
+    test_import_fast,
     test_lifecycle,
     test_organization,
     test_portal,

@@ -446,19 +446,18 @@ class UnionMemberImportWizard(models.TransientModel):
         return vals
 
     def _create_members(self, vals_list, reason):
-        """New members and their admission events, each in one batch."""
+        """New members and their admission events, each in one batch insert (see
+        models/union_member_import.py); the ORM's create when the fast path does not apply."""
         if not vals_list:
             return self.env["union.member"]
-        Member = self.env["union.member"].with_context(
-            tracking_disable=True, union_admission_reason=reason)
-        vals_list = self._with_helper_defaults(vals_list)
-        return Member.create(vals_list)
+        return self.env["union.member"]._union_import_create(self._with_helper_defaults(vals_list), reason)
 
     def _with_helper_defaults(self, vals_list):
         """Give every row the defaults of the contact's non-stored helper fields, computed once.
 
         Other modules put defaults on non-stored contact fields (e.g. account counts the
-        invoice report templates): computed per row, they would cost a query per member.
+        invoice report templates): computed per row by the ORM's create, they would cost a
+        query per member (the fast path computes every default once anyway).
         """
         Partner = self.env["res.partner"]
         names = [name for name, field in Partner._fields.items()

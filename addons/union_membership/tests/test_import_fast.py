@@ -1,0 +1,106 @@
+"""The import's batch creation of members (models/union_member_import.py): the same records
+as union.member.create, stored computed fields included, with or without the fast path."""
+import base64
+from datetime import date
+from unittest.mock import patch
+
+from odoo.exceptions import AccessError
+
+from odoo.addons.union_membership.models.union_member import UnionMember as BaseMember
+from odoo.addons.union_membership.models.union_member_import import UnionMember as FastMember
+
+from .common import UnionCommon
+from .test_import_export import HEADERS, xlsx
+
+#: fields that differ between any two records by nature
+OWN_FIELDS = {"id", "create_date", "write_date", "create_uid", "write_uid", "partner_id", "member_code",
+              "citizen_id", "verify_token", "member_id", "display_name", "__last_update",
+              "commercial_partner_id"}
+
+
+class TestImportFast(UnionCommon):
+
+    def row(self, index):
+        return {"Họ và tên": " Đặng  Thị Thu ", "Giới tính": "Nữ", "Ngày sinh": "02/03/1988",
+                "Số CCCD": f"0011880{index:05d}", "Mã đơn vị": "T-A-T1", "Ngày vào công đoàn": "01/09/2012",
+                "Dân tộc": "Tày", "Trình độ": "Thạc sĩ", "Chức vụ/Công việc": "Giáo viên",
+                "Nơi làm việc": "Trường THPT A", "Đảng viên": "x", "Chức vụ công đoàn": "Tổ trưởng",
+                "Điện thoại": "0912 345 678", "Email": "Thu.Dang@Example.vn", "Địa chỉ": "12 Lê Lợi"}
+
+    def import_rows(self, rows, user=None):
+        wizard = self.env["union.member.import.wizard"].with_user(user or self.user_officer_a).create({
+            "file": base64.b64encode(xlsx(rows, headers=HEADERS)), "filename": "nhanh.xlsx"})
+        wizard.action_import()
+        self.assertEqual(wizard.state, "done", wizard.summary)
+        return self.env["union.member"].search([("citizen_id", "in", [
+            r["Số CCCD"] for r in rows])], order="citizen_id")
+
+    def reference(self):
+        """The same person created by union.member.create, as the officer does in the form."""
+        ethnicity = self.env["union.ethnicity"].search([("name", "=", "Tày")])
+        return self.env["union.member"].with_user(self.user_officer_a).create({
+            "name": "Đặng Thị Thu", "gender": "female", "birth_date": date(1988, 3, 2),
+            "citizen_id": "001188099999", "organization_id": self.group_a.id, "date_joined": date(2012, 9, 1),
+            "ethnicity_id": ethnicity.id, "education_level": "master", "job_title": "Giáo viên",
+            "workplace": "Trường THPT A", "party_member": True, "union_position": "Tổ trưởng",
+            "phone": "0912 345 678", "email": "Thu.Dang@Example.vn", "street": "12 Lê Lợi"})
+
+    def stored_values(self, records):
+        """{field: value} of every stored field (computed ones included) of one record."""
+        self.env.flush_all()
+        records.invalidate_recordset()
+        names = [name for name, field in records._fields.items()
+                 if field.store and name not in OWN_FIELDS and not field.inherited
+                 and field.type not in ("one2many", "many2many", "binary")]
+        values = records.sudo().read(names, load=None)[0]
+        return {name: value for name, value in values.items() if name not in OWN_FIELDS}
+
+    def assert_same_as_create(self, member):
+        reference = self.reference()
+        self.assertTrue(member.citizen_id and member.member_code and member.verify_token)
+        self.assertEqual(self.stored_values(member), self.stored_values(reference))
+        partner, ref_partner = member.partner_id, reference.partner_id
+        self.assertEqual(self.stored_values(partner), self.stored_values(ref_partner))
+        # the fields that point to the record itself
+        self.assertEqual(partner.commercial_partner_id, partner)
+        self.assertEqual(ref_partner.commercial_partner_id, ref_partner)
+        self.assertEqual((partner.complete_name, partner.email_normalized, partner.phone_sanitized,
+                          partner.partner_share, partner.display_name),
+                         (ref_partner.complete_name, ref_partner.email_normalized, ref_partner.phone_sanitized,
+                          ref_partner.partner_share, ref_partner.display_name))
+        if "trust" in partner._fields:  # a company-dependent default (account)
+            self.assertEqual(partner.trust, ref_partner.trust)
+        event, ref_event = member.event_ids, reference.event_ids
+        self.assertEqual(len(event), 1)
+        self.assertEqual(self.stored_values(event), dict(self.stored_values(ref_event), reason=event.reason))
+        self.assertTrue(event.reason)
+        self.assertEqual((member.state, member.organization_id, member.company_id),
+                         ("active", self.group_a, self.group_a.company_id))
+
+    def test_fast_path_is_taken(self):
+        self.assertTrue(self.env["union.member"]._union_fast_create_supported(),
+                        "a create() override unknown to the import's fast path: check it and list it in "
+                        "KNOWN_CREATE_OVERRIDES, or the import falls back to the slow create")
+        with patch.object(FastMember, "_union_fast_create", autospec=True,
+                          side_effect=FastMember._union_fast_create) as fast, \
+                patch.object(BaseMember, "create", autospec=True, side_effect=BaseMember.create) as slow:
+            members = self.import_rows([self.row(1), self.row(2)])
+        self.assertEqual(fast.call_count, 1)
+        slow.assert_not_called()  # no fallback to union.member.create
+        self.assertEqual(len(members), 2)
+        self.assertEqual(len(set(members.mapped("verify_token"))), 2, "a token of its own for each member")
+        self.assertEqual(len(set(members.mapped("member_code"))), 2)
+        self.assert_same_as_create(members[0])
+
+    def test_fallback_gives_the_same(self):
+        with patch.object(FastMember, "_union_fast_create_supported", return_value=False), \
+                patch.object(FastMember, "_union_fast_create", autospec=True) as fast:
+            members = self.import_rows([self.row(3)])
+        fast.assert_not_called()
+        self.assert_same_as_create(members)
+
+    def test_batch_create_respects_record_rules(self):
+        """An officer's batch stays inside their units (the record rules are checked on the rows)."""
+        vals = {"name": "Ngoài phạm vi", "citizen_id": "001188088888", "organization_id": self.unit_b.id}
+        with self.assertRaises(AccessError):
+            self.env["union.member"].with_user(self.user_officer_a)._union_import_create([vals], "x")
