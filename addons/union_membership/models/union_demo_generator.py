@@ -136,7 +136,7 @@ class UnionDemoGenerator(models.AbstractModel):
         Event.create([{"member_id": m.id, "event_type": "transfer", "date": date(2025, 9, 1),
                        "organization_id": targets[0],
                        "reason": "Điều động công tác"} for m in movers
-                      if m.organization_id])
+                      if m.organization_id and m.organization_id.id != targets[0]])
         leavers = active[-max(1, members // 90):]
         Event.create([{"member_id": m.id, "event_type": "withdrawal", "date": date(2025, 12, 31),
                        "reason": "Nghỉ hưu"} for m in leavers])
