@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .union_dues_exemption import EXEMPTION_REASONS
 from .union_dues_rule import MEMBER_GROUPS
@@ -63,6 +64,79 @@ class UnionDuesLine(models.Model):
                 ON union_dues_line (payment_reference)
              WHERE run_state != 'reversed';
         """)
+
+    # the columns _create_batch fills itself; any other stored field (added by
+    # another module) sends it back to the ORM's create
+    _BATCH_COLUMNS = frozenset((
+        "id", "create_uid", "create_date", "write_uid", "write_date",
+        "run_id", "run_state", "member_id", "partner_id", "organization_id", "company_id",
+        "month", "line_type", "member_group", "rule_id", "base_salary_id", "base_salary",
+        "base_amount", "rate", "cap", "capped", "amount", "exemption_reason",
+        "payment_reference", "move_line_id", "amount_residual", "amount_paid", "payment_state"))
+    _BATCH_SIZE = 5000
+
+    @api.model
+    def _create_batch(self, vals_list):
+        """Create the lines of not yet posted runs with one INSERT per 5,000
+        lines, for the monthly run of a province (100,000 lines).
+
+        The ORM's create costs about 2 ms per line here (default values looked
+        up per record, then the related and computed fields computed and
+        written back with a second UPDATE). Every stored value is known
+        beforehand: the related fields come from the run and the member (one
+        query), and the payment state of a line of an unposted run is
+        "Not Posted" with its whole amount due (what _compute_payment_state
+        gives). Falls back to create() when another module adds a stored field
+        or a run is already posted.
+        """
+        if not vals_list:
+            return self.browse()
+        stored = {name for name, field in self._fields.items() if field.store and field.column_type}
+        runs = self.env["union.dues.run"].browse({vals["run_id"] for vals in vals_list})
+        if stored - self._BATCH_COLUMNS or set(runs.mapped("state")) - {"draft", "computed"} \
+                or any(set(vals) - self._BATCH_COLUMNS for vals in vals_list):
+            return self.create(vals_list)
+        self.check_access("create")
+        self.env.flush_all()
+        cr = self.env.cr
+        member_ids = list({vals["member_id"] for vals in vals_list})
+        cr.execute("SELECT id, partner_id FROM union_member WHERE id = ANY(%s)", [member_ids])
+        partners = dict(cr.fetchall())
+        run_data = {run.id: (run.state, run.company_id.id) for run in runs}
+        columns = sorted(self._BATCH_COLUMNS - {"id"})
+        now = cr.now()
+        rows = []
+        for vals in vals_list:
+            run_state, company_id = run_data[vals["run_id"]]
+            row = dict.fromkeys(columns)
+            row.update({key: value or None for key, value in vals.items()
+                        if self._fields[key].type in ("many2one", "selection", "char", "date")})
+            row.update({key: value for key, value in vals.items()
+                        if self._fields[key].type not in ("many2one", "selection", "char", "date")})
+            row.update({
+                "create_uid": self.env.uid, "write_uid": self.env.uid,
+                "create_date": now, "write_date": now,
+                "run_state": run_state, "partner_id": partners[vals["member_id"]],
+                "company_id": company_id, "line_type": vals.get("line_type") or "regular",
+                "move_line_id": None, "payment_state": "draft",
+                "amount_residual": vals.get("amount") or 0, "amount_paid": 0,
+                "capped": bool(vals.get("capped")),
+            })
+            for name in ("base_salary", "base_amount", "cap", "amount"):
+                row[name] = row[name] or 0
+            row["rate"] = row["rate"] or 0.0
+            rows.append(tuple(row[name] for name in columns))
+        ids = []
+        for start in range(0, len(rows), self._BATCH_SIZE):
+            cr.execute(SQL(
+                "INSERT INTO union_dues_line (%s) VALUES %s RETURNING id",
+                SQL(", ").join(SQL.identifier(name) for name in columns),
+                SQL(", ").join(rows[start:start + self._BATCH_SIZE]),
+            ))
+            ids.extend(row[0] for row in cr.fetchall())
+        # the runs' and members' one2many and totals read the new lines again
+        self.env.invalidate_all()
+        return self.browse(ids)
 
     @api.depends("amount", "run_id.state", "move_line_id.amount_residual")
     def _compute_payment_state(self):

@@ -39,10 +39,17 @@ class TestDuesRun(UnionFinanceCommon):
             lambda aml: aml.account_id == self.company.union_dues_receivable_account_id)
         self.assertEqual(sorted(receivable.mapped("debit")), [88_000, 234_000])
         self.assertEqual(receivable.partner_id, self.member_a1.partner_id | self.member_a2.partner_id)
+        self.assertEqual(run.line_ids.move_line_id, receivable, "every line is linked to its own item")
+        for line in run.line_ids:
+            self.assertEqual((line.move_line_id.name, line.move_line_id.partner_id, line.move_line_id.debit),
+                             (line.payment_reference, line.partner_id, line.amount))
+        self.assertTrue(receivable.account_id.reconcile)
         income = move.line_ids.filtered(lambda aml: aml.account_id == self.company.union_dues_income_account_id)
         upward = move.line_ids.filtered(lambda aml: aml.account_id == self.company.union_dues_upward_account_id)
-        # 70% kept from 2023 (QĐ 8108): 322,000 -> 225,400 + 96,600
-        self.assertEqual((income.credit, upward.credit), (225_400, 96_600))
+        # 70% kept from 2023 (QĐ 8108): 322,000 -> 225,400 + 96,600, split per unit
+        # (a1 in unit_a, a2 in its group)
+        self.assertEqual((sum(income.mapped("credit")), sum(upward.mapped("credit"))), (225_400, 96_600))
+        self.assertEqual(len(income), 2)
         self.assertEqual((run.amount_kept, run.amount_upward), (225_400, 96_600))
         self.assertEqual(run.share_rule_id, self.env.ref("union_finance.union_share_rule_2023"))
         self.assertEqual(set(run.line_ids.mapped("payment_state")), {"unpaid"})
@@ -222,3 +229,92 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(run.state, "posted")
         self.assertEqual(run.amount_total, 88_000 + 234_000 + 150_000)
         self.assertEqual(len(run.move_id), 1)
+
+    def test_income_per_unit_with_analytic(self):
+        """Sub-units sharing their parent's company: a pair of income items per
+        unit (kept, owed upward) with the unit's analytic account; reversible."""
+        self.assertEqual({self.unit_a.company_id, self.group_a.company_id, self.unit_b.company_id},
+                         {self.upper.company_id})
+        run = self._run(self.upper, date(2025, 7, 1))
+        company = self.company
+        move = run.move_id
+        analytic = (self.unit_a | self.group_a | self.unit_b)._union_analytic_map()
+        self.assertEqual(len(set(analytic.values())), 3)
+        column = self.unit_a.analytic_account_id.plan_id._column_name()
+        expected = {  # unit: (kept, upward) at 70%
+            self.unit_a: (61_600, 26_400),    # a1: 88,000
+            self.group_a: (163_800, 70_200),  # a2: 234,000
+            self.unit_b: (105_000, 45_000),   # b1: 150,000
+        }
+        for unit, (kept, upward) in expected.items():
+            dist = {str(analytic[unit.id]): 100}
+            items = move.line_ids.filtered(lambda aml, d=dist: aml.analytic_distribution == d)
+            self.assertEqual(
+                {aml.account_id: aml.credit for aml in items},
+                {company.union_dues_income_account_id: kept, company.union_dues_upward_account_id: upward},
+                unit.name)
+            self.assertIn(unit.name, items[0].name)
+            # the posted entry made the analytic items of the unit
+            self.assertEqual(sum(self.env["account.analytic.line"].search(
+                [(column, "=", analytic[unit.id]), ("move_line_id.move_id", "=", move.id)]
+            ).mapped("amount")), kept + upward)
+        receivable = move.line_ids.filtered(lambda aml: aml.account_id == company.union_dues_receivable_account_id)
+        self.assertEqual(len(receivable), 3)
+        self.assertFalse(any(receivable.mapped("analytic_distribution")),
+                         "receivable items carry no analytic (see the readme)")
+        self.assertEqual((run.amount_kept, run.amount_upward), (330_400, 141_600))
+        self.assertEqual(sum(move.line_ids.mapped("debit")), sum(move.line_ids.mapped("credit")))
+        # reversal: the same items, reversed, with the same analytic accounts
+        run.action_reverse()
+        reversal = run.reversal_move_id
+        self.assertEqual(reversal.state, "posted")
+        for unit, (kept, upward) in expected.items():
+            self.assertEqual(sum(self.env["account.analytic.line"].search(
+                [(column, "=", analytic[unit.id]),
+                 ("move_line_id.move_id", "in", (move | reversal).ids)]).mapped("amount")), 0)
+            dist = {str(analytic[unit.id]): 100}
+            self.assertEqual(sum(reversal.line_ids.filtered(
+                lambda aml, d=dist: aml.analytic_distribution == d).mapped("debit")), kept + upward)
+        self.assertTrue(all(receivable.mapped("reconciled")), "the reversal settles every item")
+
+    def test_split_rounding_per_unit(self):
+        """Each unit's income equals its own lines; the run's totals add up."""
+        Run = self.env["union.dues.run"]
+        lines = [{"organization_id": 1, "amount": 1}, {"organization_id": 2, "amount": 1},
+                 {"organization_id": 2, "amount": 3}, {"organization_id": 3, "amount": -5},
+                 {"organization_id": 3, "amount": 5}]
+        splits = Run._split_per_unit(lines, 70)
+        self.assertEqual(splits, {1: {"total": 1, "kept": 1, "upward": 0},
+                                  2: {"total": 4, "kept": 3, "upward": 1}})
+        for split in splits.values():
+            self.assertEqual(split["kept"] + split["upward"], split["total"])
+
+    def test_posting_queries_do_not_grow_with_members(self):
+        """Confirming a run costs a bounded number of queries, whatever its
+        member count (no UPDATE per line, no rank or distribution query per
+        partner)."""
+        Member = self.env["union.member"]
+
+        def confirm_queries(count, month):
+            members = Member.create([{
+                "name": f"Đoàn viên {month.month}-{i}", "organization_id": self.unit_b.id,
+                "date_joined": date(2020, 1, 1)} for i in range(count)])
+            self.env["union.member.dues.base"].create([{
+                "member_id": m.id, "date_start": date(2020, 1, 1), "amount": 10_000_000 + i * 1000}
+                for i, m in enumerate(members)])
+            run = self._run(self.unit_b, month, post=False)
+            self.env.flush_all()
+            before = self.env.cr.sql_log_count
+            run.action_confirm()
+            self.env.flush_all()
+            queries = self.env.cr.sql_log_count - before
+            receivable = run.move_id.line_ids.filtered(
+                lambda aml: aml.account_id == self.company.union_dues_receivable_account_id)
+            self.assertEqual(len(receivable), len(run.line_ids))
+            self.assertEqual(run.line_ids.move_line_id, receivable)
+            self.assertEqual(set(run.line_ids.mapped("payment_state")), {"unpaid"})
+            return queries
+
+        small = confirm_queries(3, date(2025, 7, 1))
+        big = confirm_queries(60, date(2025, 8, 1))
+        self.assertLessEqual(big, small + 10, (small, big))
