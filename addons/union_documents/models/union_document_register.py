@@ -62,58 +62,79 @@ class UnionDocumentRegister(models.Model):
     def _get_registers(self, keys):
         """Registers for ``keys`` [(organization_id, direction, year, is_secret)], created if missing.
 
-        Created with ``INSERT ... ON CONFLICT DO NOTHING`` so that two
-        transactions creating the same register at once do not fail.
+        The existing registers are read with a plain SELECT (no lock, no write):
+        a release on an existing register must not touch its row before
+        ``_take_next_numbers`` locks it. Writing to a row that a concurrent
+        release has just numbered (as ``INSERT ... ON CONFLICT DO NOTHING``
+        does on every key) waits for that release and then fails with a
+        serialization error under REPEATABLE READ. Only the missing registers
+        (the first number of a year) are inserted, with ``ON CONFLICT DO
+        NOTHING`` so that two transactions creating the same register at once
+        do not both insert it.
         Returns {key: register}.
         """
-        keys = list(dict.fromkeys(keys))
+        keys = [(k[0], k[1], k[2], bool(k[3])) for k in dict.fromkeys(keys)]
         if not keys:
             return {}
         # sudo: a register is infrastructure of the unit; access to documents is checked on them
-        registers = self.sudo()
-        registers.flush_model()
-        self.env.cr.execute("""
-            INSERT INTO union_document_register
-                   (organization_id, company_id, direction, year, is_secret, last_number,
-                    create_uid, write_uid, create_date, write_date)
-            SELECT k.org, o.company_id, k.direction, k.year, k.secret, 0,
-                   %s, %s, now() at time zone 'UTC', now() at time zone 'UTC'
-              FROM unnest(%s::int[], %s::varchar[], %s::int[], %s::bool[]) AS k(org, direction, year, secret)
-              JOIN union_organization o ON o.id = k.org
-            ON CONFLICT (organization_id, direction, year, is_secret) DO NOTHING
-        """, [self.env.uid, self.env.uid,
-              [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], [bool(k[3]) for k in keys]])
+        self.sudo().flush_model()
+        found = self._select_registers(keys)
+        missing = [k for k in keys if k not in found]
+        if missing:
+            self.env.cr.execute("""
+                INSERT INTO union_document_register
+                       (organization_id, company_id, direction, year, is_secret, last_number,
+                        create_uid, write_uid, create_date, write_date)
+                SELECT k.org, o.company_id, k.direction, k.year, k.secret, 0,
+                       %s, %s, now() at time zone 'UTC', now() at time zone 'UTC'
+                  FROM unnest(%s::int[], %s::varchar[], %s::int[], %s::bool[]) AS k(org, direction, year, secret)
+                  JOIN union_organization o ON o.id = k.org
+                ON CONFLICT (organization_id, direction, year, is_secret) DO NOTHING
+            """, [self.env.uid, self.env.uid, *self._key_arrays(missing)])
+            found.update(self._select_registers(missing))
+        return found
+
+    @api.model
+    def _key_arrays(self, keys):
+        return ([k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], [bool(k[3]) for k in keys])
+
+    @api.model
+    def _select_registers(self, keys):
+        """{key: register} of the existing registers of ``keys`` (one query, no lock)."""
         self.env.cr.execute("""
             SELECT r.id, r.organization_id, r.direction, r.year, r.is_secret
               FROM union_document_register r
               JOIN unnest(%s::int[], %s::varchar[], %s::int[], %s::bool[]) AS k(org, direction, year, secret)
                 ON r.organization_id = k.org AND r.direction = k.direction
                AND r.year = k.year AND r.is_secret = k.secret
-        """, [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], [bool(k[3]) for k in keys]])
+        """, self._key_arrays(keys))
         return {(row[1], row[2], row[3], row[4]): self.browse(row[0]) for row in self.env.cr.fetchall()}
 
     def _take_next_numbers(self):
         """Give the next number of each register in ``self`` (locks the rows).
 
-        The rows are locked with ``SELECT ... FOR UPDATE NOWAIT`` (as Odoo's
-        gap-free ``ir.sequence`` does) until the end of the transaction: a
-        concurrent release fails at once with a lock error, and Odoo's request
-        layer retries it (``odoo.service.model.retrying``), so it gets the next
-        number; a rolled-back transaction gives its number back (no gap), and
-        the unique (register, number) constraint makes a duplicate impossible.
+        One statement: the rows are locked with ``FOR UPDATE NOWAIT`` (as Odoo's
+        gap-free ``ir.sequence`` does) in id order, then incremented; this is
+        the first statement of the release that touches the register rows
+        (``_get_registers`` only reads them). The lock holds until the end of
+        the transaction: a concurrent release fails at once with a lock error
+        (or, under REPEATABLE READ, a serialization error if the row changed
+        since its snapshot), and Odoo's request layer retries it
+        (``odoo.service.model.retrying``), so it gets the next number; a
+        rolled-back transaction gives its number back (no gap), and the unique
+        (register, number) constraint makes a duplicate impossible.
         Returns {register_id: number}.
         """
         if not self:
             return {}
         self.flush_recordset()
         self.env.cr.execute("""
-            SELECT id FROM union_document_register WHERE id IN %s ORDER BY id FOR UPDATE NOWAIT
-        """, [tuple(self.ids)])
-        self.env.cr.execute("""
-            UPDATE union_document_register
-               SET last_number = last_number + 1, write_uid = %s, write_date = now() at time zone 'UTC'
-             WHERE id IN %s
-         RETURNING id, last_number
+            UPDATE union_document_register r
+               SET last_number = r.last_number + 1, write_uid = %s, write_date = now() at time zone 'UTC'
+              FROM (SELECT id FROM union_document_register
+                     WHERE id IN %s ORDER BY id FOR UPDATE NOWAIT) AS locked
+             WHERE r.id = locked.id
+         RETURNING r.id, r.last_number
         """, [self.env.uid, tuple(self.ids)])
         result = dict(self.env.cr.fetchall())
         self.invalidate_recordset(["last_number"])

@@ -1,5 +1,6 @@
 import threading
 from datetime import date
+from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import ValidationError
@@ -61,6 +62,52 @@ class TestDocumentNumbering(UnionDocumentsCommon):
         third = Doc.create(dict(vals, number_symbol="17/SGDĐT-VP"))
         third.action_register()
         self.assertEqual(third.number, 8, "the series goes on after the hand-typed number")
+
+
+    def _executed(self, func):
+        """Run ``func`` and return (result, SQL statements it executed)."""
+        cr = self.env.cr
+        statements = []
+        execute = cr.execute
+
+        def spy(query, params=None, log_exceptions=True):
+            statements.append(str(query))
+            return execute(query, params, log_exceptions)
+
+        with patch.object(cr, "execute", spy):
+            result = func()
+        return result, statements
+
+    def test_get_registers_inserts_only_missing_registers(self):
+        Register = self.env["union.document.register"]
+        key = (self.unit_a.id, "outgoing", 2031, False)
+        created, statements = self._executed(lambda: Register._get_registers([key]))
+        self.assertEqual(len(created[key]), 1)
+        self.assertEqual(sum("INSERT" in q for q in statements), 1, "the first number of a year creates it")
+        # an existing register (every release but the year's first) is only read: no INSERT,
+        # no write to its row before _take_next_numbers locks it
+        again, statements = self._executed(lambda: Register._get_registers([key, key]))
+        self.assertEqual(again[key], created[key])
+        self.assertFalse([q for q in statements if "INSERT" in q or "UPDATE" in q], statements)
+        self.assertEqual(len(statements), 1, statements)
+        # a mix: one query to read, one insert for the missing one, one read of it
+        other = (self.unit_b.id, "incoming", 2031, True)
+        both, statements = self._executed(lambda: Register._get_registers([key, other]))
+        self.assertEqual(both[key], created[key])
+        self.assertTrue(both[other].is_secret)
+        self.assertEqual(sum("INSERT" in q for q in statements), 1)
+        self.assertEqual(len(statements), 3, statements)
+
+    def test_take_next_numbers_locks_and_counts_in_one_statement(self):
+        Register = self.env["union.document.register"]
+        keys = [(self.unit_a.id, "outgoing", 2032, False), (self.unit_b.id, "incoming", 2032, False)]
+        regs = Register.browse([r.id for r in Register._get_registers(keys).values()])
+        numbers, statements = self._executed(regs._take_next_numbers)
+        self.assertEqual(numbers, dict.fromkeys(regs.ids, 1))
+        self.assertEqual(len(statements), 1, statements)
+        self.assertIn("FOR UPDATE NOWAIT", statements[0])
+        self.assertEqual(regs._take_next_numbers(), dict.fromkeys(regs.ids, 2))
+        self.assertEqual(regs.mapped("last_number"), [2, 2])
 
 
 class SimulatedFailure(Exception):
