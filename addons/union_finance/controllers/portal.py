@@ -1,4 +1,5 @@
 import base64
+import functools
 import io
 
 import qrcode
@@ -7,6 +8,7 @@ from odoo import http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.union_membership.controllers.portal import portal_main_object
 
 
 class UnionFinancePortal(CustomerPortal):
@@ -33,6 +35,11 @@ class UnionFinancePortal(CustomerPortal):
         vnd = request.env.ref("base.VND")
         # sudo: a member reads only the public bank details of their own unit
         banks = {}
+        # the account may sit on a unit above the member's (_get_dues_bank_account walks up the
+        # parents): read the whole chain of units in one query instead of one per level
+        units = unpaid.sudo().organization_id
+        ancestor_ids = {int(unit_id) for path in units.mapped("parent_path") for unit_id in path.split("/") if unit_id}
+        units.browse(ancestor_ids).mapped("dues_bank_account_id")
         for line in unpaid.sudo():
             unit = line.organization_id
             if unit.id not in banks:
@@ -49,9 +56,12 @@ class UnionFinancePortal(CustomerPortal):
         return codes
 
     @staticmethod
+    @functools.lru_cache(maxsize=1024)
     def _union_qr_image(payload):
         """The QR code of ``payload`` as a PNG data URL (drawn with ``qrcode``:
-        it needs no reportlab renderPM backend)."""
+        it needs no reportlab renderPM backend). Cached per payload: a member
+        reloading the page gets the same image without drawing it again (the
+        payload holds the account, the amount and the reference)."""
         image = qrcode.make(payload, box_size=4, border=2)
         out = io.BytesIO()
         image.save(out, format="PNG")
@@ -66,6 +76,8 @@ class UnionFinancePortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "union_dues",
+            # a light main object: see union_membership's portal_main_object
+            "main_object": portal_main_object(),
             "dues_lines": lines,
             "qr_codes": self._union_dues_qr_codes(lines),
             "amount_due": sum(lines.mapped("amount_residual")),

@@ -2,6 +2,7 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.union_membership.controllers.portal import portal_main_object
 
 from ..rules import welfare as welfare_rules
 
@@ -64,6 +65,8 @@ class UnionWelfarePortal(CustomerPortal):
         values.update({
             "page_name": "union_welfare", "welfare_requests": requests, "welfare_kinds": kinds,
             "errors": errors, "form": post, "created": created,
+            # a light main object: see union_membership's portal_main_object
+            "main_object": portal_main_object(),
         })
         return request.render("union_finance.portal_my_union_welfare", values,
                               status=400 if errors else 200)

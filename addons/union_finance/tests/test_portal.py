@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo.tests import HttpCase, tagged
 
@@ -52,3 +53,51 @@ class TestDuesPortal(UnionFinanceCommon, HttpCase):
         response = self.url_open("/my/union/dues")
         self.assertEqual(response.status_code, 200)
         self.assertNotIn(self.a1_july.payment_reference, response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestDuesPortalQueries(UnionFinanceCommon, HttpCase):
+    """The SQL queries of the dues page do not grow with the number of dues lines
+    (no query per line, per month or per QR code) and stay few."""
+
+    #: queries of one dues page of a logged-in member, caches warm (12 when measured)
+    MAX_QUERIES = 20
+
+    def _page_queries(self):
+        self.url_open("/my/union/dues")  # warms the registry caches (views, assets, rules)
+        before = self.cr.sql_log_count
+        response = self.url_open("/my/union/dues")
+        self.assertEqual(response.status_code, 200)
+        return self.cr.sql_log_count - before, response.text
+
+    def test_dues_page_queries_do_not_grow_with_lines(self):
+        runs = [self._run(self.unit_a, date(2025, month, 1)) for month in (1, 2)]
+        self.authenticate("t_portal_a1", "t_portal_a1")
+        few, html = self._page_queries()
+        self.assertGreater(few, 3, "the requests' queries are counted")
+        self.assertEqual(html.count('class="union-dues-qr"'), 2)
+        runs += [self._run(self.unit_a, date(2025, month, 1)) for month in range(3, 9)]
+        many, html = self._page_queries()
+        self.assertEqual(html.count('class="union-dues-qr"'), 8, "one QR code per unpaid month")
+        for run in runs:
+            self.assertIn(self._lines(run, self.member_a1).payment_reference, html)
+        self.assertEqual(many, few, "a query per dues line: %s with 2 lines, %s with 8" % (few, many))
+        self.assertLessEqual(many, self.MAX_QUERIES)
+
+    def test_dues_page_uses_a_light_main_object(self):
+        """website.layout calls main_object.fields_get() 4 times for a logged-in visitor:
+        the dues and welfare pages give it an empty portal.mixin instead of the page's ir.ui.view."""
+        self._run(self.unit_a, date(2025, 1, 1))
+        self.authenticate("t_portal_a1", "t_portal_a1")
+        calls = []
+        View = type(self.env["ir.ui.view"])
+        fields_get = View.fields_get
+
+        def spy(model, *args, **kwargs):
+            calls.append(model._name)
+            return fields_get(model, *args, **kwargs)
+
+        with patch.object(View, "fields_get", spy):
+            for url in ("/my/union/dues", "/my/union/welfare"):
+                self.assertEqual(self.url_open(url).status_code, 200)
+        self.assertEqual(calls, [])

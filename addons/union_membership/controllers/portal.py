@@ -17,6 +17,19 @@ PHONE_RE = re.compile(r"^\+?\d{9,12}$")
 CURRENT_STATES = ("active", "suspended")
 
 
+def portal_main_object():
+    """The ``main_object`` of the member's portal pages: an empty recordset of a model of three fields.
+
+    Without it, the website sets the page's ir.ui.view as ``main_object``, and
+    ``website.layout`` calls ``main_object.fields_get()`` four times for every logged-in
+    visitor (to fill the edit bar's data-is-published, data-can-publish... attributes):
+    on ir.ui.view (42 fields) that is about 13 ms each, a third of the server time of a
+    portal page. Nothing on these pages is published, editable or SEO-optimised, so an
+    empty portal.mixin gives the same answers (no such field, no main object) for 1 ms.
+    """
+    return request.env["portal.mixin"]
+
+
 class UnionPortal(CustomerPortal):
 
     # ------------------------------------------------------------
@@ -42,7 +55,8 @@ class UnionPortal(CustomerPortal):
 
     def _union_prepare_values(self, member, **extra):
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "union_member", "member": member}, **extra)
+        values.update({"page_name": "union_member", "member": member,
+                       "main_object": portal_main_object()}, **extra)
         return values
 
     def _union_not_member(self):

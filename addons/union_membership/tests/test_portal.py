@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -275,3 +276,60 @@ class TestUnionVerification(UnionCommon, HttpCase):
         self.assertEqual(len(set(tokens)), 3)
         for token in tokens:
             self.assertRegex(token, r"^[0-9a-f]{32}$")
+
+
+@tagged("post_install", "-at_install")
+class TestUnionPortalQueries(UnionCommon, HttpCase):
+    """The SQL queries of /my/union do not grow with the member's history (no query per event,
+    per request or per unit) and stay few."""
+
+    #: queries of one /my/union page of a logged-in member, caches warm (17 when measured)
+    MAX_QUERIES = 25
+
+    def _page_queries(self, url):
+        self.url_open(url)  # warms the registry caches (views, assets, rules)
+        before = self.cr.sql_log_count
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.member_a1.name, response.text)
+        return self.cr.sql_log_count - before, response.text
+
+    def _add_history(self, count, start):
+        Event = self.env["union.member.event"].sudo()
+        Event.create([{"member_id": self.member_a1.id, "event_type": "card", "date": date(2020, 1, 1),
+                       "card_number": f"CD-Q{start + index:04d}", "decision_ref": f"QĐ-{start + index}"}
+                      for index in range(count)])
+        self.env["union.member.change.request"].sudo().create([
+            {"member_id": self.member_a1.id, "new_name": f"Tên mới {start + index}",
+             "new_organization_id": (self.unit_b if index % 2 else self.group_a).id}
+            for index in range(count)])
+
+    def test_my_union_queries_do_not_grow_with_history(self):
+        self._add_history(2, 0)
+        self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
+        few, html = self._page_queries("/my/union")
+        self.assertGreater(few, 3, "the requests' queries are counted")
+        self.assertIn("QĐ-1", html)
+        self._add_history(20, 100)
+        many, html = self._page_queries("/my/union")
+        self.assertIn("QĐ-119", html)
+        self.assertIn("Tên mới 119", html)
+        self.assertEqual(many, few, "one query per event or request: %s with 4, %s with 44 rows" % (few, many))
+        self.assertLessEqual(many, self.MAX_QUERIES)
+
+    def test_portal_pages_use_a_light_main_object(self):
+        """website.layout calls main_object.fields_get() 4 times for a logged-in visitor:
+        the member's pages give it an empty portal.mixin instead of the page's ir.ui.view."""
+        self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
+        calls = []
+        View = type(self.env["ir.ui.view"])
+        fields_get = View.fields_get
+
+        def spy(model, *args, **kwargs):
+            calls.append(model._name)
+            return fields_get(model, *args, **kwargs)
+
+        with patch.object(View, "fields_get", spy):
+            for url in ("/my/union", "/my/union/edit", "/my/union/request"):
+                self.assertEqual(self.url_open(url).status_code, 200)
+        self.assertEqual(calls, [])
