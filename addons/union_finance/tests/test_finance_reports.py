@@ -38,6 +38,9 @@ class TestFinanceXlsxReports(UnionFundCommon):
         cls.remittance.action_register_payment()
 
     def _export(self, report_type, unit=None, user=None, **extra):
+        return self._export_book(report_type, unit, user, **extra).worksheets[0]
+
+    def _export_book(self, report_type, unit=None, user=None, **extra):
         wizard = self.env["union.finance.xlsx.report"].with_user(user or self.user_accountant).create({
             "report_type": report_type, "organization_id": (unit or self.unit_a).id, "year": 2025,
             **extra})
@@ -45,7 +48,7 @@ class TestFinanceXlsxReports(UnionFundCommon):
         self.assertIn(f"/web/content/union.finance.xlsx.report/{wizard.id}/file_data/", action["url"])
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
         self.assertTrue(wizard.file_name.endswith("-2025.xlsx"))
-        return book.worksheets[0]
+        return book
 
     def _rows(self, sheet):
         return [[cell.value for cell in row] for row in sheet.iter_rows()]
@@ -104,3 +107,51 @@ class TestFinanceXlsxReports(UnionFundCommon):
             self._export("dues_collection", user=self.user_officer_b)
         rows = self._rows(self._export("dues_collection", user=self.user_officer_a))
         self.assertEqual(rows[-1][26], 322_000)
+
+    def test_arrears_by_unit_and_member(self):
+        # August too: a1 (unit A) owes August, a2 (group A) July and August
+        self._run(self.unit_a, date(2025, 8, 1))
+        expected = {}
+        for line in self.env["union.dues.line"].search([
+                ("payment_state", "in", ("unpaid", "partial"))]):
+            expected[line.member_id.member_code] = expected.get(
+                line.member_id.member_code, 0) + line.amount_residual
+        self.assertEqual(expected[self.member_a1.member_code], 88_000)
+        self.assertEqual(expected[self.member_a2.member_code], 468_000)
+
+        # the upper-level officer: every unit below the sector union
+        book = self._export_book("arrears", unit=self.upper, user=self.user_upper)
+        by_unit, by_member = (self._rows(sheet) for sheet in book.worksheets)
+        self.assertIn("31/12/2025", by_unit[0][0])
+        self.assertEqual(by_unit[2][:4], ["Unit", "Code", "Members in arrears", "Amount due"])
+        members = {row[2]: row for row in by_member[3:-1]}
+        self.assertEqual({code: row[6] for code, row in members.items()}, expected,
+                         "one row per member in arrears, with what the ledger says is due")
+        a2 = members[self.member_a2.member_code]
+        self.assertEqual(a2[:7], [self.group_a.name, self.group_a.code, self.member_a2.member_code,
+                                  self.member_a2.name, 2, "07/2025", 468_000])
+        # July and August are 5 and 4 months old at the end of 2025
+        self.assertEqual(a2[7:10], [0, 468_000, 0])
+        self.assertEqual(by_member[-1][6], sum(expected.values()))
+        units = {row[1]: row for row in by_unit[3:-1]}
+        self.assertEqual(units[self.unit_a.code][2:4], [1, 88_000])
+        self.assertEqual(units[self.group_a.code][2:4], [1, 468_000])
+        self.assertEqual(by_unit[-1][3], sum(expected.values()))
+        self.assertEqual(by_unit[-1][3], sum(by_unit[-1][4:7]), "the ages add up to the total")
+
+        # a school's officer: its own unit and groups only
+        by_member = self._rows(self._export_book(
+            "arrears", unit=self.unit_a, user=self.user_officer_a).worksheets[1])
+        self.assertEqual({row[2] for row in by_member[3:-1]},
+                         {self.member_a1.member_code, self.member_a2.member_code})
+        with self.assertRaises(AccessError):
+            self._export("arrears", unit=self.upper, user=self.user_officer_a)
+        with self.assertRaises(AccessError):
+            self._export("arrears", unit=self.unit_a, user=self.user_officer_b)
+
+        # paid: out of the report
+        self.env["union.dues.payment"].create({
+            "kind": "cash", "organization_id": self.unit_a.id, "member_id": self.member_a1.id,
+            "amount": 88_000, "date": date(2025, 9, 5)}).action_post()
+        by_member = self._rows(self._export_book("arrears", unit=self.unit_a).worksheets[1])
+        self.assertNotIn(self.member_a1.member_code, {row[2] for row in by_member[3:-1]})

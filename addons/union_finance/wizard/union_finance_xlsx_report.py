@@ -8,11 +8,13 @@ import xlsxwriter
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from ..rules import settlement as settlement_rules
 
 REPORT_TYPES = [
     ("dues_collection", "Dues Collection by Unit and Month"),
+    ("arrears", "Dues Arrears by Unit and Member"),
     ("settlement", "Yearly Settlement (Quyết toán)"),
     ("cash_book", "Cash Book"),
     ("bank_book", "Bank Book"),
@@ -88,7 +90,10 @@ class UnionFinanceXlsxReport(models.TransientModel):
         """(XLSX bytes, file name) of the chosen report."""
         self.ensure_one()
         out = io.BytesIO()
-        workbook = xlsxwriter.Workbook(out, {"in_memory": True})
+        # the arrears of a province run to 100,000 rows: written row by row
+        # through temporary files instead of held in memory
+        options = {"constant_memory": True} if self.report_type == "arrears" else {"in_memory": True}
+        workbook = xlsxwriter.Workbook(out, options)
         styles = {
             "title": workbook.add_format({"bold": True, "font_size": 14}),
             "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1,
@@ -156,6 +161,127 @@ class UnionFinanceXlsxReport(models.TransientModel):
         for offset, value in enumerate(totals):
             sheet.write_number(row, 2 + offset, value, styles["money_bold"])
         return "dues-collection"
+
+    # ------------------------------------------------------------ arrears
+
+    ARREARS_BUCKETS = ((0, 3), (4, 6), (7, None))
+
+    def _arrears_date(self):
+        """The date the arrears are counted at: today, or the last day of a past year."""
+        today = fields.Date.context_today(self)
+        return today if self.year >= today.year else date(self.year, 12, 31)
+
+    def _arrears_data(self):
+        """([(unit_id, member_id, months, oldest month, amount due, {bucket: amount})],
+        {unit_id: (name, code, parent_path)}, {member_id: (code, name)}) of the dues
+        still unpaid (or partly paid) of the unit and the units below it, for the
+        months up to the report's date: three queries whatever the number of members
+        (the aggregation is PostgreSQL's)."""
+        at = self._arrears_date()
+        cr = self.env.cr
+        self.env["union.dues.line"].flush_model()
+        self.env["union.organization"].flush_model(["parent_path", "name", "code"])
+        self.env["union.member"].flush_model(["member_code", "partner_id"])
+        self.env["res.partner"].flush_model(["name"])
+        buckets = SQL(", ").join(
+            SQL("SUM(l.amount_residual) FILTER (WHERE %s)", SQL(
+                "age BETWEEN %s AND %s", low, high) if high is not None else SQL("age >= %s", low))
+            for low, high in self.ARREARS_BUCKETS)
+        cr.execute(SQL("""
+            SELECT l.organization_id, l.member_id, COUNT(DISTINCT l.month), MIN(l.month),
+                   SUM(l.amount_residual), %(buckets)s
+              FROM (SELECT line.*, (%(year)s - EXTRACT(YEAR FROM line.month)::int) * 12
+                                   + %(month)s - EXTRACT(MONTH FROM line.month)::int AS age
+                      FROM union_dues_line line
+                      JOIN union_organization unit ON unit.id = line.organization_id
+                     WHERE unit.parent_path LIKE %(path)s
+                       AND line.payment_state IN ('unpaid', 'partial')
+                       AND line.month <= %(at)s) l
+          GROUP BY l.organization_id, l.member_id
+        """, buckets=buckets, year=at.year, month=at.month, at=at,
+            path=f"{self.organization_id.sudo().parent_path}%"))
+        rows = cr.fetchall()
+        cr.execute("SELECT id, name, code, parent_path FROM union_organization WHERE id = ANY(%s)",
+                   [list({row[0] for row in rows})])
+        units = {uid: (name, code or "", path) for uid, name, code, path in cr.fetchall()}
+        cr.execute("""SELECT m.id, m.member_code, p.name FROM union_member m
+                        JOIN res_partner p ON p.id = m.partner_id WHERE m.id = ANY(%s)""",
+                   [list({row[1] for row in rows})])
+        members = {mid: (code or "", name) for mid, code, name in cr.fetchall()}
+        result = [(unit_id, member_id, months, oldest, amount,
+                   dict(enumerate(bucket or 0 for bucket in bucket_amounts)))
+                  for unit_id, member_id, months, oldest, amount, *bucket_amounts in rows]
+        return result, units, members
+
+    def _bucket_labels(self):
+        labels = []
+        for low, high in self.ARREARS_BUCKETS:
+            labels.append(self.env._("%(low)s to %(high)s months overdue", low=low, high=high)
+                          if high is not None else
+                          self.env._("%(low)s months or more overdue", low=low))
+        return labels
+
+    def _xlsx_arrears(self, workbook, styles):
+        rows, units, members = self._arrears_data()
+        at = self._arrears_date()
+        title_args = {"unit": self.organization_id.name, "date": at.strftime("%d/%m/%Y")}
+        # sheet 1: by unit (the unit's tree order)
+        by_unit = {}
+        for unit_id, _member_id, _months, _oldest, amount, buckets in rows:
+            count, total, bucket_totals = by_unit.get(unit_id, (0, 0, [0] * len(buckets)))
+            by_unit[unit_id] = (count + 1, total + amount,
+                                [bucket_totals[i] + buckets[i] for i in range(len(buckets))])
+        sheet = workbook.add_worksheet(self.env._("By unit")[:31])
+        sheet.write(0, 0, self.env._("Dues arrears of %(unit)s at %(date)s", **title_args),
+                    styles["title"])
+        heads = [self.env._("Unit"), self.env._("Code"), self.env._("Members in arrears"),
+                 self.env._("Amount due")] + self._bucket_labels()
+        sheet.set_column(0, 0, 45)
+        sheet.set_column(1, len(heads), 16)
+        for col, head in enumerate(heads):
+            sheet.write(2, col, head, styles["head"])
+        row = 3
+        totals = [0] * (len(heads) - 2)
+        for unit_id in sorted(by_unit, key=lambda uid: (units[uid][2] or "", units[uid][0])):
+            count, total, bucket_totals = by_unit[unit_id]
+            sheet.write(row, 0, units[unit_id][0], styles["text"])
+            sheet.write(row, 1, units[unit_id][1], styles["text"])
+            for offset, value in enumerate([count, total, *bucket_totals]):
+                sheet.write_number(row, 2 + offset, value, styles["money"])
+                totals[offset] += value
+            row += 1
+        sheet.write(row, 0, self.env._("Total"), styles["bold"])
+        sheet.write(row, 1, "", styles["bold"])
+        for offset, value in enumerate(totals):
+            sheet.write_number(row, 2 + offset, value, styles["money_bold"])
+        # sheet 2: one row per member in arrears, by unit then member code
+        sheet = workbook.add_worksheet(self.env._("By member")[:31])
+        sheet.write(0, 0, self.env._("Members in arrears of %(unit)s at %(date)s", **title_args),
+                    styles["title"])
+        heads = [self.env._("Unit"), self.env._("Unit code"), self.env._("Member code"),
+                 self.env._("Member"), self.env._("Months owed"), self.env._("Since"),
+                 self.env._("Amount due")] + self._bucket_labels()
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(3, 3, 28)
+        sheet.set_column(4, len(heads), 14)
+        for col, head in enumerate(heads):
+            sheet.write(2, col, head, styles["head"])
+        rows.sort(key=lambda r: (units[r[0]][2] or "", units[r[0]][0], members[r[1]][0]))
+        row = 3
+        for unit_id, member_id, months, oldest, amount, buckets in rows:
+            sheet.write(row, 0, units[unit_id][0], styles["text"])
+            sheet.write(row, 1, units[unit_id][1], styles["text"])
+            sheet.write(row, 2, members[member_id][0], styles["text"])
+            sheet.write(row, 3, members[member_id][1], styles["text"])
+            sheet.write_number(row, 4, months, styles["money"])
+            sheet.write(row, 5, oldest.strftime("%m/%Y"), styles["text"])
+            sheet.write_number(row, 6, amount, styles["money"])
+            for offset in range(len(buckets)):
+                sheet.write_number(row, 7 + offset, buckets[offset], styles["money"])
+            row += 1
+        sheet.write(row, 0, self.env._("Total"), styles["bold"])
+        sheet.write_number(row, 6, totals[1], styles["money_bold"])
+        return "arrears"
 
     # ------------------------------------------------------------ settlement
 
