@@ -46,6 +46,9 @@
         "demo/union_finance_dues_demo.xml",
         "demo/union_finance_b_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["union_finance/static/tests/tours/*.js"],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
     "application": False,

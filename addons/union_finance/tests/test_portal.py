@@ -41,6 +41,17 @@ class TestDuesPortal(UnionFinanceCommon, HttpCase):
         self.assertIn("0011004455667", payload)
         self.assertIn(self.a1_july.payment_reference.replace("-", ""), payload.replace("-", ""))
 
+    def test_portal_tour(self):
+        """In a browser: the member's dues with the VietQR code, then a welfare
+        request refused for a short description and sent once corrected."""
+        self.start_tour("/my", "union_finance_portal_tour", login="t_portal_a1")
+        request = self.env["union.welfare.request"].search([("member_id", "=", self.member_a1.id)])
+        self.assertEqual(len(request), 1, "the refused form wrote nothing")
+        self.assertEqual(request.description, "Nằm viện điều trị sốt xuất huyết")
+        self.assertEqual(request.kind_id, self.env.ref("union_finance.union_welfare_kind_sickness"))
+        self.assertEqual(str(request.date), "2025-08-20")
+        self.assertEqual(request.state, "submitted")
+
     def test_portal_home_counter(self):
         self.authenticate("t_portal_a1", "t_portal_a1")
         home = self.url_open("/my")
