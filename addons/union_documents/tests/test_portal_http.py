@@ -69,7 +69,8 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         self.assertNotIn("Câu hỏi riêng của B", response.text)
         self.assertNotIn("Câu hỏi riêng của B", self.url_open("/my/union/petitions").text)
 
-    def test_public_questions_page_is_anonymised_and_searchable(self):
+    def _publish_questions(self):
+        """One published question (from member A1) and one unpublished."""
         published = self.env["union.petition"].create({
             "kind": "question", "channel": "portal", "subject": "Hỏi riêng tư", "description": "Tôi là Lan ở trường A",
             "member_id": self.member_a1.id, "state": "answered", "answer": "<p>Trả lời nội bộ</p>",
@@ -79,6 +80,9 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         self.env["union.petition"].create({
             "kind": "question", "channel": "portal", "subject": "Chưa công bố", "description": "x",
             "member_id": self.member_a1.id, "public_question": "Câu hỏi chưa công bố"})
+
+    def test_public_questions_page_is_anonymised_and_searchable(self):
+        self._publish_questions()
         page = self.url_open("/hoi-dap")
         self.assertEqual(page.status_code, 200)
         self.assertIn("nghỉ thai sản", page.text)
@@ -90,6 +94,12 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         missed = self.url_open("/hoi-dap?search=khen+thưởng")
         self.assertNotIn("nghỉ thai sản", missed.text)
         self.assertIn("o_union_no_question", missed.text)
+
+    def test_public_questions_tour(self):
+        """An anonymous visitor finds the page from the website menu and searches it."""
+        self._publish_questions()
+        self.assertEqual(self.member_a1.name, "Nguyễn Thị Lan", "the tour checks this name is absent")
+        self.start_tour("/", "union_public_questions_tour", login=None)
 
     def test_portal_petition_tour(self):
         self.start_tour("/my/union/petitions", "union_petition_portal_tour", login="t_portal_a1")
