@@ -23,6 +23,7 @@
         "data/union_settlement_line_data.xml",
         "report/union_dues_receipt_report.xml",
         "report/union_fund_reports.xml",
+        "report/union_payment_voucher_report.xml",
         "views/union_base_salary_views.xml",
         "views/union_dues_rule_views.xml",
         "views/union_share_rule_views.xml",

@@ -3,6 +3,7 @@ from . import res_company
 from . import res_partner
 from . import res_config_settings
 from . import account_chart_template
+from . import ir_actions_report
 from . import union_finance_rule_mixin
 from . import union_payment_mixin
 from . import union_base_salary

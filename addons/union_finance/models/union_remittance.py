@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
+from ..rules.amount_words import amount_in_words
+
 REMITTANCE_STATES = [
     ("draft", "Draft"),
     ("posted", "Posted"),
@@ -164,6 +166,28 @@ class UnionRemittance(models.Model):
             rec.write({"payment_move_id": move.id, "state": "paid",
                        "payment_date": move.date})
         return True
+
+    def _union_payment_voucher_values(self):
+        """What the payment voucher (C41-BB) of the payment to the upper level shows."""
+        self.ensure_one()
+        move = self.payment_move_id
+        if not move:
+            raise UserError(self.env._("%(name)s is not paid: there is no payment voucher to print.",
+                                       name=self.name))
+        cash = self.payment_journal_id.default_account_id
+        amount = round(sum(move.line_ids.filtered(lambda aml: aml.account_id == cash).mapped("credit")))
+        partner = self.upper_organization_id.partner_id
+        return {
+            "unit": self.organization_id, "date": move.date, "number": move.name,
+            "debit": self.company_id.union_upper_payable_account_id.code or "",
+            "credit": cash.code or "",
+            "receiver": self.upper_organization_id.name,
+            "address": ", ".join(filter(None, (partner.street, partner.city))),
+            "purpose": self.env._(
+                "Dues and 2%% fund owed to the upper level, %(start)s to %(end)s",
+                start=self.date_from.strftime("%d/%m/%Y"), end=self.date_to.strftime("%d/%m/%Y")),
+            "amount": amount, "words": amount_in_words(amount),
+        }
 
     # --------------------------------------------------------- business steps
 

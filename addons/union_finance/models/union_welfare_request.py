@@ -151,6 +151,24 @@ class UnionWelfareRequest(models.Model):
             rec.write({"state": "paid", "move_id": move.id, "payment_date": move.date})
         return True
 
+    def _union_payment_voucher_values(self):
+        """What the payment voucher (C41-BB) of a paid request shows."""
+        self.ensure_one()
+        if self.state != "paid" or not self.move_id:
+            raise UserError(self.env._("%(name)s is not paid: there is no payment voucher to print.",
+                                       name=self.name))
+        partner = self.member_id.partner_id
+        return {
+            "unit": self.organization_id, "date": self.move_id.date, "number": self.move_id.name,
+            "debit": self.company_id.union_welfare_expense_account_id.code or "",
+            "credit": self.payment_journal_id.default_account_id.code or "",
+            "receiver": self.member_id.name,
+            "address": ", ".join(filter(None, (partner.street, partner.city))),
+            "purpose": self.env._("%(kind)s: %(description)s", kind=self.kind_id.name,
+                                  description=self.description),
+            "amount": self.amount, "words": amount_in_words(self.amount),
+        }
+
     # --------------------------------------------------------- business steps
 
     def _check_officer(self):

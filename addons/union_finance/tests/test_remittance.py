@@ -58,6 +58,13 @@ class TestRemittance(UnionFundCommon):
         self.assertEqual(rem.amount_residual, 0)
         self.assertTrue(rem.move_line_id.reconciled)
         self.assertEqual(rem.payment_move_id.journal_id, company.union_dues_payment_journal_id)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "union_finance.union_remittance_payment_voucher_report_action", rem.ids)[0].decode()
+        self.assertIn(rem.payment_move_id.name, html)
+        self.assertIn(self.upper.name, html)
+        self.assertIn('class="voucher-amount">526.400<', html)
+        self.assertIn("Năm trăm hai mươi sáu nghìn bốn trăm đồng", html)
+        self.assertIn(f'class="voucher-debit">{company.union_upper_payable_account_id.code}<', html)
         with self.assertRaises(UserError):
             rem.action_register_payment()
         with self.assertRaises(UserError):

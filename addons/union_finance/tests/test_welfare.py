@@ -48,6 +48,22 @@ class TestWelfare(UnionWelfareCommon):
             req.amount = 1
         with self.assertRaises(UserError):
             req.action_pay()
+        # the payment voucher (C41-BB)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "union_finance.union_welfare_payment_voucher_report_action", req.ids)[0].decode()
+        self.assertIn("C41-BB", html)
+        self.assertIn(f'class="voucher-number">{move.name}<', html)
+        self.assertIn(f'class="voucher-receiver">{self.member_a2.name}<', html)
+        self.assertIn('class="voucher-amount">500.000<', html)
+        self.assertIn("Năm trăm nghìn đồng", html)
+        self.assertIn(f'class="voucher-debit">{self.company.union_welfare_expense_account_id.code}<', html)
+
+    def test_no_payment_voucher_before_payment(self):
+        req = self._request(self.member_a2, self.kind_sickness)
+        req.action_approve()
+        with self.assertRaises(UserError):
+            self.env["ir.actions.report"]._render_qweb_html(
+                "union_finance.union_welfare_payment_voucher_report_action", req.ids)
 
     def test_approval_needs_an_amount_and_refusal(self):
         req = self._request(self.member_a1, self.kind_sickness, amount=0)
