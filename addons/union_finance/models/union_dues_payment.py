@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 
 from ..rules.amount_words import amount_in_words
+from ..vnd import VndAmount
 
 PAYMENT_KINDS = [
     ("cash", "Cash Receipt"),
@@ -42,7 +43,7 @@ class UnionDuesPayment(models.Model):
     payer_address = fields.Char(compute="_compute_payer", store=True, readonly=False)
     description = fields.Char(string="Purpose", required=True,
                               default=lambda self: self.env._("Union dues"))
-    amount = fields.Integer(string="Amount (VND)", required=True, tracking=True)
+    amount = VndAmount(string="Amount (VND)", required=True, tracking=True)
     amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
     allocation = fields.Json(
         copy=False, help="{member_id: amount} for payments of several members (check-off).")

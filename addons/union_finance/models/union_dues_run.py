@@ -7,6 +7,7 @@ from odoo.tools import SQL
 
 from ..rules import dues as dues_rules
 from ..rules import split as split_rules
+from ..vnd import VndAmount
 
 RUN_STATES = [
     ("draft", "Draft"),
@@ -45,8 +46,8 @@ class UnionDuesRun(models.Model):
     line_ids = fields.One2many("union.dues.line", "run_id", string="Dues Lines")
     line_count = fields.Integer(compute="_compute_totals")
     amount_total = fields.Integer(compute="_compute_totals", string="Total Dues")
-    amount_kept = fields.Integer(string="Kept by Grassroots", readonly=True)
-    amount_upward = fields.Integer(string="Owed to Upper Level", readonly=True)
+    amount_kept = VndAmount(string="Kept by Grassroots", readonly=True)
+    amount_upward = VndAmount(string="Owed to Upper Level", readonly=True)
     move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False,
                               check_company=True)
     reversal_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True,

@@ -6,6 +6,7 @@ from ..rules import dues as dues_rules
 from ..rules import fund as fund_rules
 from ..rules import split as split_rules
 from ..rules.amount_words import amount_in_words
+from ..vnd import VndAmount
 
 FUND_STATUSES = [
     (fund_rules.STATUS_DUE, "Due"),
@@ -41,7 +42,7 @@ class UnionFundContribution(models.Model):
     deadline = fields.Date(compute="_compute_deadline", store=True,
                            help="The last day of the following month.")
     headcount = fields.Integer(string="Workers", tracking=True)
-    payroll_fund = fields.Integer(string="Social Insurance Payroll Fund (VND)", required=True,
+    payroll_fund = VndAmount(string="Social Insurance Payroll Fund (VND)", required=True,
                                   tracking=True)
     rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True,
                         default=lambda self: float(self.env["ir.config_parameter"].sudo().get_param(
@@ -49,21 +50,21 @@ class UnionFundContribution(models.Model):
     reduction_percent = fields.Float(string="Reduction (%)", digits=(5, 2),
                                      compute="_compute_decision", store=True)
     paused = fields.Boolean(compute="_compute_decision", store=True)
-    amount_due = fields.Integer(string="Amount Due (VND)", compute="_compute_amount_due",
+    amount_due = VndAmount(string="Amount Due (VND)", compute="_compute_amount_due",
                                 store=True, aggregator="sum", tracking=True)
     state = fields.Selection([("draft", "Draft"), ("posted", "Posted")], default="draft",
                              required=True, index=True, tracking=True)
     share_rule_id = fields.Many2one("union.share.rule", string="Share Rule", readonly=True,
                                     ondelete="restrict")
-    amount_kept = fields.Integer(string="Kept by Grassroots", readonly=True)
-    amount_upward = fields.Integer(string="Owed to Upper Level", readonly=True)
+    amount_kept = VndAmount(string="Kept by Grassroots", readonly=True)
+    amount_upward = VndAmount(string="Owed to Upper Level", readonly=True)
     move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False,
                               check_company=True)
     move_line_id = fields.Many2one("account.move.line", string="Receivable Item", readonly=True,
                                    copy=False, index="btree_not_null")
     payment_ids = fields.One2many("union.fund.payment", "contribution_id", string="Payments")
-    amount_paid = fields.Integer(compute="_compute_amount_paid", store=True, aggregator="sum")
-    amount_residual = fields.Integer(string="Amount Left", compute="_compute_amount_paid",
+    amount_paid = VndAmount(compute="_compute_amount_paid", store=True, aggregator="sum")
+    amount_residual = VndAmount(string="Amount Left", compute="_compute_amount_paid",
                                      store=True, aggregator="sum")
     payment_date = fields.Date(compute="_compute_amount_paid", store=True,
                                help="Date of the last payment.")

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
+from ..vnd import VndAmount
+
 
 class UnionFundPayment(models.Model):
     """A sum paid by an employer for one month's 2% fund, booked and
@@ -22,7 +24,7 @@ class UnionFundPayment(models.Model):
     company_id = fields.Many2one(related="contribution_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(required=True, default=fields.Date.context_today)
-    amount = fields.Integer(string="Amount (VND)", required=True)
+    amount = VndAmount(string="Amount (VND)", required=True)
     journal_id = fields.Many2one(
         "account.journal", required=True, check_company=True,
         domain="[('type', 'in', ('cash', 'bank'))]",

@@ -52,6 +52,28 @@ class TestFundContribution(UnionFundCommon):
         self.assertEqual(company.union_fund_journal_id.code, "KPCĐ")
         self.assertEqual(company.union_welfare_expense_account_id.account_type, "expense")
 
+    @freeze_time("2025-09-10")
+    def test_amounts_above_two_billion(self):
+        """A large employer: 150 billion VND of payroll, 3 billion due. The sums
+        of money are stored as bigint (an int4 column stops at 2,147,483,647)."""
+        rec = self._declare(self.unit_a, self.employer_a, date(2025, 7, 1), 150_000_000_000)
+        self.assertEqual(rec.amount_due, 3_000_000_000)
+        self.assertEqual((rec.amount_kept, rec.amount_upward), (2_250_000_000, 750_000_000))
+        self._pay(rec, 3_000_000_000, date(2025, 8, 20))
+        rec.invalidate_recordset()
+        self.assertEqual((rec.amount_paid, rec.amount_residual), (3_000_000_000, 0))
+        remittance = self.env["union.remittance"].with_user(self.user_accountant).create({
+            "organization_id": self.unit_a.id, "date_from": date(2025, 8, 1),
+            "date_to": date(2025, 8, 31)})
+        remittance.action_compute()
+        remittance.action_post()
+        remittance.invalidate_recordset()
+        self.assertEqual(remittance.collected_fund, 3_000_000_000)
+        self.assertEqual(remittance.amount, 750_000_000)
+        self.env.cr.execute("""SELECT data_type FROM information_schema.columns
+                                WHERE table_name = 'union_dues_run' AND column_name = 'amount_kept'""")
+        self.assertEqual(self.env.cr.fetchone()[0], "bigint", "a province's monthly dues pass int4")
+
     @freeze_time("2025-02-10")
     def test_post_books_split_by_share_rule(self):
         rec = self._declare(self.unit_a, self.employer_a, date(2025, 1, 17), 100_000_000)
