@@ -157,6 +157,9 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--warmup", type=float, default=15,
                         help="seconds of the same load before the measure (not counted)")
+    parser.add_argument("--think", type=float, default=0,
+                        help="seconds each member waits after a page before the next one (0: none, "
+                             "the issue's worst case; a person reading the page: 1 to 5)")
     parser.add_argument("--size", help="ignored (the data is the database's)")
     args = parser.parse_args(argv)
     import requests  # noqa: PLC0415
@@ -182,6 +185,8 @@ def main(argv=None):
                 for page in pages:
                     millis, error = fetch(session, base + page, name)
                     local.append((page, millis, error))
+                    if args.think:
+                        time.sleep(args.think)
             with lock:
                 for page, millis, error in local:
                     results[page].append(millis)
@@ -214,7 +219,8 @@ def main(argv=None):
     p95 = percentile(latencies, 0.95)
     error_count = sum(errors.values())
     emit({
-        "what": "portal_load", "count": len(latencies), "clients": len(users), "workers": args.workers,
+        "what": "portal_load_think" if args.think else "portal_load", "think_seconds": args.think,
+        "count": len(latencies), "clients": len(users), "workers": args.workers,
         "seconds": round(elapsed, 1), "requests_per_second": round(len(latencies) / elapsed, 1),
         "p50_ms": round(percentile(latencies, 0.5) or 0), "p95_ms": round(p95 or 0),
         "max_ms": round(max(latencies, default=0)),

@@ -35,6 +35,7 @@ BENCHES = [
     ("bench_arrears.py", True, [], "arrears report of the province to XLSX"),
     ("bench_member_list.py", False, [], "member list: upper-level officer against administrator"),
     ("bench_portal.py", True, [], "portal pages under load, multi-worker Odoo"),
+    ("bench_portal.py", True, ["--think", "1"], "the same with 1 s of reading between pages"),
     ("bench_numbering.py", True, [], "document numbering from 8 concurrent workers"),
 ]
 
@@ -109,9 +110,11 @@ def table(lines):
                          f"administrator {_resources(admin)}; officer {_resources(officer)} "
                          f"({line.get('officer_over_admin')}×)", "officer ≤ 2× administrator",
                          _met(line.get("met"))))
-        elif what == "portal_load":
+        elif what in ("portal_load", "portal_load_think"):
+            think = (f", {line.get('think_seconds')} s between pages" if line.get("think_seconds")
+                     else ", no pause between pages")
             rows.append((f"portal /my/union and dues page, {line.get('clients')} members for "
-                         f"{_fmt(line.get('seconds'), ' s')}, {line.get('workers')} workers",
+                         f"{_fmt(line.get('seconds'), ' s')}, {line.get('workers')} workers{think}",
                          f"p50 {line.get('p50_ms')} ms, p95 {line.get('p95_ms')} ms, max {line.get('max_ms')} ms, "
                          f"{_fmt(line.get('count'))} requests ({line.get('requests_per_second')}/s), "
                          f"{line.get('errors')} errors, server {_fmt(line.get('server_peak_mb'))} MB",

@@ -74,6 +74,9 @@ def test_run_all_table():
         {"what": "portal_load", "clients": 20, "workers": 4, "seconds": 60, "p50_ms": 80, "p95_ms": 350,
          "max_ms": 900, "count": 1000, "requests_per_second": 16.7, "errors": 0, "server_peak_mb": 900,
          "met": False},
+        {"what": "portal_load_think", "think_seconds": 1.0, "clients": 20, "workers": 4, "seconds": 60,
+         "p50_ms": 40, "p95_ms": 120, "max_ms": 300, "count": 1100, "requests_per_second": 18.3,
+         "errors": 0, "server_peak_mb": 900, "met": True},
         {"what": "document_numbering", "workers": 8, "count": 4000, "numbers_per_second": 50.0,
          "seconds": 80, "lock_retries": 10, "user_errors": 0, "met": True,
          "registers": {"outgoing": {"gaps": 0, "duplicates": 0}, "incoming": {"gaps": 0, "duplicates": 0}}},
@@ -82,8 +85,10 @@ def test_run_all_table():
     text = run_all.table(lines)
     rows = text.splitlines()
     assert rows[0] == "| measure | figure | target | met? |"
-    assert len(rows) == 2 + 5
+    assert len(rows) == 2 + 6
     assert "40 rows = 40 expected" in text
     assert "p95 350 ms" in text and "| **no** |" in text
+    assert "no pause between pages" in text
+    assert "1.0 s between pages | p50 40 ms, p95 120 ms" in text
     assert "0 gaps, 0 duplicates" in text
     assert "| dues_run_ratio | speedup 12.5 | >= 10x | yes |" in text
