@@ -416,74 +416,97 @@ class UnionDuesRun(models.Model):
         below, on the whole entry), tracking_disable (no chatter per item).
 
         The ORM costs several milliseconds per journal item (some forty
-        computed fields each), i.e. minutes for a province. So the entry is
-        created by the ORM with its income items and the FIRST member's
-        receivable item, and the other members' items are copied from that one
-        in SQL (every column as the ORM computed it, only the member's label,
-        partner and amounts changed), before the entry is posted normally.
-        The copy is only made when it is exact: no analytic distribution model
-        (they could differ per partner), no currency, the first item's amount
-        columns equal to its balance or zero.
+        computed fields each, and posting walks every item again): minutes
+        for a province. So the ORM creates and posts a small entry: the income
+        items, the FIRST member's receivable item, and two placeholder items
+        on the receivable account holding the other members' debits and
+        credits. Then, in SQL, the other members' items are copied from the
+        posted first one (every column as Odoo computed and posted it, only
+        the label, partner and amounts changed) and the placeholders deleted:
+        the entry's debits, credits and residual are the same before and
+        after, so nothing Odoo stored on the entry changes. The copy is only
+        made when it is exact (see _copyable_item); otherwise the ORM creates
+        every item and posts the whole entry.
         """
         self.ensure_one()
         Move = self.env["account.move"].with_company(self.company_id).with_context(
             skip_invoice_sync=True, check_move_validity=False, tracking_disable=True,
             mail_create_nolog=True, mail_notrack=True)
         vals = self._prepare_move_vals(lines, splits)
-        receivable_count = sum(1 for line in lines if line["amount"])
-        copied = []
+        due = [line for line in lines if line["amount"]]
         has_models = self.env["account.analytic.distribution.model"].sudo().search_count([], limit=1)
-        if receivable_count > 1 and not has_models:
-            due = [line for line in lines if line["amount"]]
-            copied = due[1:]
+        copied = due[1:] if len(due) > 1 and not has_models else []
+        placeholders = {}
+        if copied:
             first_ref = due[0]["payment_reference"]
             copied_refs = {line["payment_reference"] for line in copied}
             vals["line_ids"] = [cmd for cmd in vals["line_ids"] if cmd[2]["name"] not in copied_refs]
+            receivable = self.company_id.union_dues_receivable_account_id.id
+            debits = sum(line["amount"] for line in copied if line["amount"] > 0)
+            credits = -sum(line["amount"] for line in copied if line["amount"] < 0)
+            for key, debit, credit in (("debit", debits, 0), ("credit", 0, credits)):
+                if debit or credit:
+                    placeholders[key] = f"union-dues-run-{self.id}-{key}"
+                    vals["line_ids"].append(Command.create({
+                        "name": placeholders[key], "account_id": receivable,
+                        "debit": debit, "credit": credit}))
         move = Move.create(vals)
-        if copied:
-            template = move.line_ids.filtered(lambda aml: aml.name == first_ref)
-            if not self._copy_receivable_items(template, copied):
-                # not exactly copyable: the ORM creates them
-                move.write({"line_ids": [Command.create({
-                    "name": line["payment_reference"],
-                    "account_id": template.account_id.id,
+        template = copied and move.line_ids.filtered(lambda aml: aml.name == first_ref)
+        if copied and not self._copyable_item(template):
+            # not exactly copyable: the ORM creates them, and posts them all
+            move.write({"line_ids": [Command.delete(aml.id) for aml in move.line_ids
+                                     if aml.name in placeholders.values()] + [
+                Command.create({
+                    "name": line["payment_reference"], "account_id": template.account_id.id,
                     "partner_id": line["partner_id"],
                     "debit": max(line["amount"], 0), "credit": max(-line["amount"], 0),
                 }) for line in copied]})
+            copied = []
         unbalanced = move._get_unbalanced_moves({"records": move})
         if unbalanced:
             raise UserError(self.env._(
                 "The entry of the dues run %(run)s is not balanced.", run=self.name))
         ranks = {}
         move.with_context(check_move_validity=True, union_deferred_ranks=ranks).action_post()
+        if copied:
+            self._copy_receivable_items(template, copied, placeholders.values())
+            # posting increases the customer rank of every partner of a receivable
+            # item: the copied items' partners too
+            self.env.cr.execute("SELECT id, commercial_partner_id FROM res_partner WHERE id = ANY(%s)",
+                                [list({line["partner_id"] for line in copied if line["partner_id"]})])
+            counted = ranks.setdefault(("customer_rank", 1), set())
+            for partner_id, commercial_id in self.env.cr.fetchall():
+                counted.update(filter(None, (partner_id, commercial_id)))
         # the customer ranks of the members, increased in one query (see ResPartner)
         self.env["res.partner"]._union_flush_ranks(ranks)
         return move.with_env(self.env)
 
-    def _copy_receivable_items(self, template, lines):
-        """Insert a receivable item per line of ``lines``, copied from
-        ``template`` (one INSERT per 10,000). Returns False, inserting nothing,
-        when the copy would not be exact."""
+    def _copyable_item(self, template):
+        """Whether the other members' items can be copied from ``template``
+        exactly: company currency, no analytic distribution, no reconciliation,
+        its amount columns equal to its balance or zero."""
         template.flush_recordset()
-        cr = self.env.cr
-        cr.execute("SELECT * FROM account_move_line WHERE id = %s", [template.id])
-        row = cr.dictfetchone()
+        self.env.cr.execute("SELECT * FROM account_move_line WHERE id = %s", [template.id])
+        row = self.env.cr.dictfetchone()
         balance = row["balance"]
         if not balance or row["currency_id"] != row["company_currency_id"] or row["analytic_distribution"] \
                 or row["reconciled"] or row["full_reconcile_id"] or row["matching_number"]:
             return False
-        scaled = {}
-        for column in self._ITEM_AMOUNT_COLUMNS:
-            value = row[column]
-            if value is None or value == 0:
-                scaled[column] = "NULL" if value is None else "0"
-            elif value == balance:
-                scaled[column] = "v.balance"
-            else:
-                return False
+        return all(row[column] in (None, 0, balance) for column in self._ITEM_AMOUNT_COLUMNS)
+
+    def _copy_receivable_items(self, template, lines, placeholder_names):
+        """Insert a receivable item per line of ``lines``, copied from the
+        posted ``template`` (one INSERT per 10,000), and delete the placeholder
+        items that held their amounts."""
+        template.flush_recordset()
+        cr = self.env.cr
+        cr.execute("SELECT * FROM account_move_line WHERE id = %s", [template.id])
+        row = cr.dictfetchone()
+        # _copyable_item checked these are null, zero or the balance
+        scaled = {column: "NULL" if row[column] is None else "0" if row[column] == 0 else "v.balance"
+                  for column in self._ITEM_AMOUNT_COLUMNS}
         per_item = {"name": "v.name", "partner_id": "v.partner_id", "debit": "v.debit",
-                    "credit": "v.credit", "balance": "v.balance",
-                    "create_date": "t.create_date", "write_date": "t.write_date", **scaled}
+                    "credit": "v.credit", "balance": "v.balance", **scaled}
         columns = [column for column in row if column != "id"]
         select = ", ".join(per_item.get(column, f't."{column}"') for column in columns)
         for start in range(0, len(lines), 10000):
@@ -500,11 +523,11 @@ class UnionDuesRun(models.Model):
                                for value in values),
                 template.id,
             ))
-        # the entry's lines and totals are read again from the database
-        template.move_id.invalidate_recordset()
+        cr.execute("DELETE FROM account_move_line WHERE move_id = %s AND name = ANY(%s) AND partner_id IS NULL",
+                   [template.move_id.id, list(placeholder_names)])
+        # the entry's items are read again from the database
         self.env["account.move.line"].invalidate_model()
-        template.move_id.modified(["line_ids"])
-        return True
+        template.move_id.invalidate_recordset(["line_ids"])
 
     def _link_receivable_items(self, move):
         """Set the receivable item of every line with an amount (the items'
@@ -516,7 +539,7 @@ class UnionDuesRun(models.Model):
         inserted and before PostgreSQL's statistics know them, is planned as a
         nested loop (minutes for a province)."""
         self.ensure_one()
-        move.line_ids.flush_recordset(["name", "account_id", "move_id"])
+        self.env["account.move.line"].flush_model(["name", "account_id", "move_id"])
         self.env["union.dues.line"].flush_model(["run_id", "amount", "payment_reference"])
         cr = self.env.cr
         cr.execute("""SELECT name, id FROM account_move_line

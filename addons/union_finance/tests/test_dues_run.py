@@ -30,10 +30,19 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(self._lines(b_run, self.member_b1).amount, 150_000)
 
     def test_confirm_posts_one_entry_with_split(self):
+        ranks = (self.member_a1.partner_id | self.member_a2.partner_id).mapped("customer_rank")
         run = self._run(self.unit_a, date(2025, 7, 1))
         self.assertEqual(run.state, "posted")
         move = run.move_id
         self.assertEqual(move.state, "posted")
+        # the second member's item is copied in SQL after posting (see _create_and_post_move):
+        # posted like the first, no placeholder left, the entry's stored totals right
+        self.assertEqual(set(move.line_ids.mapped("parent_state")), {"posted"})
+        self.assertFalse(move.line_ids.filtered(lambda aml: aml.name.startswith("union-dues-run-")))
+        self.assertEqual(move.amount_total, 322_000)
+        self.assertEqual(len(move.line_ids), 2 + 2 * 2, "two members, kept and upward per unit")
+        self.assertEqual((self.member_a1.partner_id | self.member_a2.partner_id).mapped("customer_rank"),
+                         [rank + 1 for rank in ranks], "every member becomes a customer, as posting does")
         self.assertEqual(move.journal_id, self.company.union_dues_journal_id)
         receivable = move.line_ids.filtered(
             lambda aml: aml.account_id == self.company.union_dues_receivable_account_id)
@@ -207,6 +216,9 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(self.member_a1.dues_amount_due, 100_000)
         move = august.move_id
         self.assertEqual(sum(move.line_ids.mapped("debit")), sum(move.line_ids.mapped("credit")))
+        # a credit among the copied items: the debit and credit placeholders are both gone
+        self.assertFalse(move.line_ids.filtered(lambda aml: aml.name.startswith("union-dues-run-")))
+        self.assertEqual(move.amount_total, sum(move.line_ids.mapped("debit")))
 
     def test_share_rule_of_the_month(self):
         december = self._run(self.unit_a, date(2022, 12, 1))
