@@ -112,8 +112,9 @@ class UnionDuesRun(models.Model):
         with the unit's analytic account).
 
         Built for a province (100,000 lines): the lines are read with one query,
-        the entry is created with all its items in one create, posted, and the
-        receivable items are linked back to the dues lines with one UPDATE."""
+        the entry is posted small and completed in SQL (_create_and_post_move),
+        the receivable items are linked back to the dues lines by id, and the
+        lines get their posted status in one UPDATE (_set_lines_posted)."""
         for run in self:
             if run.state != "computed":
                 raise UserError(self.env._("Compute and review the dues run %(run)s first.",
@@ -129,13 +130,37 @@ class UnionDuesRun(models.Model):
             if any(line["amount"] for line in lines):
                 move = run._create_and_post_move(lines, splits)
                 run._link_receivable_items(move)
-            run.write({
-                "state": "posted", "move_id": move.id, "share_rule_id": share_rule.id,
-                "amount_kept": sum(split["kept"] for split in splits.values()),
-                "amount_upward": sum(split["upward"] for split in splits.values()),
-            })
+            Line = self.env["union.dues.line"]
+            states = [Line._fields[name] for name in
+                      ("run_state", "payment_state", "amount_residual", "amount_paid")]
+            with self.env.protecting(states, run._set_lines_posted()):
+                run.write({
+                    "state": "posted", "move_id": move.id, "share_rule_id": share_rule.id,
+                    "amount_kept": sum(split["kept"] for split in splits.values()),
+                    "amount_upward": sum(split["upward"] for split in splits.values()),
+                })
             run._apply_outstanding_credits()
         return True
+
+    def _set_lines_posted(self):
+        """Give the run's lines the status of a posted run in one UPDATE, and
+        return them: what _compute_payment_state computes for a line of a
+        just-posted run (its receivable item, just created, still owes the
+        whole amount), without the ORM recomputing 100,000 lines one by one
+        when the run's state changes (the caller protects these fields)."""
+        self.ensure_one()
+        Line = self.env["union.dues.line"]
+        Line.flush_model()
+        self.env.cr.execute("""
+            UPDATE union_dues_line
+               SET run_state = 'posted',
+                   payment_state = CASE WHEN amount > 0 THEN 'unpaid' ELSE 'not_due' END,
+                   amount_residual = GREATEST(amount, 0), amount_paid = 0
+             WHERE run_id = %s
+         RETURNING id""", [self.id])
+        lines = Line.browse([row[0] for row in self.env.cr.fetchall()])
+        lines.invalidate_recordset(["run_state", "payment_state", "amount_residual", "amount_paid"])
+        return lines
 
     def action_reverse(self):
         """Reverse a posted run: its payments become the members' credit."""
