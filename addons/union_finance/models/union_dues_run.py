@@ -450,7 +450,7 @@ class UnionDuesRun(models.Model):
         the label, partner and amounts changed) and the placeholders deleted:
         the entry's debits, credits and residual are the same before and
         after, so nothing Odoo stored on the entry changes. The copy is only
-        made when it is exact (see _copyable_item); otherwise the ORM creates
+        made when it is exact (see _copy_select); otherwise the ORM creates
         every item and posts the whole entry.
         """
         self.ensure_one()
@@ -477,7 +477,8 @@ class UnionDuesRun(models.Model):
                         "debit": debit, "credit": credit}))
         move = Move.create(vals)
         template = copied and move.line_ids.filtered(lambda aml: aml.name == first_ref)
-        if copied and not self._copyable_item(template):
+        copy_select = copied and self._copy_select(template)
+        if copied and not copy_select:
             # not exactly copyable: the ORM creates them, and posts them all
             move.write({"line_ids": [Command.delete(aml.id) for aml in move.line_ids
                                      if aml.name in placeholders.values()] + [
@@ -494,7 +495,7 @@ class UnionDuesRun(models.Model):
         ranks = {}
         move.with_context(check_move_validity=True, union_deferred_ranks=ranks).action_post()
         if copied:
-            self._copy_receivable_items(template, copied, placeholders.values())
+            self._copy_receivable_items(template, copied, placeholders.values(), copy_select)
             # posting increases the customer rank of every partner of a receivable
             # item: the copied items' partners too
             self.env.cr.execute("SELECT id, commercial_partner_id FROM res_partner WHERE id = ANY(%s)",
@@ -506,34 +507,37 @@ class UnionDuesRun(models.Model):
         self.env["res.partner"]._union_flush_ranks(ranks)
         return move.with_env(self.env)
 
-    def _copyable_item(self, template):
-        """Whether the other members' items can be copied from ``template``
-        exactly: company currency, no analytic distribution, no reconciliation,
-        its amount columns equal to its balance or zero."""
+    def _copy_select(self, template):
+        """(columns, expressions) of the INSERT ... SELECT that copies
+        ``template`` for another member (label, partner and amounts from the
+        VALUES row ``v``, everything else from the template row ``t``), or None
+        when the copy would not be exact: a foreign currency, an analytic
+        distribution, a reconciliation, or an amount column that is neither
+        the balance nor zero. Read before posting: posting changes none of
+        these, and the INSERT reads the posted template row itself."""
         template.flush_recordset()
         self.env.cr.execute("SELECT * FROM account_move_line WHERE id = %s", [template.id])
         row = self.env.cr.dictfetchone()
         balance = row["balance"]
         if not balance or row["currency_id"] != row["company_currency_id"] or row["analytic_distribution"] \
-                or row["reconciled"] or row["full_reconcile_id"] or row["matching_number"]:
-            return False
-        return all(row[column] in (None, 0, balance) for column in self._ITEM_AMOUNT_COLUMNS)
-
-    def _copy_receivable_items(self, template, lines, placeholder_names):
-        """Insert a receivable item per line of ``lines``, copied from the
-        posted ``template`` (one INSERT per 10,000), and delete the placeholder
-        items that held their amounts."""
-        template.flush_recordset()
-        cr = self.env.cr
-        cr.execute("SELECT * FROM account_move_line WHERE id = %s", [template.id])
-        row = cr.dictfetchone()
-        # _copyable_item checked these are null, zero or the balance
-        scaled = {column: "NULL" if row[column] is None else "0" if row[column] == 0 else "v.balance"
-                  for column in self._ITEM_AMOUNT_COLUMNS}
+                or row["reconciled"] or row["full_reconcile_id"] or row["matching_number"] \
+                or any(row[column] not in (None, 0, balance) for column in self._ITEM_AMOUNT_COLUMNS):
+            return None
         per_item = {"name": "v.name", "partner_id": "v.partner_id", "debit": "v.debit",
-                    "credit": "v.credit", "balance": "v.balance", **scaled}
+                    "credit": "v.credit", "balance": "v.balance"}
+        per_item.update({column: "NULL" if row[column] is None else "0" if row[column] == 0 else "v.balance"
+                         for column in self._ITEM_AMOUNT_COLUMNS})
         columns = [column for column in row if column != "id"]
-        select = ", ".join(per_item.get(column, f't."{column}"') for column in columns)
+        return columns, [per_item.get(column, f't."{column}"') for column in columns]
+
+    def _copy_receivable_items(self, template, lines, placeholder_names, copy_select):
+        """Insert a receivable item per line of ``lines``, copied from the
+        posted ``template`` with ``copy_select`` (see _copy_select; one INSERT
+        per 10,000), and delete the placeholder items that held their amounts."""
+        template.flush_recordset()  # the posted values the copies read from it
+        cr = self.env.cr
+        columns, expressions = copy_select
+        select = ", ".join(expressions)
         for start in range(0, len(lines), 10000):
             values = [(line["payment_reference"], line["partner_id"], max(line["amount"], 0),
                        max(-line["amount"], 0), line["amount"]) for line in lines[start:start + 10000]]
