@@ -172,7 +172,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         return today if self.year >= today.year else date(self.year, 12, 31)
 
     def _arrears_data(self):
-        """([(unit_id, member_id, months, oldest month, amount due, {bucket: amount})],
+        """([(unit_id, member_id, months, oldest month, amount due, (amount per bucket))],
         {unit_id: (name, code, parent_path)}, {member_id: (code, name)}) of the dues
         still unpaid (or partly paid) of the unit and the units below it, for the
         months up to the report's date: three queries whatever the number of members
@@ -208,9 +208,8 @@ class UnionFinanceXlsxReport(models.TransientModel):
                         JOIN res_partner p ON p.id = m.partner_id WHERE m.id = ANY(%s)""",
                    [list({row[1] for row in rows})])
         members = {mid: (code or "", name) for mid, code, name in cr.fetchall()}
-        result = [(unit_id, member_id, months, oldest, amount,
-                   dict(enumerate(bucket or 0 for bucket in bucket_amounts)))
-                  for unit_id, member_id, months, oldest, amount, *bucket_amounts in rows]
+        result = [(unit_id, member_id, months, oldest, amount, tuple(bucket or 0 for bucket in buckets))
+                  for unit_id, member_id, months, oldest, amount, *buckets in rows]
         return result, units, members
 
     def _bucket_labels(self):
@@ -230,7 +229,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         for unit_id, _member_id, _months, _oldest, amount, buckets in rows:
             count, total, bucket_totals = by_unit.get(unit_id, (0, 0, [0] * len(buckets)))
             by_unit[unit_id] = (count + 1, total + amount,
-                                [bucket_totals[i] + buckets[i] for i in range(len(buckets))])
+                                [done + more for done, more in zip(bucket_totals, buckets)])
         sheet = workbook.add_worksheet(self.env._("By unit")[:31])
         sheet.write(0, 0, self.env._("Dues arrears of %(unit)s at %(date)s", **title_args),
                     styles["title"])
@@ -275,16 +274,17 @@ class UnionFinanceXlsxReport(models.TransientModel):
         for unit_id, member_id, months, oldest, amount, buckets in rows:
             unit_name, unit_code, _path = units[unit_id]
             member_code, member_name = members[member_id]
-            since = month_labels.get(oldest) or month_labels.setdefault(oldest, oldest.strftime("%m/%Y"))
+            if oldest not in month_labels:
+                month_labels[oldest] = oldest.strftime("%m/%Y")
             write_string(row, 0, unit_name, text)
             write_string(row, 1, unit_code, text)
             write_string(row, 2, member_code, text)
             write_string(row, 3, member_name, text)
             write_number(row, 4, months, money)
-            write_string(row, 5, since, text)
+            write_string(row, 5, month_labels[oldest], text)
             write_number(row, 6, amount, money)
-            for offset in range(len(buckets)):
-                write_number(row, 7 + offset, buckets[offset], money)
+            for offset, bucket in enumerate(buckets):
+                write_number(row, 7 + offset, bucket, money)
             row += 1
         sheet.write(row, 0, self.env._("Total"), styles["bold"])
         sheet.write_number(row, 6, totals[1], styles["money_bold"])
