@@ -4,7 +4,7 @@ from datetime import date
 
 import openpyxl
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .test_fund import UnionFundCommon
@@ -101,6 +101,12 @@ class TestFinanceXlsxReports(UnionFundCommon):
         self.assertEqual([r[4] for r in movements if r[4]], [2_000_000])
         self.assertEqual([r[5] for r in movements if r[5]], [526_400])
         self.assertEqual(movements[0][0].date(), date(2025, 8, 20))
+
+    def test_wrong_year_refused(self):
+        with self.assertRaises(ValidationError):
+            self.env["union.finance.xlsx.report"].create({
+                "report_type": "arrears", "organization_id": self.unit_a.id, "year": 20025})
+        self.assertFalse(self.env["union.finance.xlsx.report"].search([("year", "=", 20025)]))
 
     def test_officer_of_another_unit_cannot_export(self):
         with self.assertRaises(AccessError):

@@ -6,7 +6,7 @@ from datetime import date
 import xlsxwriter
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -43,6 +43,14 @@ class UnionFinanceXlsxReport(models.TransientModel):
              "keeps the books of its own company gets the whole company's.")
     file_data = fields.Binary(string="File", readonly=True, attachment=False)
     file_name = fields.Char(readonly=True)
+
+    @api.constrains("year")
+    def _check_year(self):
+        for wizard in self:
+            if not 2000 <= wizard.year <= 2100:
+                raise ValidationError(self.env._(
+                    "Year: %(year)s is not a year the reports can cover (2000 to 2100).",
+                    year=wizard.year))
 
     @api.depends("report_type", "organization_id")
     def _compute_journal_id(self):
