@@ -53,6 +53,23 @@ def measure(what, count, cr, **extra):
     print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
+@contextlib.contextmanager
+def throwaway_copy(db):
+    """A copy of ``db`` (CREATE DATABASE ... TEMPLATE, a file copy: seconds),
+    dropped on exit, for a measure that commits."""
+    import odoo
+    copy = f"{db}_throwaway"
+    odoo.sql_db.close_db(db)  # a template database must have no connection
+    subprocess.run(["dropdb", "--if-exists", copy], check=True)
+    subprocess.run(["createdb", "-T", db, copy], check=True)
+    try:
+        yield copy
+    finally:
+        odoo.modules.registry.Registry.delete(copy)
+        odoo.sql_db.close_db(copy)
+        subprocess.run(["dropdb", "--if-exists", copy], check=True)
+
+
 def emit(line):
     """Print one JSON line (the format every benchmark prints)."""
     print(json.dumps(line, ensure_ascii=False, default=str), flush=True)

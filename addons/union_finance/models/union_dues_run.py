@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL
 
+from .. import bulk_sql
 from ..rules import dues as dues_rules
 from ..rules import split as split_rules
 from ..vnd import VndAmount
@@ -113,8 +114,8 @@ class UnionDuesRun(models.Model):
 
         Built for a province (100,000 lines): the lines are read with one query,
         the entry is posted small and completed in SQL (_create_and_post_move),
-        the receivable items are linked back to the dues lines by id, and the
-        lines get their posted status in one UPDATE (_set_lines_posted)."""
+        and the lines get their receivable item and their posted status in one
+        UPDATE (_set_lines_posted)."""
         for run in self:
             if run.state != "computed":
                 raise UserError(self.env._("Compute and review the dues run %(run)s first.",
@@ -126,14 +127,13 @@ class UnionDuesRun(models.Model):
                                            date=run.month))
             lines = run._read_lines_to_post()
             splits = run._split_per_unit(lines, share_rule.dues_kept_percent)
-            move = self.env["account.move"]
+            move, links = self.env["account.move"], {}
             if any(line["amount"] for line in lines):
-                move = run._create_and_post_move(lines, splits)
-                run._link_receivable_items(move)
+                move, links = run._create_and_post_move(lines, splits)
             Line = self.env["union.dues.line"]
             states = [Line._fields[name] for name in
                       ("run_state", "payment_state", "amount_residual", "amount_paid")]
-            with self.env.protecting(states, run._set_lines_posted()):
+            with self.env.protecting(states, run._set_lines_posted(lines, links)):
                 run.write({
                     "state": "posted", "move_id": move.id, "share_rule_id": share_rule.id,
                     "amount_kept": sum(split["kept"] for split in splits.values()),
@@ -142,24 +142,35 @@ class UnionDuesRun(models.Model):
             run._apply_outstanding_credits()
         return True
 
-    def _set_lines_posted(self):
-        """Give the run's lines the status of a posted run in one UPDATE, and
-        return them: what _compute_payment_state computes for a line of a
-        just-posted run (its receivable item, just created, still owes the
-        whole amount), without the ORM recomputing 100,000 lines one by one
-        when the run's state changes (the caller protects these fields)."""
+    def _set_lines_posted(self, lines, links):
+        """Link the run's lines to their receivable items (``links``: {line
+        id: item id}) and give them the status of a posted run, in one UPDATE
+        (plus one for the lines with nothing due), and return them: what
+        _compute_payment_state computes for a line of a just-posted run (its
+        receivable item, just created, still owes the whole amount), without
+        the ORM recomputing 100,000 lines one by one when the run's state
+        changes (the caller protects these fields)."""
         self.ensure_one()
+        due = {line["id"] for line in lines if line["amount"]}
+        if set(links) != due:
+            raise UserError(self.env._(
+                "The dues run %(run)s could not match its journal items to its lines.",
+                run=self.name))
         Line = self.env["union.dues.line"]
         Line.flush_model()
-        self.env.cr.execute("""
-            UPDATE union_dues_line
-               SET run_state = 'posted',
-                   payment_state = CASE WHEN amount > 0 THEN 'unpaid' ELSE 'not_due' END,
-                   amount_residual = GREATEST(amount, 0), amount_paid = 0
-             WHERE run_id = %s
-         RETURNING id""", [self.id])
-        lines = Line.browse([row[0] for row in self.env.cr.fetchall()])
-        lines.invalidate_recordset(["run_state", "payment_state", "amount_residual", "amount_paid"])
+        status = """run_state = 'posted',
+                    payment_state = CASE WHEN dl.amount > 0 THEN 'unpaid' ELSE 'not_due' END,
+                    amount_residual = GREATEST(dl.amount, 0), amount_paid = 0"""
+        cr = self.env.cr
+        cr.execute(SQL(f"""
+            UPDATE union_dues_line dl SET {status}, move_line_id = v.item_id
+              FROM unnest(%s::int[], %s::int[]) AS v(line_id, item_id)
+             WHERE dl.id = v.line_id""", list(links), list(links.values())))
+        cr.execute(SQL(f"""UPDATE union_dues_line dl SET {status}
+                            WHERE dl.run_id = %s AND dl.run_state != 'posted'""", self.id))
+        lines = Line.browse([line["id"] for line in lines])
+        lines.invalidate_recordset(["run_state", "payment_state", "amount_residual", "amount_paid",
+                                    "move_line_id"])
         return lines
 
     def action_reverse(self):
@@ -384,56 +395,66 @@ class UnionDuesRun(models.Model):
         return {unit_id: dict(split_rules.split_collected(total, kept_percent), total=total)
                 for unit_id, total in totals.items() if total}
 
-    def _prepare_move_vals(self, lines, splits):
-        """One entry: a receivable item per member line (no analytic: see the
-        readme), and per unit a kept-share and an owed-upward income item
-        carrying the unit's analytic account."""
+    def _prepare_move_items(self, lines, splits):
+        """The items of the run's entry, as dicts of account.move.line values
+        plus ``key``: ("receivable", False) for a member's item (no analytic:
+        see the readme), ("kept" or "upward", has analytic) for a unit's
+        kept-share and owed-upward income items, which carry the unit's
+        analytic account (``analytic_id``); a receivable item also has the
+        ``line_id`` of its dues line."""
         self.ensure_one()
         company = self.company_id
         receivable = company.union_dues_receivable_account_id.id
-        line_cmds = []
-        for line in lines:
-            if not line["amount"]:
-                continue
-            line_cmds.append(Command.create({
-                "name": line["payment_reference"],
-                "account_id": receivable,
-                "partner_id": line["partner_id"],
-                "debit": max(line["amount"], 0), "credit": max(-line["amount"], 0),
-            }))
+        items = [{
+            "key": ("receivable", False), "line_id": line["id"],
+            "name": line["payment_reference"], "account_id": receivable,
+            "partner_id": line["partner_id"],
+            "debit": max(line["amount"], 0), "credit": max(-line["amount"], 0),
+        } for line in lines if line["amount"]]
         units = self.env["union.organization"].browse(sorted(splits))
         analytic = units.filtered(lambda unit: unit.company_id == company)._union_analytic_map()
         month = self.month.strftime("%m/%Y")
         for unit in units:
             split = splits[unit.id]
-            distribution = {str(analytic[unit.id]): 100} if unit.id in analytic else False
-            for account, amount, label in (
-                    (company.union_dues_income_account_id, split["kept"],
+            analytic_id = analytic.get(unit.id)
+            for kind, account, amount, label in (
+                    ("kept", company.union_dues_income_account_id, split["kept"],
                      self.env._("Dues %(month)s: kept share, %(unit)s", month=month, unit=unit.name)),
-                    (company.union_dues_upward_account_id, split["upward"],
+                    ("upward", company.union_dues_upward_account_id, split["upward"],
                      self.env._("Dues %(month)s: owed to the upper level, %(unit)s",
                                 month=month, unit=unit.name))):
                 if amount:
-                    line_cmds.append(Command.create({
+                    items.append({
+                        "key": (kind, bool(analytic_id)), "analytic_id": analytic_id,
                         "name": label, "account_id": account.id,
                         "debit": max(-amount, 0), "credit": max(amount, 0),
-                        "analytic_distribution": distribution,
-                    }))
+                        "analytic_distribution": {str(analytic_id): 100.0} if analytic_id else False,
+                    })
+        return items
+
+    _ITEM_FIELDS = ("name", "account_id", "partner_id", "debit", "credit", "analytic_distribution")
+
+    def _prepare_move_vals(self, items):
+        """The values of the run's entry with these items (see _prepare_move_items)."""
+        self.ensure_one()
+        company = self.company_id
         return {
             "move_type": "entry",
             "journal_id": company.union_dues_journal_id.id,
             "company_id": company.id,
             "date": dues_rules.month_end(self.month),
             "ref": self.env._("Union dues %(run)s", run=self.name),
-            "line_ids": line_cmds,
+            "line_ids": [Command.create({name: item[name] for name in self._ITEM_FIELDS if name in item})
+                         for item in items],
         }
 
-    # columns of a receivable item that differ from one member to the next
+    # columns of a journal item that differ from one member to the next
     _ITEM_AMOUNT_COLUMNS = ("amount_currency", "amount_residual", "amount_residual_currency",
                             "price_subtotal", "price_total")
 
     def _create_and_post_move(self, lines, splits):
-        """Create and post the run's entry.
+        """Create and post the run's entry; return it and {dues line id:
+        receivable item id}.
 
         The contexts are the ones Odoo's accounting uses for entries it builds
         itself: skip_invoice_sync (a plain entry with no tax, no payment term:
@@ -441,158 +462,177 @@ class UnionDuesRun(models.Model):
         below, on the whole entry), tracking_disable (no chatter per item).
 
         The ORM costs several milliseconds per journal item (some forty
-        computed fields each, and posting walks every item again): minutes
-        for a province. So the ORM creates and posts a small entry: the income
-        items, the FIRST member's receivable item, and two placeholder items
-        on the receivable account holding the other members' debits and
-        credits. Then, in SQL, the other members' items are copied from the
-        posted first one (every column as Odoo computed and posted it, only
-        the label, partner and amounts changed) and the placeholders deleted:
-        the entry's debits, credits and residual are the same before and
-        after, so nothing Odoo stored on the entry changes. The copy is only
-        made when it is exact (see _copy_select); otherwise the ORM creates
-        every item and posts the whole entry.
+        computed fields each, posting walks every item again, and an analytic
+        item is made per income item): minutes for a province. So the ORM
+        creates and posts a small entry: the first item of each kind (a
+        member's receivable item, a unit's kept-share and owed-upward income
+        items, the "templates") and, per kind and side, one placeholder item
+        holding the debits or credits of all the other items of that kind.
+        Then, in SQL, the other items are copied from their posted template
+        (every column as Odoo computed and posted it; only the label, partner,
+        amounts and analytic account change), so are the analytic items of the
+        income items, and the placeholders are deleted: the entry's debits,
+        credits and residual per account are the same before and after, so
+        nothing Odoo stored on the entry changes. The copy is only made when it
+        is exact (see _copy_select); otherwise the ORM creates every item and
+        posts the whole entry.
         """
         self.ensure_one()
         Move = self.env["account.move"].with_company(self.company_id).with_context(
             skip_invoice_sync=True, check_move_validity=False, tracking_disable=True,
             mail_create_nolog=True, mail_notrack=True)
-        vals = self._prepare_move_vals(lines, splits)
-        due = [line for line in lines if line["amount"]]
-        has_models = self.env["account.analytic.distribution.model"].sudo().search_count([], limit=1)
-        copied = due[1:] if len(due) > 1 and not has_models else []
+        items = self._prepare_move_items(lines, splits)
+        templates, copies = {}, []
+        for item in items:
+            if item["key"] in templates:
+                copies.append(item)
+            else:
+                templates[item["key"]] = item
+        if self.env["account.analytic.distribution.model"].sudo().search_count([], limit=1):
+            copies = []  # a distribution model may give each item its own analytic
+        to_create = items if not copies else list(templates.values())
         placeholders = {}
-        if copied:
-            first_ref = due[0]["payment_reference"]
-            copied_refs = {line["payment_reference"] for line in copied}
-            vals["line_ids"] = [cmd for cmd in vals["line_ids"] if cmd[2]["name"] not in copied_refs]
-            receivable = self.company_id.union_dues_receivable_account_id.id
-            debits = sum(line["amount"] for line in copied if line["amount"] > 0)
-            credits = -sum(line["amount"] for line in copied if line["amount"] < 0)
-            for key, debit, credit in (("debit", debits, 0), ("credit", 0, credits)):
-                if debit or credit:
-                    placeholders[key] = f"union-dues-run-{self.id}-{key}"
-                    vals["line_ids"].append(Command.create({
-                        "name": placeholders[key], "account_id": receivable,
-                        "debit": debit, "credit": credit}))
-        move = Move.create(vals)
-        template = copied and move.line_ids.filtered(lambda aml: aml.name == first_ref)
-        copy_select = copied and self._copy_select(template)
-        if copied and not copy_select:
-            # not exactly copyable: the ORM creates them, and posts them all
-            move.write({"line_ids": [Command.delete(aml.id) for aml in move.line_ids
-                                     if aml.name in placeholders.values()] + [
-                Command.create({
-                    "name": line["payment_reference"], "account_id": template.account_id.id,
-                    "partner_id": line["partner_id"],
-                    "debit": max(line["amount"], 0), "credit": max(-line["amount"], 0),
-                }) for line in copied]})
-            copied = []
+        if copies:
+            totals = defaultdict(int)
+            for item in copies:
+                totals[item["key"], "debit"] += item["debit"]
+                totals[item["key"], "credit"] += item["credit"]
+            for (key, side), total in sorted(totals.items()):
+                if total:
+                    name = f"union-dues-run-{self.id}-{key[0]}-{int(key[1])}-{side}"
+                    placeholders[name] = {**templates[key], "name": name, "partner_id": False,
+                                          "debit": 0, "credit": 0, side: total}
+            to_create = to_create + list(placeholders.values())
+        move = Move.create(self._prepare_move_vals(to_create))
+        template_items, selects = {}, {}
+        if copies:
+            for key, item in templates.items():
+                template_items[key] = move.line_ids.filtered(
+                    lambda aml, item=item: aml.name == item["name"] and aml.account_id.id == item["account_id"])
+                selects[key] = len(template_items[key]) == 1 and self._copy_select(template_items[key])
+            if not all(selects.values()):
+                # not exactly copyable: the ORM creates them, and posts them all
+                move.write({"line_ids": [Command.delete(aml.id) for aml in move.line_ids
+                                         if aml.name in placeholders] + [
+                    Command.create({name: item[name] for name in self._ITEM_FIELDS if name in item})
+                    for item in copies]})
+                copies = []
         unbalanced = move._get_unbalanced_moves({"records": move})
         if unbalanced:
             raise UserError(self.env._(
                 "The entry of the dues run %(run)s is not balanced.", run=self.name))
         ranks = {}
         move.with_context(check_move_validity=True, union_deferred_ranks=ranks).action_post()
-        if copied:
-            self._copy_receivable_items(template, copied, placeholders.values(), copy_select)
-            # posting increases the customer rank of every partner of a receivable
-            # item: the copied items' partners too
-            self.env.cr.execute("SELECT id, commercial_partner_id FROM res_partner WHERE id = ANY(%s)",
-                                [list({line["partner_id"] for line in copied if line["partner_id"]})])
-            counted = ranks.setdefault(("customer_rank", 1), set())
-            for partner_id, commercial_id in self.env.cr.fetchall():
-                counted.update(filter(None, (partner_id, commercial_id)))
-        # the customer ranks of the members, increased in one query (see ResPartner)
+        if copies:
+            links = self._copy_items(move, template_items, selects, copies, placeholders)
+            links[templates["receivable", False]["line_id"]] = template_items["receivable", False].id
+            # posting makes every partner of a receivable item a customer: the copies' too
+            ranks.setdefault(("customer_rank", 1), set()).update(
+                item["partner_id"] for item in copies if item.get("partner_id"))
+        else:
+            links = self._match_receivable_items(move, items)
+        # the members become customers in one query (see ResPartner)
         self.env["res.partner"]._union_flush_ranks(ranks)
-        return move.with_env(self.env)
+        return move.with_env(self.env), links
 
     def _copy_select(self, template):
-        """(columns, expressions) of the INSERT ... SELECT that copies
-        ``template`` for another member (label, partner and amounts from the
-        VALUES row ``v``, everything else from the template row ``t``), or None
-        when the copy would not be exact: a foreign currency, an analytic
-        distribution, a reconciliation, or an amount column that is neither
-        the balance nor zero. Read before posting: posting changes none of
-        these, and the INSERT reads the posted template row itself."""
+        """{column: SQL expression} of the columns of the journal item
+        ``template`` that differ in its copies (the others are taken from the
+        template row ``t``; the JSON row ``v`` has id, name, partner_id,
+        debit, credit, balance and analytic_distribution), or None when the
+        copy would not be exact: a foreign currency, an analytic distribution
+        other than one account at 100%, a reconciliation, or an amount column
+        that is neither the balance nor zero. Read before posting: posting
+        changes none of these, and the INSERT reads the posted template row."""
         template.flush_recordset()
         self.env.cr.execute("SELECT * FROM account_move_line WHERE id = %s", [template.id])
         row = self.env.cr.dictfetchone()
         balance = row["balance"]
-        if not balance or row["currency_id"] != row["company_currency_id"] or row["analytic_distribution"] \
+        distribution = row["analytic_distribution"]
+        if not balance or row["currency_id"] != row["company_currency_id"] \
+                or (distribution and (len(distribution) != 1 or list(distribution.values()) != [100])) \
                 or row["reconciled"] or row["full_reconcile_id"] or row["matching_number"] \
                 or any(row[column] not in (None, 0, balance) for column in self._ITEM_AMOUNT_COLUMNS):
             return None
-        per_item = {"name": "v.name", "partner_id": "v.partner_id", "debit": "v.debit",
-                    "credit": "v.credit", "balance": "v.balance"}
-        per_item.update({column: "NULL" if row[column] is None else "0" if row[column] == 0 else "v.balance"
-                         for column in self._ITEM_AMOUNT_COLUMNS})
-        columns = [column for column in row if column != "id"]
-        return columns, [per_item.get(column, f't."{column}"') for column in columns]
+        select = {column: f"v.{column}" for column in (
+            "id", "name", "partner_id", "debit", "credit", "balance", "analytic_distribution")}
+        select.update({column: "NULL" if row[column] is None else "0" if row[column] == 0 else "v.balance"
+                       for column in self._ITEM_AMOUNT_COLUMNS})
+        return {"columns": list(row), "expressions": select}
 
-    def _copy_receivable_items(self, template, lines, placeholder_names, copy_select):
-        """Insert a receivable item per line of ``lines``, copied from the
-        posted ``template`` with ``copy_select`` (see _copy_select; one INSERT
-        per 10,000), and delete the placeholder items that held their amounts."""
-        template.flush_recordset()  # the posted values the copies read from it
+    _ITEM_RECORD = {"id": "int4", "name": "varchar", "partner_id": "int4", "debit": "numeric",
+                    "credit": "numeric", "balance": "numeric", "analytic_distribution": "jsonb"}
+
+    def _copy_items(self, move, templates, selects, copies, placeholders):
+        """Insert the ``copies`` (see _create_and_post_move) into the posted
+        ``move``, each a copy of the template item of its kind, with ids taken
+        from the sequence beforehand (10,000 per INSERT); copy the income
+        items' analytic items; delete the placeholders. Return {dues line id:
+        receivable item id}."""
         cr = self.env.cr
-        columns, expressions = copy_select
-        select = ", ".join(expressions)
-        for start in range(0, len(lines), 10000):
-            values = [(line["payment_reference"], line["partner_id"], max(line["amount"], 0),
-                       max(-line["amount"], 0), line["amount"]) for line in lines[start:start + 10000]]
-            cr.execute(SQL(
-                """INSERT INTO account_move_line (%s)
-                   SELECT %s FROM account_move_line t,
-                          (VALUES %s) AS v(name, partner_id, debit, credit, balance)
-                    WHERE t.id = %s""",
-                SQL(", ").join(SQL.identifier(column) for column in columns),
-                SQL(select),
-                SQL(", ").join(SQL("(%s, %s, %s::numeric, %s::numeric, %s::numeric)", *value)
-                               for value in values),
-                template.id,
-            ))
+        self.env["account.move.line"].flush_model()
+        by_key = defaultdict(list)
+        for item, item_id in zip(copies, bulk_sql.allocate_ids(cr, "account_move_line", len(copies))):
+            by_key[item["key"]].append(dict(item, id=item_id))
+        for key, key_items in by_key.items():
+            bulk_sql.copy_rows(
+                cr, "account_move_line", templates[key].id, selects[key]["columns"],
+                selects[key]["expressions"], self._ITEM_RECORD, [{
+                    "id": item["id"], "name": item["name"], "partner_id": item.get("partner_id") or None,
+                    "debit": item["debit"], "credit": item["credit"],
+                    "balance": item["debit"] - item["credit"],
+                    "analytic_distribution": item.get("analytic_distribution") or None,
+                } for item in key_items])
+        # the placeholders' analytic items go with them (ON DELETE CASCADE)
         cr.execute("DELETE FROM account_move_line WHERE move_id = %s AND name = ANY(%s) AND partner_id IS NULL",
-                   [template.move_id.id, list(placeholder_names)])
+                   [move.id, list(placeholders)])
         # the entry's items are read again from the database
         self.env["account.move.line"].invalidate_model()
-        template.move_id.invalidate_recordset(["line_ids"])
+        move.invalidate_recordset(["line_ids"])
+        for key, key_items in by_key.items():
+            if key[1]:
+                self._copy_analytic_items(templates[key], key_items)
+        return {item["line_id"]: item["id"] for item in by_key.get(("receivable", False), [])}
 
-    def _link_receivable_items(self, move):
-        """Set the receivable item of every line with an amount (the items'
-        names are the lines' payment references, unique in a run).
-
-        The pairs are matched in Python from two reads (the run's lines, the
-        entry's receivable items), then written by primary key, 10,000 per
-        UPDATE: a join on the label in SQL, right after 100,000 items were
-        inserted and before PostgreSQL's statistics know them, is planned as a
-        nested loop (minutes for a province)."""
-        self.ensure_one()
-        self.env["account.move.line"].flush_model(["name", "account_id", "move_id"])
-        self.env["union.dues.line"].flush_model(["run_id", "amount", "payment_reference"])
+    def _copy_analytic_items(self, template, items):
+        """The analytic items of the copied income ``items``: copies of the
+        posted ``template``'s one analytic item (the unit's analytic account,
+        the item's label and amount), when it is what Odoo makes of a
+        distribution of one account at 100% and every unit's account is on
+        the same plan; else Odoo makes them (_create_analytic_lines)."""
         cr = self.env.cr
-        cr.execute("""SELECT name, id FROM account_move_line
-                       WHERE move_id = %s AND account_id = %s""",
-                   [move.id, self.company_id.union_dues_receivable_account_id.id])
-        items = dict(cr.fetchall())
-        cr.execute("""SELECT id, payment_reference FROM union_dues_line
-                       WHERE run_id = %s AND amount != 0""", [self.id])
-        due = cr.fetchall()
-        pairs = [(line_id, items[reference]) for line_id, reference in due if reference in items]
-        if len(pairs) != len(due) or len(items) != len(due):
-            raise UserError(self.env._(
-                "The dues run %(run)s could not match its journal items to its lines.",
-                run=self.name))
-        for start in range(0, len(pairs), 10000):
-            cr.execute(SQL(
-                """UPDATE union_dues_line dl SET move_line_id = v.item_id
-                     FROM (VALUES %s) AS v(line_id, item_id) WHERE dl.id = v.line_id""",
-                SQL(", ").join(SQL("(%s, %s)", line_id, item_id)
-                               for line_id, item_id in pairs[start:start + 10000])))
-        # no modified(): the payment state, which depends on the receivable
-        # item, is recomputed in batch when the run becomes "posted", right after
-        self.env["union.dues.line"].browse([line_id for line_id, _item in pairs]).invalidate_recordset(
-            ["move_line_id"])
+        self.env["account.analytic.line"].flush_model()
+        cr.execute("SELECT * FROM account_analytic_line WHERE move_line_id = %s", [template.id])
+        rows = cr.dictfetchall()
+        template_analytic = int(next(iter(template.analytic_distribution)))
+        # sudo: the plans of the units' own analytic accounts
+        accounts = self.env["account.analytic.account"].sudo().browse(
+            {template_analytic} | {item["analytic_id"] for item in items})
+        columns = {account.plan_id._column_name() for account in accounts}
+        column = accounts.browse(template_analytic).plan_id._column_name()
+        if len(rows) != 1 or columns != {column} or rows[0][column] != template_analytic \
+                or rows[0]["name"] != template.name or rows[0]["amount"] != -template.balance:
+            self.env["account.move.line"].browse([item["id"] for item in items])._create_analytic_lines()
+            return
+        bulk_sql.copy_rows(
+            cr, "account_analytic_line", rows[0]["id"], [name for name in rows[0] if name != "id"],
+            {"name": "v.name", "amount": "v.amount", "move_line_id": "v.move_line_id", column: "v.account"},
+            {"name": "varchar", "amount": "numeric", "move_line_id": "int4", "account": "int4"},
+            [{"name": item["name"], "amount": item["credit"] - item["debit"], "move_line_id": item["id"],
+              "account": item["analytic_id"]} for item in items])
+        self.env["account.analytic.line"].invalidate_model()
+
+    def _match_receivable_items(self, move, items):
+        """{dues line id: receivable item id} of an entry the ORM made whole
+        (the items' names are the lines' payment references, unique in a run):
+        matched in Python from one read."""
+        self.env["account.move.line"].flush_model(["name", "account_id", "move_id"])
+        self.env.cr.execute("""SELECT name, id FROM account_move_line
+                                WHERE move_id = %s AND account_id = %s""",
+                            [move.id, self.company_id.union_dues_receivable_account_id.id])
+        by_name = dict(self.env.cr.fetchall())
+        return {item["line_id"]: by_name[item["name"]] for item in items
+                if item["key"] == ("receivable", False) and item["name"] in by_name}
 
     def _apply_outstanding_credits(self):
         """Use the members' credits (overpayments, downward adjustments) for

@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
@@ -30,7 +31,8 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(self._lines(b_run, self.member_b1).amount, 150_000)
 
     def test_confirm_posts_one_entry_with_split(self):
-        ranks = (self.member_a1.partner_id | self.member_a2.partner_id).mapped("customer_rank")
+        self.member_a1.partner_id.customer_rank = 0
+        self.member_a2.partner_id.customer_rank = 5
         run = self._run(self.unit_a, date(2025, 7, 1))
         self.assertEqual(run.state, "posted")
         move = run.move_id
@@ -42,7 +44,7 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(move.amount_total, 322_000)
         self.assertEqual(len(move.line_ids), 2 + 2 * 2, "two members, kept and upward per unit")
         self.assertEqual((self.member_a1.partner_id | self.member_a2.partner_id).mapped("customer_rank"),
-                         [rank + 1 for rank in ranks], "every member becomes a customer, as posting does")
+                         [1, 5], "every member becomes a customer (see ResPartner), a rank is never lowered")
         self.assertEqual(move.journal_id, self.company.union_dues_journal_id)
         receivable = move.line_ids.filtered(
             lambda aml: aml.account_id == self.company.union_dues_receivable_account_id)
@@ -330,3 +332,88 @@ class TestDuesRun(UnionFinanceCommon):
         small = confirm_queries(3, date(2025, 7, 1))
         big = confirm_queries(60, date(2025, 8, 1))
         self.assertLessEqual(big, small + 10, (small, big))
+
+    def test_posting_queries_do_not_grow_with_units(self):
+        """Nor with its unit count: the income items of every unit and their
+        analytic items are copied in SQL, not made one by one."""
+        Org = self.env["union.organization"]
+        column = self.env.ref("union_finance.analytic_plan_union")._column_name()
+
+        def confirm_queries(count, month):
+            units = Org.create([{
+                "name": f"Tổ {month.month}-{i} - Trường THCS B", "code": f"T-B-{month.month}-{i}",
+                "level": "group", "parent_id": self.unit_b.id} for i in range(count)])
+            units._union_analytic_map()
+            members = self.env["union.member"].create([{
+                "name": f"Đoàn viên {month.month}-{i}", "organization_id": unit.id,
+                "date_joined": date(2020, 1, 1)} for i, unit in enumerate(units)])
+            self.env["union.member.dues.base"].create([{
+                "member_id": m.id, "date_start": date(2020, 1, 1), "amount": 10_000_000 + i * 1000}
+                for i, m in enumerate(members)])
+            run = self._run(self.unit_b, month, post=False)
+            self.env.flush_all()
+            before = self.env.cr.sql_log_count
+            run.action_confirm()
+            self.env.flush_all()
+            queries = self.env.cr.sql_log_count - before
+            analytic = self.env["account.analytic.line"].search(
+                [("move_line_id.move_id", "=", run.move_id.id)])
+            units_charged = run.line_ids.filtered("amount").organization_id
+            self.assertGreater(len(units_charged), count)
+            self.assertEqual(len(analytic), 2 * len(units_charged), "kept and upward of each unit")
+            self.assertEqual(analytic.mapped(column), units_charged.analytic_account_id)
+            self.assertEqual(sum(analytic.mapped("amount")), run.amount_total)
+            return queries
+
+        small = confirm_queries(2, date(2025, 7, 1))
+        big = confirm_queries(30, date(2025, 8, 1))
+        self.assertLessEqual(big, small + 10, (small, big))
+
+    def _entry_snapshot(self, run):
+        """What the entry of a run holds, item by item, comparable between runs."""
+        move = run.move_id
+        column = self.unit_a.analytic_account_id.plan_id._column_name()
+        items = sorted((
+            aml.account_id.code, aml.partner_id.id, aml.name, aml.debit, aml.credit, aml.balance,
+            aml.amount_currency, aml.amount_residual, aml.price_subtotal, aml.price_total,
+            aml.parent_state, aml.date, aml.journal_id.id, aml.currency_id.id, aml.display_type,
+            aml.reconciled, str(aml.analytic_distribution), aml.move_name == move.name,
+            tuple(sorted((al.name, al.amount, al[column].id, al.general_account_id.id, al.date,
+                          al.category, al.company_id.id, al.journal_id.id)
+                         for al in aml.analytic_line_ids)),
+        ) for aml in move.line_ids)
+        return items, (move.amount_total, move.amount_residual, move.state)
+
+    def test_copied_entry_equals_the_orm_entry(self):
+        """The entry completed in SQL holds exactly what the ORM would have
+        made: the same run is posted once with the copies, reversed, and posted
+        again with an analytic distribution model present (which makes the ORM
+        create every item, see _create_and_post_move)."""
+        AML = type(self.env["account.move.line"])
+        made_by_odoo = []
+
+        def create_analytic_lines(items):
+            made_by_odoo.extend(items.mapped("name"))
+            return create_analytic_lines.original(items)
+        create_analytic_lines.original = AML._create_analytic_lines
+        with patch.object(AML, "_create_analytic_lines", create_analytic_lines):
+            first = self._run(self.upper, date(2025, 6, 1))
+        self.assertEqual(len(first.line_ids.filtered("amount")), 3)
+        # posting went through the entry of the templates and placeholders only:
+        # one income item of each kind, the other units' were copied with their analytic items
+        self.assertEqual(sorted(name.split(":")[1].split(",")[0] for name in made_by_odoo
+                                if name.startswith("Dues ")), [" kept share", " owed to the upper level"])
+        copied = self._entry_snapshot(first)
+        first.action_reverse()
+        self.env["account.analytic.distribution.model"].create({
+            "partner_id": self.env["res.partner"].create({"name": "Nhà cung cấp khác"}).id,
+            "analytic_distribution": {str(self.unit_b._union_analytic_map()[self.unit_b.id]): 100},
+        })
+        again = self._run(self.upper, date(2025, 6, 1))
+        self.assertEqual(len(again.line_ids.filtered("amount")), 3)
+        by_orm = self._entry_snapshot(again)
+        self.assertEqual(len(copied[0]), 3 + 2 * 3)
+        self.maxDiff = None
+        self.assertEqual(copied, by_orm)
+        for run in (first, again):
+            self.assertEqual(run.line_ids.move_line_id.mapped("name"), run.line_ids.mapped("payment_reference"))
