@@ -25,10 +25,16 @@ and union.member.event is one of KNOWN_CREATE_OVERRIDES (they do nothing for suc
 see there) and the rows hold no value that an inverse method would have to write;
 otherwise the import falls back to the ORM's create, which is slower but does the same.
 """
+import json
+
+from psycopg2.extras import Json as PsycopgJson
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Command
 from odoo.models import LOG_ACCESS_COLUMNS
+from odoo.osv import expression
+from odoo.tools import SQL
 
 from ..rules import citizen_id as cccd
 from ..rules import lifecycle
@@ -150,11 +156,88 @@ def batch_create(model, vals_list, computed=()):
                 stored[name] = value
             protected.update(kind[1])
         data_list.append({"stored": stored, "inversed": {}, "inherited": {}, "protected": protected})
-    records = model._create(data_list)
+    records = insert_batch(model, data_list)
     if fallback_defaults:
         records.invalidate_recordset(fallback_defaults, flush=False)
     if model._check_company_auto:
         records._check_company()
+    return records
+
+
+#: column types insert_batch writes as JSON values (others go through BaseModel._create)
+JSON_COLUMN_TYPES = {"varchar", "text", "int4", "int8", "numeric", "float8", "bool", "date", "timestamp",
+                     "jsonb"}
+
+
+def insert_batch(model, data_list):
+    """What ``BaseModel._create`` does with ``data_list``, for plain rows, in bulk.
+
+    ``_create`` converts every value, inserts them as SQL literals, then puts every
+    field of every new record in the cache (some 140 fields of a contact: 2.8 million
+    cache writes for 20,000 rows, half of an import's time) and checks the record rules
+    in Python, record by record. Here: the values are converted by their fields as
+    ``_create`` does, sent as one JSON parameter per 10,000 rows with ids taken from the
+    sequence beforehand, nothing is put in the cache (the stored computed fields, marked
+    to compute by ``modified`` exactly as ``_create`` marks them, read what they need
+    from the database, in batches), the Python constraints are checked the same way, and
+    the record rules for "create" are checked with one SQL search.
+
+    Falls back to ``_create`` for rows it does not cover: a column not in every row that
+    has a default in the database, a binary value, a field without a column, a model
+    with a parent path.
+    """
+    names = sorted({name for data in data_list for name in data["stored"]})
+    fields_ = [model._fields[name] for name in names]
+    env = model.env
+    cr = env.cr
+    # a column missing from some rows is NULL for them, what _create's DEFAULT gives when
+    # the column has no default of its own in the database
+    partial = [name for name in names if any(name not in data["stored"] for data in data_list)]
+    if partial:
+        cr.execute("""SELECT 1 FROM information_schema.columns WHERE table_name = %s
+                         AND column_name = ANY(%s) AND column_default IS NOT NULL""", [model._table, partial])
+    if model._parent_store or (partial and cr.fetchall()) \
+            or any(field.column_type is None
+                   or field.column_type[0] not in JSON_COLUMN_TYPES for field in fields_):
+        return model._create(data_list)
+    env.flush_all()
+    ids = []
+    columns = SQL(", ").join(SQL.identifier(name) for name in ["id", *names])
+    for start in range(0, len(data_list), 10000):
+        chunk = data_list[start:start + 10000]
+        cr.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                   [model._table, len(chunk)])
+        chunk_ids = [row[0] for row in cr.fetchall()]
+        rows = []
+        for record_id, data in zip(chunk_ids, chunk):
+            stored = data["stored"]
+            row = {"id": record_id}
+            for field in fields_:
+                if field.name not in stored:
+                    continue
+                value = field.convert_to_column_insert(stored[field.name], model, stored)
+                # a jsonb column (company-dependent, translated) gets its object, not its adapter
+                row[field.name] = value.adapted if isinstance(value, PsycopgJson) else value
+            rows.append(row)
+        cr.execute(SQL(
+            """INSERT INTO %(table)s (%(columns)s)
+               SELECT %(columns)s FROM jsonb_populate_recordset(NULL::%(table)s, %(rows)s::jsonb)""",
+            table=SQL.identifier(model._table), columns=columns,
+            rows=json.dumps(rows, default=str, ensure_ascii=False)))
+        ids.extend(chunk_ids)
+    records = model.browse(ids)
+    # what other records cached of their relations (a unit's members...) is read again
+    env.invalidate_all(flush=False)
+    protected = [(data["protected"], record) for data, record in zip(data_list, records)]
+    with env.protecting(protected):
+        records.modified(model._fields, create=True)
+    records._validate_fields(names)
+    domain = env["ir.rule"]._compute_domain(model._name, "create")
+    if domain:
+        allowed = model.sudo().with_context(active_test=False).search(
+            expression.AND([[("id", "in", ids)], domain]))
+        if forbidden := records - allowed:
+            raise env["ir.rule"]._make_access_error("create", forbidden)
     return records
 
 

@@ -5,6 +5,7 @@ from datetime import date
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError
+from odoo.models import BaseModel
 
 from odoo.addons.union_membership.models.union_member import UnionMember as BaseMember
 from odoo.addons.union_membership.models.union_member_import import UnionMember as FastMember
@@ -81,12 +82,22 @@ class TestImportFast(UnionCommon):
         self.assertTrue(self.env["union.member"]._union_fast_create_supported(),
                         "a create() override unknown to the import's fast path: check it and list it in "
                         "KNOWN_CREATE_OVERRIDES, or the import falls back to the slow create")
+        created_by_orm = []
+
+        def orm_create(model, data_list):
+            created_by_orm.append(model._name)
+            return orm_create.original(model, data_list)
+        orm_create.original = BaseModel._create
         with patch.object(FastMember, "_union_fast_create", autospec=True,
                           side_effect=FastMember._union_fast_create) as fast, \
-                patch.object(BaseMember, "create", autospec=True, side_effect=BaseMember.create) as slow:
+                patch.object(BaseMember, "create", autospec=True, side_effect=BaseMember.create) as slow, \
+                patch.object(BaseModel, "_create", orm_create):
             members = self.import_rows([self.row(1), self.row(2)])
         self.assertEqual(fast.call_count, 1)
         slow.assert_not_called()  # no fallback to union.member.create
+        # nor to the ORM's row insert (see insert_batch)
+        self.assertFalse({"res.partner", "union.member", "union.member.event"} & set(created_by_orm),
+                         created_by_orm)
         self.assertEqual(len(members), 2)
         self.assertEqual(len(set(members.mapped("verify_token"))), 2, "a token of its own for each member")
         self.assertEqual(len(set(members.mapped("member_code"))), 2)
