@@ -596,10 +596,28 @@ class UnionDuesRun(models.Model):
 
     def _copy_analytic_items(self, template, items):
         """The analytic items of the copied income ``items``: copies of the
-        posted ``template``'s one analytic item (the unit's analytic account,
-        the item's label and amount), when it is what Odoo makes of a
-        distribution of one account at 100% and every unit's account is on
-        the same plan; else Odoo makes them (_create_analytic_lines)."""
+        posted ``template``'s analytic item (the unit's analytic account, the
+        item's label and amount) when it can be copied (see
+        _analytic_copy_template); else Odoo makes them (_create_analytic_lines)."""
+        found = self._analytic_copy_template(template, items)
+        if not found:
+            self.env["account.move.line"].browse([item["id"] for item in items])._create_analytic_lines()
+            return
+        row, column = found
+        bulk_sql.copy_rows(
+            self.env.cr, "account_analytic_line", row["id"], [name for name in row if name != "id"],
+            {"name": "v.name", "amount": "v.amount", "move_line_id": "v.move_line_id", column: "v.account"},
+            {"name": "varchar", "amount": "numeric", "move_line_id": "int4", "account": "int4"},
+            [{"name": item["name"], "amount": item["credit"] - item["debit"], "move_line_id": item["id"],
+              "account": item["analytic_id"]} for item in items])
+        self.env["account.analytic.line"].invalidate_model()
+
+    def _analytic_copy_template(self, template, items):
+        """(row, plan column) of the posted ``template``'s analytic item, when
+        it is what Odoo makes of a distribution of one account at 100% (one
+        item, the template's label, minus its balance, the account in its
+        plan's column) and every unit's account of ``items`` is on the same
+        plan; else None."""
         cr = self.env.cr
         self.env["account.analytic.line"].flush_model()
         cr.execute("SELECT * FROM account_analytic_line WHERE move_line_id = %s", [template.id])
@@ -612,15 +630,8 @@ class UnionDuesRun(models.Model):
         column = accounts.browse(template_analytic).plan_id._column_name()
         if len(rows) != 1 or columns != {column} or rows[0][column] != template_analytic \
                 or rows[0]["name"] != template.name or rows[0]["amount"] != -template.balance:
-            self.env["account.move.line"].browse([item["id"] for item in items])._create_analytic_lines()
-            return
-        bulk_sql.copy_rows(
-            cr, "account_analytic_line", rows[0]["id"], [name for name in rows[0] if name != "id"],
-            {"name": "v.name", "amount": "v.amount", "move_line_id": "v.move_line_id", column: "v.account"},
-            {"name": "varchar", "amount": "numeric", "move_line_id": "int4", "account": "int4"},
-            [{"name": item["name"], "amount": item["credit"] - item["debit"], "move_line_id": item["id"],
-              "account": item["analytic_id"]} for item in items])
-        self.env["account.analytic.line"].invalidate_model()
+            return None
+        return rows[0], column
 
     def _match_receivable_items(self, move, items):
         """{dues line id: receivable item id} of an entry the ORM made whole

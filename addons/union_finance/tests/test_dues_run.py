@@ -417,3 +417,17 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(copied, by_orm)
         for run in (first, again):
             self.assertEqual(run.line_ids.move_line_id.mapped("name"), run.line_ids.mapped("payment_reference"))
+
+    def test_analytic_items_made_by_odoo_when_not_copyable(self):
+        """When the template's analytic item cannot be copied, Odoo makes the
+        other units' analytic items itself: the same as the copies."""
+        Run = type(self.env["union.dues.run"])
+        with patch.object(Run, "_analytic_copy_template", return_value=None) as check:
+            by_odoo = self._run(self.upper, date(2025, 6, 1))
+        self.assertEqual(check.call_count, 2, "kept and upward")
+        made = self._entry_snapshot(by_odoo)
+        self.assertEqual(sum(1 for item in made[0] if item[-1]), 2 * 3, "an analytic item per income item")
+        by_odoo.action_reverse()
+        copied = self._run(self.upper, date(2025, 6, 1))
+        self.maxDiff = None
+        self.assertEqual(made, self._entry_snapshot(copied))
