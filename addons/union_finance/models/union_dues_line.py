@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
-from .. import bulk_sql
+from odoo.addons.union_membership import bulk_sql
+
 from .union_dues_exemption import EXEMPTION_REASONS
 from .union_dues_rule import MEMBER_GROUPS
 

@@ -5,7 +5,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL
 
-from .. import bulk_sql
+from odoo.addons.union_membership import bulk_sql
+
 from ..rules import dues as dues_rules
 from ..rules import split as split_rules
 from ..vnd import VndAmount

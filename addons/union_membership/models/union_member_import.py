@@ -25,8 +25,6 @@ and union.member.event is one of KNOWN_CREATE_OVERRIDES (they do nothing for suc
 see there) and the rows hold no value that an inverse method would have to write;
 otherwise the import falls back to the ORM's create, which is slower but does the same.
 """
-import json
-
 from psycopg2.extras import Json as PsycopgJson
 
 from odoo import api, fields, models
@@ -34,8 +32,8 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Command
 from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.osv import expression
-from odoo.tools import SQL
 
+from .. import bulk_sql
 from ..rules import citizen_id as cccd
 from ..rules import lifecycle
 
@@ -201,30 +199,19 @@ def insert_batch(model, data_list):
                    or field.column_type[0] not in JSON_COLUMN_TYPES for field in fields_):
         return model._create(data_list)
     env.flush_all()
-    ids = []
-    columns = SQL(", ").join(SQL.identifier(name) for name in ["id", *names])
-    for start in range(0, len(data_list), 10000):
-        chunk = data_list[start:start + 10000]
-        cr.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                   [model._table, len(chunk)])
-        chunk_ids = [row[0] for row in cr.fetchall()]
-        rows = []
-        for record_id, data in zip(chunk_ids, chunk):
-            stored = data["stored"]
-            row = {"id": record_id}
-            for field in fields_:
-                if field.name not in stored:
-                    continue
-                value = field.convert_to_column_insert(stored[field.name], model, stored)
-                # a jsonb column (company-dependent, translated) gets its object, not its adapter
-                row[field.name] = value.adapted if isinstance(value, PsycopgJson) else value
-            rows.append(row)
-        cr.execute(SQL(
-            """INSERT INTO %(table)s (%(columns)s)
-               SELECT %(columns)s FROM jsonb_populate_recordset(NULL::%(table)s, %(rows)s::jsonb)""",
-            table=SQL.identifier(model._table), columns=columns,
-            rows=json.dumps(rows, default=str, ensure_ascii=False)))
-        ids.extend(chunk_ids)
+    ids = bulk_sql.allocate_ids(cr, model._table, len(data_list))
+    rows = []
+    for record_id, data in zip(ids, data_list):
+        stored = data["stored"]
+        row = {"id": record_id}
+        for field in fields_:
+            if field.name not in stored:
+                continue
+            value = field.convert_to_column_insert(stored[field.name], model, stored)
+            # a jsonb column (company-dependent, translated) gets its object, not its adapter
+            row[field.name] = value.adapted if isinstance(value, PsycopgJson) else value
+        rows.append(row)
+    bulk_sql.insert_rows(cr, model._table, ["id", *names], rows)
     records = model.browse(ids)
     # what other records cached of their relations (a unit's members...) is read again
     env.invalidate_all(flush=False)

@@ -1,10 +1,11 @@
-"""Bulk writes in SQL for the monthly dues run of a province (100,000 rows).
+"""Bulk writes in SQL for a province (100,000 rows): the member import, the dues run.
 
 The rows travel as one JSON parameter per statement: psycopg2 quotes one
 string instead of a literal per value (seconds of Python for 100,000 rows),
 and PostgreSQL unpacks them with ``jsonb_to_recordset`` /
-``jsonb_populate_recordset``. Used by union.dues.line._create_batch and
-union.dues.run._copy_items; the callers flush and invalidate the ORM.
+``jsonb_populate_recordset``. Used by the member import (insert_batch in
+models/union_member_import.py) and by union_finance (union.dues.line._create_batch,
+union.dues.run._copy_items); the callers flush and invalidate the ORM.
 """
 import json
 
