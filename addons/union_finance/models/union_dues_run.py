@@ -435,6 +435,11 @@ class UnionDuesRun(models.Model):
 
     _ITEM_FIELDS = ("name", "account_id", "partner_id", "debit", "credit", "analytic_distribution")
 
+    @api.model
+    def _item_create(self, item):
+        """The command that creates the journal item of ``item`` (see _prepare_move_items)."""
+        return Command.create({name: item[name] for name in self._ITEM_FIELDS if name in item})
+
     def _prepare_move_vals(self, items):
         """The values of the run's entry with these items (see _prepare_move_items)."""
         self.ensure_one()
@@ -445,8 +450,7 @@ class UnionDuesRun(models.Model):
             "company_id": company.id,
             "date": dues_rules.month_end(self.month),
             "ref": self.env._("Union dues %(run)s", run=self.name),
-            "line_ids": [Command.create({name: item[name] for name in self._ITEM_FIELDS if name in item})
-                         for item in items],
+            "line_ids": [self._item_create(item) for item in items],
         }
 
     # columns of a journal item that differ from one member to the next
@@ -515,8 +519,7 @@ class UnionDuesRun(models.Model):
                 # not exactly copyable: the ORM creates them, and posts them all
                 move.write({"line_ids": [Command.delete(aml.id) for aml in move.line_ids
                                          if aml.name in placeholders] + [
-                    Command.create({name: item[name] for name in self._ITEM_FIELDS if name in item})
-                    for item in copies]})
+                    self._item_create(item) for item in copies]})
                 copies = []
         unbalanced = move._get_unbalanced_moves({"records": move})
         if unbalanced:

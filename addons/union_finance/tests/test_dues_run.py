@@ -303,25 +303,31 @@ class TestDuesRun(UnionFinanceCommon):
         for split in splits.values():
             self.assertEqual(split["kept"] + split["upward"], split["total"])
 
+    def _new_members_with_salary(self, units, month):
+        """One new member with a salary in each unit of ``units`` (a unit may repeat)."""
+        members = self.env["union.member"].create([{
+            "name": f"Đoàn viên {month.month}-{i}", "organization_id": unit.id,
+            "date_joined": date(2020, 1, 1)} for i, unit in enumerate(units)])
+        self.env["union.member.dues.base"].create([{
+            "member_id": m.id, "date_start": date(2020, 1, 1), "amount": 10_000_000 + i * 1000}
+            for i, m in enumerate(members)])
+
+    def _confirm_counting_queries(self, unit, month):
+        """(run, queries): the run of ``unit`` for ``month``, and the queries its confirmation took."""
+        run = self._run(unit, month, post=False)
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        run.action_confirm()
+        self.env.flush_all()
+        return run, self.env.cr.sql_log_count - before
+
     def test_posting_queries_do_not_grow_with_members(self):
         """Confirming a run costs a bounded number of queries, whatever its
         member count (no UPDATE per line, no rank or distribution query per
         partner)."""
-        Member = self.env["union.member"]
-
         def confirm_queries(count, month):
-            members = Member.create([{
-                "name": f"Đoàn viên {month.month}-{i}", "organization_id": self.unit_b.id,
-                "date_joined": date(2020, 1, 1)} for i in range(count)])
-            self.env["union.member.dues.base"].create([{
-                "member_id": m.id, "date_start": date(2020, 1, 1), "amount": 10_000_000 + i * 1000}
-                for i, m in enumerate(members)])
-            run = self._run(self.unit_b, month, post=False)
-            self.env.flush_all()
-            before = self.env.cr.sql_log_count
-            run.action_confirm()
-            self.env.flush_all()
-            queries = self.env.cr.sql_log_count - before
+            self._new_members_with_salary([self.unit_b] * count, month)
+            run, queries = self._confirm_counting_queries(self.unit_b, month)
             receivable = run.move_id.line_ids.filtered(
                 lambda aml: aml.account_id == self.company.union_dues_receivable_account_id)
             self.assertEqual(len(receivable), len(run.line_ids))
@@ -344,18 +350,8 @@ class TestDuesRun(UnionFinanceCommon):
                 "name": f"Tổ {month.month}-{i} - Trường THCS B", "code": f"T-B-{month.month}-{i}",
                 "level": "group", "parent_id": self.unit_b.id} for i in range(count)])
             units._union_analytic_map()
-            members = self.env["union.member"].create([{
-                "name": f"Đoàn viên {month.month}-{i}", "organization_id": unit.id,
-                "date_joined": date(2020, 1, 1)} for i, unit in enumerate(units)])
-            self.env["union.member.dues.base"].create([{
-                "member_id": m.id, "date_start": date(2020, 1, 1), "amount": 10_000_000 + i * 1000}
-                for i, m in enumerate(members)])
-            run = self._run(self.unit_b, month, post=False)
-            self.env.flush_all()
-            before = self.env.cr.sql_log_count
-            run.action_confirm()
-            self.env.flush_all()
-            queries = self.env.cr.sql_log_count - before
+            self._new_members_with_salary(units, month)
+            run, queries = self._confirm_counting_queries(self.unit_b, month)
             analytic = self.env["account.analytic.line"].search(
                 [("move_line_id.move_id", "=", run.move_id.id)])
             units_charged = run.line_ids.filtered("amount").organization_id
