@@ -12,10 +12,12 @@ image, no website), so the same result is reached by the ORM's low-level batch i
   row) and given to every row; a default that differs between two calls (a random
   token) is computed for each row;
 - the values are sorted out exactly as ``BaseModel.create`` does (stored, protected);
-  ``_create`` inserts them in batches, marks the stored computed fields to recompute
-  (Odoo's own compute methods then run once for the whole batch at the flush: the
-  commercial partner, complete name, normalized e-mail...), checks the constraints and
-  the record rules of the current user;
+  ``insert_batch`` inserts them in batches, marks the stored computed fields to recompute
+  (Odoo's own compute methods then run once for the whole batch at the flush), checks the
+  constraints and the record rules of the current user;
+- the stored computed fields of the new contacts (commercial partner, complete name,
+  normalized e-mail...) are given by the insert itself when the rows are plain contacts
+  and the methods Odoo's own (plain_contact.py): no second UPDATE of every contact;
 - what the create overrides of the models do for such rows is done here in batch: the
   member codes from the sequence (one query), the admission event of each member, checked
   by the same lifecycle rule, and the state it gives.
@@ -33,7 +35,7 @@ from odoo.fields import Command
 from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.osv import expression
 
-from .. import bulk_sql
+from .. import bulk_sql, plain_contact
 from ..rules import citizen_id as cccd
 from ..rules import lifecycle
 
@@ -69,7 +71,7 @@ def create_overrides(model):
             and not cls.__module__.startswith("odoo.addons.base.models.ir_")}
 
 
-def batch_create(model, vals_list, computed=()):
+def batch_create(model, vals_list, computed=(), ids=None):
     """``model.create(vals_list)`` without its overrides, the defaults computed once.
 
     For models whose create() overrides do nothing for these rows (the caller checks it).
@@ -154,7 +156,7 @@ def batch_create(model, vals_list, computed=()):
                 stored[name] = value
             protected.update(kind[1])
         data_list.append({"stored": stored, "inversed": {}, "inherited": {}, "protected": protected})
-    records = insert_batch(model, data_list)
+    records = insert_batch(model, data_list, ids)
     if fallback_defaults:
         records.invalidate_recordset(fallback_defaults, flush=False)
     if model._check_company_auto:
@@ -167,7 +169,7 @@ JSON_COLUMN_TYPES = {"varchar", "text", "int4", "int8", "numeric", "float8", "bo
                      "jsonb"}
 
 
-def insert_batch(model, data_list):
+def insert_batch(model, data_list, ids=None):
     """What ``BaseModel._create`` does with ``data_list``, for plain rows, in bulk.
 
     ``_create`` converts every value, inserts them as SQL literals, then puts every
@@ -182,7 +184,8 @@ def insert_batch(model, data_list):
 
     Falls back to ``_create`` for rows it does not cover: a column not in every row that
     has a default in the database, a binary value, a field without a column, a model
-    with a parent path.
+    with a parent path; raises FastCreateUnsupported then if ``ids`` (the ids of the rows,
+    taken beforehand) are given.
     """
     names = sorted({name for data in data_list for name in data["stored"]})
     fields_ = [model._fields[name] for name in names]
@@ -197,9 +200,12 @@ def insert_batch(model, data_list):
     if model._parent_store or (partial and cr.fetchall()) \
             or any(field.column_type is None
                    or field.column_type[0] not in JSON_COLUMN_TYPES for field in fields_):
+        if ids is not None:
+            raise FastCreateUnsupported(f"{model._name}: rows with ids")
         return model._create(data_list)
     env.flush_all()
-    ids = bulk_sql.allocate_ids(cr, model._table, len(data_list))
+    if ids is None:
+        ids = bulk_sql.allocate_ids(cr, model._table, len(data_list))
     rows = []
     for record_id, data in zip(ids, data_list):
         stored = data["stored"]
@@ -280,7 +286,11 @@ class UnionMember(models.Model):
             member_vals.append(own)
         if missing:
             raise self._union_missing_unit_error(missing)
-        partners = batch_create(Partner, partner_vals)
+        # the contact fields Odoo would compute after the insert, computed here when the
+        # rows are plain contacts (see plain_contact.py)
+        partner_ids = bulk_sql.allocate_ids(self.env.cr, Partner._table, len(partner_vals))
+        computed = plain_contact.fill(Partner, partner_vals, partner_ids)
+        partners = batch_create(Partner, partner_vals, computed=computed, ids=partner_ids if computed else None)
         # the accounting entity (related organization_id.company_id, stored) of each unit, at once
         units = self.env["union.organization"].sudo().browse({vals["organization_id"] for vals in member_vals})
         company_of = {unit.id: unit.company_id.id for unit in units}

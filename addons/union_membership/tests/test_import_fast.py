@@ -5,8 +5,10 @@ from datetime import date
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError
+from odoo.fields import Field
 from odoo.models import BaseModel
 
+from odoo.addons.union_membership import plain_contact
 from odoo.addons.union_membership.models.union_member import UnionMember as BaseMember
 from odoo.addons.union_membership.models.union_member_import import UnionMember as FastMember
 
@@ -115,3 +117,72 @@ class TestImportFast(UnionCommon):
         vals = {"name": "Ngoài phạm vi", "citizen_id": "001188088888", "organization_id": self.unit_b.id}
         with self.assertRaises(AccessError):
             self.env["union.member"].with_user(self.user_officer_a)._union_import_create([vals], "x")
+
+    def import_variants(self, first_index, fast=True):
+        """Rows whose contact fields Odoo computes differently: no phone, a foreign phone, no
+        e-mail, a name with spaces around; through the fast path or the ORM."""
+        rows = [self.row(first_index + offset) for offset in range(4)]
+        rows[0]["Điện thoại"] = None
+        rows[1]["Điện thoại"] = "+33 6 12 34 56 78"
+        rows[2]["Email"] = None
+        rows[3]["Họ và tên"] = "  Lò   Văn Pó  "
+        if fast:
+            return self.import_rows(rows)
+        with patch.object(FastMember, "_union_fast_create_supported", return_value=False):
+            return self.import_rows(rows)
+
+    def test_plain_contact_fields_computed_in_bulk(self):
+        """The contact fields Odoo would compute after the insert are written by the insert
+        itself (plain_contact.py): Odoo's methods do not run for the new contacts, and the
+        values are the ones the ORM's create gives, row by row."""
+        supported = plain_contact.supported_fields(self.env["res.partner"])
+        self.assertTrue({"commercial_partner_id", "complete_name", "email_normalized", "phone_sanitized",
+                         "partner_share"} <= set(supported), supported)
+        computed = []
+        real = Field.compute_value
+
+        def compute_value(field, records):
+            if field.model_name == "res.partner":
+                computed.append((field.name, set(records.ids)))
+            return real(field, records)
+        with patch.object(Field, "compute_value", compute_value):
+            fast = self.import_variants(11)
+        new_ids = set(fast.partner_id.ids)
+        again = {name for name, ids in computed if ids & new_ids}
+        self.assertFalse(again & set(supported), "computed again by Odoo after the insert")
+        orm = self.import_variants(21, fast=False)
+        self.assertEqual(len(fast), 4)
+        for member, reference in zip(fast, orm):
+            partner, ref_partner = member.partner_id, reference.partner_id
+            self.assertEqual(self.stored_values(partner), self.stored_values(ref_partner))
+            self.assertEqual(partner.commercial_partner_id, partner)
+        # (formatted when the phonenumbers library is there, as written otherwise: as Odoo does)
+        self.assertEqual([bool(phone) for phone in fast.partner_id.mapped("phone_sanitized")],
+                         [False, True, True, True])
+        self.assertEqual(fast.partner_id.mapped("email_normalized"),
+                         ["thu.dang@example.vn", "thu.dang@example.vn", False, "thu.dang@example.vn"])
+        self.assertEqual(fast[3].partner_id.complete_name, fast[3].partner_id.name.strip())
+
+    def test_overridden_method_left_to_odoo(self):
+        """A module overriding one of the methods a value relies on: Odoo computes that field,
+        the others are still filled by the insert; the records are the same."""
+        owners = dict(plain_contact.METHOD_OWNERS)
+        owners["complete_name"] = ("_compute_complete_name", {"_get_complete_name": "odoo.addons.some_module"})
+        with patch.object(plain_contact, "METHOD_OWNERS", owners):
+            self.assertNotIn("complete_name", plain_contact.supported_fields(self.env["res.partner"]))
+            self.assertIn("email_normalized", plain_contact.supported_fields(self.env["res.partner"]))
+            members = self.import_rows([self.row(31)])
+        self.assert_same_as_create(members)
+
+    def test_rows_not_plain(self):
+        """A row that is not a plain contact (a company name): nothing is filled, Odoo computes."""
+        partners = self.env["res.partner"]
+        rows = [{"name": "A"}, {"name": "B", "company_name": "Trường THPT A"}]
+        self.assertEqual(plain_contact.fill(partners, rows, [1, 2]), [])
+        self.assertNotIn("complete_name", rows[0])
+        rows = [{"name": " A "}, {"name": "B", "email": "X@Y.vn"}]
+        names = plain_contact.fill(partners, rows, [7, 8])
+        self.assertIn("complete_name", names)
+        self.assertEqual([row["complete_name"] for row in rows], ["A", "B"])
+        self.assertEqual([row["commercial_partner_id"] for row in rows], [7, 8])
+        self.assertEqual(rows[1]["email_normalized"], "x@y.vn")
