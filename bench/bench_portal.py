@@ -11,6 +11,14 @@ interface (--workers, a free port, no cron thread) is started, always stopped at
 end, each client logs in through /web/login (CSRF token) with its own
 requests.Session and loops. Non-200 answers, redirects to the login page and pages
 that do not show the member's own name count as errors. Prints one JSON line.
+
+Without pause (``--think 0``), once the load is over and the server idle, one member
+alone also requests each page 40 times in a row, the suite's pages and two of Odoo's
+own for the same logged-in member (REFERENCE_PAGES: the portal home ``/my`` and the
+login page, which is the website layout around a form): the time one page costs
+with nobody else on the machine, side by side with what Odoo's own pages cost
+(``portal_page_cost``). 20 members requesting back to back need about 20 × that
+time / 2 cores between two pages of one member, whatever the queue.
 """
 import argparse
 import html
@@ -30,6 +38,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import emit, find_sector, free_port, odoo_command, odoo_env, percentile  # noqa: E402
 
 PASSWORD = "bench-portal-2026"
+#: Odoo's own pages for the same member, measured alone beside the suite's (page cost)
+REFERENCE_PAGES = ["/my", "/web/login"]
+#: requests per page for the page cost (the first 5 are not counted: caches)
+PAGE_COST_REQUESTS = 45
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
 
 
@@ -113,8 +125,9 @@ def login(requests, base, login_name):
     return session
 
 
-def fetch(session, url, name):
-    """(milliseconds, error or None) of one GET."""
+def fetch(session, url, name, login_page_ok=False):
+    """(milliseconds, error or None) of one GET (``login_page_ok``: the page asked for is
+    the login page)."""
     start = time.perf_counter()
     try:
         answer = session.get(url, timeout=60, allow_redirects=True)
@@ -123,7 +136,7 @@ def fetch(session, url, name):
     millis = (time.perf_counter() - start) * 1000
     if answer.status_code != 200:
         return millis, f"status {answer.status_code}"
-    if "/web/login" in answer.url:
+    if "/web/login" in answer.url and not login_page_ok:
         return millis, "login page"
     if not any(form in answer.text for form in (name, html.escape(name), str(markupsafe.escape(name)))):
         return millis, "member name missing"
@@ -212,6 +225,7 @@ def main(argv=None):
         start = time.perf_counter()
         load(args.duration)
         elapsed = time.perf_counter() - start
+        page_cost = None if args.think else measure_page_cost(base, sessions[0], users[0][1], pages)
     finally:
         sampler.stopped.set()
         stop_server(process)
@@ -229,7 +243,27 @@ def main(argv=None):
         "server_peak_mb": round(sampler.peak_total), "worker_peak_mb": round(sampler.peak_process),
         "target": "p95 <= 300 ms, 0 errors", "met": bool(latencies) and p95 <= 300 and not error_count,
     })
-    return 0 if latencies and not error_count else 1
+    if page_cost:
+        emit(page_cost)
+    return 0 if latencies and not error_count and not (page_cost or {}).get("errors") else 1
+
+
+def measure_page_cost(base, session, name, pages):
+    """Median and p95 (ms) of each page requested by one member alone, the suite's pages
+    and Odoo's own (REFERENCE_PAGES), in turn."""
+    by_page, errors = {}, {}
+    for page in [*pages, *REFERENCE_PAGES]:
+        timings = []
+        for index in range(PAGE_COST_REQUESTS):
+            millis, error = fetch(session, base + page, name, login_page_ok=page == "/web/login")
+            if error:
+                errors[f"{page}: {error}"] = errors.get(f"{page}: {error}", 0) + 1
+            if index >= 5:
+                timings.append(millis)
+        by_page[page] = {"p50_ms": round(percentile(timings, 0.5), 1), "p95_ms": round(percentile(timings, 0.95), 1)}
+    return {"what": "portal_page_cost", "count": sum(PAGE_COST_REQUESTS - 5 for _page in by_page),
+            "suite_pages": pages, "odoo_pages": REFERENCE_PAGES, "by_page": by_page,
+            "errors": sum(errors.values()), "error_kinds": errors}
 
 
 if __name__ == "__main__":

@@ -119,6 +119,12 @@ def table(lines):
                          f"{_fmt(line.get('count'))} requests ({line.get('requests_per_second')}/s), "
                          f"{line.get('errors')} errors, server {_fmt(line.get('server_peak_mb'))} MB",
                          "p95 ≤ 300 ms, 0 errors", _met(line.get("met"))))
+        elif what == "portal_page_cost":
+            cost = line.get("by_page", {})
+            rows.append(("portal page alone (one member, idle server): the suite's pages beside Odoo's own",
+                         ", ".join(f"{page} {values.get('p50_ms')} ms" for page, values in cost.items())
+                         + f" (medians), {line.get('errors')} errors",
+                         "— (what one page costs)", "—"))
         elif what == "document_numbering":
             registers = line.get("registers", {})
             gaps = sum(r.get("gaps", 0) for r in registers.values())

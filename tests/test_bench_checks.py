@@ -77,6 +77,8 @@ def test_run_all_table():
         {"what": "portal_load_think", "think_seconds": 1.0, "clients": 20, "workers": 4, "seconds": 60,
          "p50_ms": 40, "p95_ms": 120, "max_ms": 300, "count": 1100, "requests_per_second": 18.3,
          "errors": 0, "server_peak_mb": 900, "met": True},
+        {"what": "portal_page_cost", "errors": 0, "by_page": {
+            "/my/union": {"p50_ms": 41.4, "p95_ms": 58.8}, "/my": {"p50_ms": 73.0, "p95_ms": 84.6}}},
         {"what": "document_numbering", "workers": 8, "count": 4000, "numbers_per_second": 50.0,
          "seconds": 80, "lock_retries": 10, "user_errors": 0, "met": True,
          "registers": {"outgoing": {"gaps": 0, "duplicates": 0}, "incoming": {"gaps": 0, "duplicates": 0}}},
@@ -85,7 +87,8 @@ def test_run_all_table():
     text = run_all.table(lines)
     rows = text.splitlines()
     assert rows[0] == "| measure | figure | target | met? |"
-    assert len(rows) == 2 + 6
+    assert len(rows) == 2 + 7
+    assert "/my/union 41.4 ms, /my 73.0 ms (medians), 0 errors" in text
     assert "40 rows = 40 expected" in text
     assert "p95 350 ms" in text and "| **no** |" in text
     assert "no pause between pages" in text
