@@ -21,6 +21,7 @@ with nobody else on the machine, side by side with what Odoo's own pages cost
 time / 2 cores between two pages of one member, whatever the queue.
 """
 import argparse
+import collections
 import html
 import os
 import re
@@ -40,8 +41,8 @@ from common import emit, find_sector, free_port, odoo_command, odoo_env, percent
 PASSWORD = "bench-portal-2026"
 #: Odoo's own pages for the same member, measured alone beside the suite's (page cost)
 REFERENCE_PAGES = ["/my", "/web/login"]
-#: requests per page for the page cost (the first 5 are not counted: caches)
-PAGE_COST_REQUESTS = 45
+#: requests per page for the page cost, and the first ones not counted (caches)
+PAGE_COST_REQUESTS, PAGE_COST_WARMUP = 45, 5
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
 
 
@@ -189,7 +190,7 @@ def main(argv=None):
         sampler.start()
         sessions = [login(requests, base, login_name) for login_name, _name in users]
         results = {page: [] for page in pages}
-        errors = {}
+        errors = collections.Counter()
         lock = threading.Lock()
 
         def client(session, name):
@@ -204,8 +205,7 @@ def main(argv=None):
                 for page, millis, error in local:
                     results[page].append(millis)
                     if error:
-                        key = f"{page}: {error}"
-                        errors[key] = errors.get(key, 0) + 1
+                        errors[f"{page}: {error}"] += 1
 
         def load(seconds):
             nonlocal stop_at
@@ -239,7 +239,7 @@ def main(argv=None):
         "p50_ms": round(percentile(latencies, 0.5) or 0), "p95_ms": round(p95 or 0),
         "max_ms": round(max(latencies, default=0)),
         "p95_ms_by_page": {page: round(percentile(values, 0.95) or 0) for page, values in results.items()},
-        "errors": error_count, "error_kinds": errors,
+        "errors": error_count, "error_kinds": dict(errors),
         "server_peak_mb": round(sampler.peak_total), "worker_peak_mb": round(sampler.peak_process),
         "target": "p95 <= 300 ms, 0 errors", "met": bool(latencies) and p95 <= 300 and not error_count,
     })
@@ -251,19 +251,20 @@ def main(argv=None):
 def measure_page_cost(base, session, name, pages):
     """Median and p95 (ms) of each page requested by one member alone, the suite's pages
     and Odoo's own (REFERENCE_PAGES), in turn."""
-    by_page, errors = {}, {}
+    by_page, errors, count = {}, collections.Counter(), 0
     for page in [*pages, *REFERENCE_PAGES]:
         timings = []
         for index in range(PAGE_COST_REQUESTS):
             millis, error = fetch(session, base + page, name, login_page_ok=page == "/web/login")
             if error:
-                errors[f"{page}: {error}"] = errors.get(f"{page}: {error}", 0) + 1
-            if index >= 5:
+                errors[f"{page}: {error}"] += 1
+            if index >= PAGE_COST_WARMUP:
                 timings.append(millis)
+        count += len(timings)
         by_page[page] = {"p50_ms": round(percentile(timings, 0.5), 1), "p95_ms": round(percentile(timings, 0.95), 1)}
-    return {"what": "portal_page_cost", "count": sum(PAGE_COST_REQUESTS - 5 for _page in by_page),
+    return {"what": "portal_page_cost", "count": count,
             "suite_pages": pages, "odoo_pages": REFERENCE_PAGES, "by_page": by_page,
-            "errors": sum(errors.values()), "error_kinds": errors}
+            "errors": sum(errors.values()), "error_kinds": dict(errors)}
 
 
 if __name__ == "__main__":

@@ -287,7 +287,9 @@ class UnionMember(models.Model):
         if missing:
             raise self._union_missing_unit_error(missing)
         # the contact fields Odoo would compute after the insert, computed here when the
-        # rows are plain contacts (see plain_contact.py)
+        # rows are plain contacts (see plain_contact.py); the rows then refer to their own
+        # ids (commercial partner), so the insert takes those ids; otherwise it is free to
+        # fall back to the ORM's _create
         partner_ids = bulk_sql.allocate_ids(self.env.cr, Partner._table, len(partner_vals))
         computed = plain_contact.fill(Partner, partner_vals, partner_ids)
         partners = batch_create(Partner, partner_vals, computed=computed, ids=partner_ids if computed else None)
