@@ -1,4 +1,5 @@
 from . import (
+    union_reference_check_mixin,  # first: the models below inherit it
     res_partner,
     res_users,
     union_demo_generator,
