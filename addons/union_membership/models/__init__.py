@@ -1,5 +1,6 @@
+# The mixin first: the models below inherit it.
+from . import union_reference_check_mixin  # isort: skip
 from . import (
-    union_reference_check_mixin,  # first: the models below inherit it
     res_partner,
     res_users,
     union_demo_generator,
