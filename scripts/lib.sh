@@ -47,10 +47,21 @@ ensure_postgres() {
 }
 
 ensure_python_packages() {
-    if ! "$PYTHON" -m pip install -q --disable-pip-version-check -r "$ROOT/requirements.txt" >/tmp/union-pip.log 2>&1; then
+    # OCA's addons (odoo-addon-*, pinned ==18.0.*) declare a dependency on the "odoo"
+    # distribution, which an Odoo installed from a source checkout may not register:
+    # they are installed without dependencies, and requirements.txt lists every OCA
+    # addon they need. Everything else installs as usual.
+    local plain oca
+    plain="$(mktemp)"; oca="$(mktemp)"
+    grep -v '^odoo-addon-' "$ROOT/requirements.txt" >"$plain" || true
+    grep '^odoo-addon-' "$ROOT/requirements.txt" >"$oca" || true
+    if ! { "$PYTHON" -m pip install -q --disable-pip-version-check -r "$plain" \
+           && { [ ! -s "$oca" ] || "$PYTHON" -m pip install -q --disable-pip-version-check --no-deps -r "$oca"; }; \
+         } >/tmp/union-pip.log 2>&1; then
         cat /tmp/union-pip.log >&2
         die "Could not install the Python packages of requirements.txt."
     fi
+    rm -f "$plain" "$oca"
 }
 
 ensure_browser() {
