@@ -247,7 +247,15 @@ class UnionMember(models.Model):
         }
 
     def action_transfer(self):
-        return self._open_event_wizard("transfer")
+        """The transfer dialog (chuyển sinh hoạt): a dedicated wizard whose event cannot be switched."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Transfer to Another Unit"),
+            "res_model": "union.member.transfer.request.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_member_ids": self.ids},
+        }
 
     def action_suspend(self):
         return self._open_event_wizard("suspension")
