@@ -36,6 +36,18 @@ class UnionOrganizationDirectory(models.Model):
             )
         """, SQL.identifier(self._table)))
 
+    def _flush_units(self):
+        # the view reads union_organization: pending changes to units must reach the database first
+        self.env["union.organization"].flush_model(["name", "code", "parent_id", "state", "active"])
+
+    def _search(self, domain, *args, **kwargs):
+        self._flush_units()
+        return super()._search(domain, *args, **kwargs)
+
+    def fetch(self, field_names):
+        self._flush_units()
+        return super().fetch(field_names)
+
     @api.depends("name", "code", "parent_name")
     def _compute_display_name(self):
         for unit in self:

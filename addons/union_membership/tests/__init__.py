@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_card,
+    test_daily_routines,
     test_demo,
     test_import_export,
     test_import_fast,
