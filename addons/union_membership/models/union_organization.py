@@ -167,6 +167,16 @@ class UnionOrganization(models.Model):
         domain = [("id", "child_of", self.ids)]
         return self.with_context(active_test=False).search(domain)
 
+    def _get_grassroots(self):
+        """The grassroots union of each unit: itself, or for a union group the grassroots union
+        above it (a member's card and papers name the grassroots union, not the group)."""
+        result = self.browse()
+        for unit in self:
+            while unit.level == "group" and unit.parent_id:
+                unit = unit.parent_id
+            result |= unit
+        return result
+
     def action_view_members(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("union_membership.union_member_action")
