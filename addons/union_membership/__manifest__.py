@@ -38,6 +38,7 @@
     ],
     "demo": ["demo/union_membership_demo.xml"],
     "assets": {
+        "web.assets_frontend": ["union_membership/static/src/scss/union_portal.scss"],
         "web.assets_tests": ["union_membership/static/tests/tours/*.js"],
     },
     "application": True,

@@ -8,5 +8,6 @@ from . import (
     test_lifecycle,
     test_organization,
     test_portal,
+    test_portal_phone,
     test_statistics,
 )
