@@ -6,6 +6,7 @@ from . import (
     test_import_export,
     test_import_fast,
     test_lifecycle,
+    test_officer_routine,
     test_organization,
     test_portal,
     test_portal_phone,
