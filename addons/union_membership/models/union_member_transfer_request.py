@@ -25,7 +25,7 @@ class UnionMemberTransferRequest(models.Model):
 
     member_id = fields.Many2one("union.member", string="Member", required=True, index=True,
                                 ondelete="cascade", readonly=True)
-    member_name = fields.Char(string="Member Name", readonly=True)
+    member_name = fields.Char(readonly=True)
     member_code = fields.Char(readonly=True)
     from_organization_id = fields.Many2one(
         "union.organization", string="From Unit", required=True, index=True, readonly=True,
