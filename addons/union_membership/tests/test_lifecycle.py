@@ -181,6 +181,11 @@ class TestLifecycle(UnionCommon):
         self.assertEqual(request.state, "pending")
         request.with_user(self.user_officer_a).action_approve()
         self.assertEqual(self.member_a1.name, "Nguyễn Thị Lan Anh")
+        # unit B is not officer A's: its officer accepts the arrival, as for an officer's transfer
+        self.assertEqual(self.member_a1.organization_id, self.unit_a)
+        transfer = self.env["union.member.transfer.request"].search([("member_id", "=", self.member_a1.id)])
+        self.assertEqual((transfer.state, transfer.to_organization_id), ("pending", self.unit_b))
+        transfer.with_user(self.user_officer_b).action_accept()
         self.assertEqual(self.member_a1.organization_id, self.unit_b)
         self.assertEqual(self.member_a1.event_ids[0].event_type, "transfer")
         with self.assertRaises(UserError):
