@@ -112,6 +112,10 @@ class TestDailyRoutines(UnionCommon, HttpCase):
         self.assertEqual(seen["from_organization_id"][0], self.unit_a.id)
         with self.assertRaises(AccessError):
             self.member_a1.with_user(officer_b).read(["name"])
+        # both officers open the request's form (its units and the member shown by name only)
+        for officer in (officer_a, officer_b):
+            with Form(request.with_user(officer)) as opened:
+                self.assertEqual(opened.member_name, self.member_a1.name)
         self.assertTrue(request.with_user(officer_b).can_accept)
         self.assertFalse(request.with_user(officer_b).can_cancel)
         self.assertEqual(Request.with_user(officer_b).search([("can_accept", "=", True)]), request)
