@@ -16,8 +16,9 @@ def lookups(**kw):
         today=TODAY,
         units={"T-A": 10, "T-B": 20},
         ethnicities={"kinh": 1, "tày": 2, "tay": 2},
-        normalize_citizen_id=cccd.normalize,
+        normalize_citizen_id=lambda value: cccd.normalize(value, pad=True),
         is_valid_citizen_id=cccd.is_valid,
+        citizen_id_mismatches=cccd.mismatches,
     )
     base.update(kw)
     return sheet.Lookups(**base)

@@ -11,5 +11,7 @@ from . import (
     union_member_import,
     union_member_statistics,
     union_member_statistics_line,
+    union_member_transfer_request,
     union_organization,
+    union_organization_directory,
 )

@@ -109,14 +109,38 @@ class UnionMember(models.Model):
         for member in self:
             member.verify_url = f"{member.get_base_url()}/union/verify/{member.verify_token}"
 
-    @api.constrains("citizen_id")
+    @api.constrains("citizen_id", "birth_date", "gender")
     def _check_citizen_id(self):
         for member in self.sudo():
-            if member.citizen_id and not cccd.is_valid(member.citizen_id):
+            value = member.citizen_id
+            if not value:
+                continue
+            if value.isdigit() and len(value) == 11:
+                # a spreadsheet import puts back the zero Excel drops; on a form it is a typing mistake
+                raise ValidationError(self.env._(
+                    "The citizen ID %(value)s of %(name)s has 11 digits: a citizen ID has 12. "
+                    "Type it in full, with its leading zero.", value=value, name=member.name))
+            if not cccd.is_valid(value):
                 raise ValidationError(self.env._(
                     "The citizen ID %(value)s of %(name)s is not valid: it must have 12 digits "
                     "and start with a province code from 001 to 096.",
-                    value=member.citizen_id, name=member.name))
+                    value=value, name=member.name))
+            for code, params in cccd.mismatches(value, member.birth_date, member.gender):
+                raise ValidationError(self._citizen_id_mismatch_message(member, code, params))
+
+    def _citizen_id_mismatch_message(self, member, code, params):
+        if code == "birth_year":
+            return self.env._(
+                "The citizen ID %(value)s of %(name)s does not match the birth date: its digits 4 to 6 "
+                "(%(digits)s) say born in %(id_year)s, but the birth date is %(birth)s.",
+                value=member.citizen_id, name=member.name, digits=params["digits"],
+                id_year=params["id_year"], birth=member.birth_date.strftime("%d/%m/%Y"))
+        genders = dict(self._fields["gender"]._description_selection(self.env))
+        return self.env._(
+            "The citizen ID %(value)s of %(name)s does not match the sex: its 4th digit (%(digit)s) "
+            "is that of a %(id_gender)s, but the sex is %(gender)s.",
+            value=member.citizen_id, name=member.name, digit=params["digit"],
+            id_gender=genders[params["id_gender"]].lower(), gender=genders[params["gender"]].lower())
 
     @api.constrains("birth_date", "date_joined")
     def _check_dates(self):
@@ -247,7 +271,15 @@ class UnionMember(models.Model):
         }
 
     def action_transfer(self):
-        return self._open_event_wizard("transfer")
+        """The transfer dialog (chuyển sinh hoạt): a dedicated wizard whose event cannot be switched."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Transfer to Another Unit"),
+            "res_model": "union.member.transfer.request.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_member_ids": self.ids},
+        }
 
     def action_suspend(self):
         return self._open_event_wizard("suspension")

@@ -50,12 +50,21 @@ class UnionMemberChangeRequest(models.Model):
                 vals["birth_date"] = request.new_birth_date
             if vals:
                 member.write(vals)
-            if request.new_organization_id and request.new_organization_id != member.organization_id:
-                self.env["union.member.event"].create({
-                    "member_id": member.id, "event_type": "transfer",
-                    "organization_id": request.new_organization_id.id,
-                    "reason": request.note or self.env._("Requested by the member."),
-                })
+            target = request.new_organization_id
+            if target and target != member.organization_id:
+                reason = request.note or self.env._("Requested by the member.")
+                # the member may ask for any unit in operation; whether the approving officer
+                # manages it decides between moving now and asking the receiving unit
+                if self.env["union.organization"].browse(target.id).has_access("read"):
+                    self.env["union.member.event"].create({
+                        "member_id": member.id, "event_type": "transfer",
+                        "organization_id": target.id, "reason": reason,
+                    })
+                else:
+                    # the receiving unit's officers accept the arrival, as for an officer's transfer
+                    self.env["union.member.transfer.request"].create({
+                        "member_id": member.id, "to_organization_id": target.id, "reason": reason,
+                    })
         return True
 
     def action_reject(self):

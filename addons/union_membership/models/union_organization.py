@@ -68,6 +68,18 @@ class UnionOrganization(models.Model):
         ("code_unique", "unique(code)", "The unit code must be unique."),
     ]
 
+    @api.depends("name", "parent_id.name")
+    def _compute_display_name(self):
+        """The name with the parent's in brackets, "Chu Văn An (Gia Nghĩa)": two schools of the
+        same name are told apart in every picker. The parent's abbreviation is not used: it is a
+        document-symbol abbreviation (CĐCS, CĐN) shared by many units."""
+        # sudo: an officer managing a unit reads the name of the unit above it, which their record
+        # rule hides; unit names are not personal data (the portal shows them to members too)
+        parents = {org.id: org.parent_id.name for org in self.sudo()}
+        for org in self:
+            parent_name = parents.get(org.id)
+            org.display_name = f"{org.name} ({parent_name})" if org.name and parent_name else org.name
+
     @api.depends("child_ids")
     def _compute_child_count(self):
         counts = dict(self.env["union.organization"]._read_group(
@@ -154,6 +166,16 @@ class UnionOrganization(models.Model):
             return self
         domain = [("id", "child_of", self.ids)]
         return self.with_context(active_test=False).search(domain)
+
+    def _get_grassroots(self):
+        """The grassroots union of each unit: itself, or for a union group the grassroots union
+        above it (a member's card and papers name the grassroots union, not the group)."""
+        result = self.browse()
+        for unit in self:
+            while unit.level == "group" and unit.parent_id:
+                unit = unit.parent_id
+            result |= unit
+        return result
 
     def action_view_members(self):
         self.ensure_one()

@@ -51,21 +51,38 @@ class ReportUnionMemberCard(models.AbstractModel):
         # a member printing their own card from the portal needs them for the QR code, so
         # they are read as superuser here, after the access check on the members above.
         members_sudo = members.sudo()
+        issues = self._card_issues(members_sudo)
         cards = []
         for member in members_sudo:
             qr_png = self._qr_png(member.verify_url)
+            issue = issues.get(member.id)
             cards.append({
                 "id": member.id,
                 "name": member.name,
                 "member_code": member.member_code,
                 "card_number": member.card_number or "",
-                "unit": member.organization_id.name or "",
+                # the card names the grassroots union, also for a member of one of its groups
+                "unit": member.organization_id._get_grassroots().name or "",
+                "issue_date": issue.date if issue else False,
+                "issuer": issue.organization_id._get_grassroots().name if issue else "",
                 "date_joined": member.date_joined,
                 "photo": image_data_uri(member.image_128) if member.image_128 else False,
                 "qr": f"data:image/png;base64,{base64.b64encode(qr_png).decode()}",
                 "verify_url": member.verify_url,
             })
         return cards
+
+    @api.model
+    def _card_issues(self, members):
+        """{member id: the member's latest card event} (date and issuing unit), in one query."""
+        if not members:
+            return {}
+        events = self.env["union.member.event"].sudo().search(
+            [("member_id", "in", members.ids), ("event_type", "=", "card")], order="date desc, id desc")
+        issues = {}
+        for event in events:
+            issues.setdefault(event.member_id.id, event)
+        return issues
 
     @api.model
     def _qr_png(self, value):

@@ -9,15 +9,19 @@ import re
 _CCCD = re.compile(r"^\d{12}$")
 
 
-def normalize(value):
-    """Strip spaces and dots people type; return the digits as text ('' for empty)."""
+def normalize(value, pad=False):
+    """Strip spaces and dots people type; return the digits as text ('' for empty).
+
+    ``pad``: for spreadsheet imports only. A spreadsheet that stored the number as a
+    number lost its leading zero (Excel drops it): an 11-digit value gets it back. On a
+    form, an 11-digit id is a typing mistake and stays 11 digits (and is refused).
+    """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip().replace(" ", "").replace(".", "")
-    # a spreadsheet that stored the number as a number loses the leading zero
-    if text.isdigit() and len(text) == 11:
+    if pad and text.isdigit() and len(text) == 11:
         text = "0" + text
     return text
 
@@ -39,3 +43,26 @@ def birth_year(value):
 def gender(value):
     """'male' or 'female', as encoded in a valid CCCD."""
     return "female" if int(value[3]) % 2 else "male"
+
+
+def gender_digit(year, sex):
+    """The 4th digit a CCCD must have for a person of that sex born in that year."""
+    return 2 * ((year - 1900) // 100) + (1 if sex == "female" else 0)
+
+
+def mismatches(value, birth_date=None, sex=None):
+    """What a valid CCCD says that contradicts the person's birth date or sex.
+
+    Returns a list of ``(code, params)``: ``("birth_year", {"id_year", "year"})`` when
+    digits 4-6 encode another birth year, ``("gender", {"id_gender", "gender", "digit"})``
+    when digit 4 encodes the other sex; empty when they agree or are unknown.
+    """
+    if not is_valid(value):
+        return []
+    found = []
+    if birth_date and birth_year(value) != birth_date.year:
+        found.append(("birth_year", {"id_year": birth_year(value), "year": birth_date.year,
+                                     "digits": value[3:6]}))
+    if sex in ("male", "female") and gender(value) != sex:
+        found.append(("gender", {"id_gender": gender(value), "gender": sex, "digit": value[3]}))
+    return found

@@ -136,6 +136,8 @@ class Lookups:
     members: dict = field(default_factory=dict)  # member id -> MemberInfo
     normalize_citizen_id: object = None  # callable(value) -> text
     is_valid_citizen_id: object = None  # callable(text) -> bool
+    #: callable(text, birth_date, gender) -> [(code, params)]: what the id contradicts
+    citizen_id_mismatches: object = None
 
 
 @dataclass
@@ -410,6 +412,10 @@ def validate(rows, lookups):
         if values.get("birth_date") and values.get("date_joined") \
                 and values["date_joined"] < values["birth_date"]:
             _error(res, "date_joined", raw.get("date_joined"), "joined_before_birth")
+        if values.get("citizen_id") and lookups.citizen_id_mismatches:
+            for code, params in lookups.citizen_id_mismatches(
+                    values["citizen_id"], values.get("birth_date"), values.get("gender")):
+                _error(res, "citizen_id", values["citizen_id"], f"citizen_id_{code}", **params)
         _match_member(res, raw, values, lookups)
         ended_unit = values.get("organization_id") in lookups.ended_units.values()
         if ended_unit and not any(err.code == "member_not_accessible" for err in res.errors):

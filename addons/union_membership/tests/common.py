@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import http
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -9,6 +10,12 @@ class UnionCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Odoo's map of static folders parses every addon manifest once per process; built here,
+        # in the test's thread, the first request of a browser tour does not parse them in a server
+        # thread while other threads compile code, which the Python 3.11.7 of this machine can
+        # fail on ("SystemError: AST constructor recursion depth mismatch", a thread-safety bug
+        # of CPython 3.11 fixed in later releases) and log as a server error
+        cls.static_paths = http.root.statics
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         Org = cls.env["union.organization"]
         cls.federation = Org.create({"name": "LĐLĐ tỉnh Thử nghiệm", "code": "T-LDLD",

@@ -1,5 +1,6 @@
 import io
 import re
+from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
@@ -42,6 +43,20 @@ class TestMemberCard(UnionCommon, HttpCase):
         self.assertEqual(html.count('o_union_card_no_photo"'), 1)
         # the card is printed in Vietnamese when vi_VN is installed with the addon's translations
         self.assertTrue("THẺ ĐOÀN VIÊN CÔNG ĐOÀN VIỆT NAM" in html or "VIETNAM TRADE UNION MEMBER CARD" in html)
+
+    def test_card_names_number_issue_and_grassroots_union(self):
+        """The card carries its number, issue date and issuing union, and names the grassroots
+        union of a member of a union group (issue 14)."""
+        self.env["union.member.event"].create({
+            "member_id": self.member_a2.id, "event_type": "card", "card_number": "CD-0002",
+            "date": date(2024, 5, 10)})
+        self.assertEqual(self.member_a2.organization_id, self.group_a)
+        html = self._render_html(CARD_REPORT, self.member_a2, self.user_officer_a)
+        self.assertIn('class="o_union_card_number">CD-0002<', html)
+        self.assertIn('class="o_union_card_issue_date">10/05/2024<', html)
+        self.assertIn(f'class="o_union_card_issuer">{self.unit_a.name}<', html)
+        self.assertIn(f'class="o_union_card_unit">{self.unit_a.name}<', html)
+        self.assertNotIn(self.group_a.name, html, "the card names the grassroots union, not the group")
 
     def test_card_qr_points_to_verification_page(self):
         values = self.env["report.union_membership.report_union_member_card"]._get_report_values(

@@ -100,14 +100,15 @@ class TestImportExport(UnionCommon):
     # --- a good file -------------------------------------------------------------------
 
     def test_good_file_creates_members_and_events(self):
-        rows = [self.person(1, **{"Đảng viên": "x", "Giới tính": "Nữ", "Số thẻ": "CT-0001"}),
+        rows = [self.person(1, **{"Đảng viên": "x", "Giới tính": "Nữ", "Số thẻ": "CT-0001",
+                                  "Số CCCD": "001190000001"}),
                 self.person(2, **{"Mã đơn vị": "T-A-T1", "Ngày sinh": datetime(1988, 2, 29),
-                                  "Ngày vào công đoàn": "2/9/2012", "Số CCCD": 10880000002,
+                                  "Ngày vào công đoàn": "2/9/2012", "Số CCCD": 10088000002,
                                   "Điện thoại": 912000002})]
         wizard = self.run_import(xlsx(rows))
         self.assertEqual(wizard.state, "done", wizard.summary)
         self.assertEqual((wizard.created_count, wizard.updated_count, wizard.unchanged_count), (2, 0, 0))
-        first = self.Member.search([("citizen_id", "=", "001090000001")])
+        first = self.Member.search([("citizen_id", "=", "001190000001")])
         self.assertEqual(first.name, "Phạm Văn Thử 1")
         self.assertEqual(first.gender, "female")
         self.assertTrue(first.party_member)
@@ -121,7 +122,7 @@ class TestImportExport(UnionCommon):
         self.assertNotEqual(first.member_code, "/")
         self.assertEqual(first.event_ids.mapped("event_type"), ["admission"])
         self.assertEqual(first.event_ids.date, date(2015, 9, 1))
-        second = self.Member.search([("citizen_id", "=", "010880000002")])
+        second = self.Member.search([("citizen_id", "=", "010088000002")])
         self.assertEqual(second.organization_id, self.group_a)
         self.assertEqual(second.birth_date, date(1988, 2, 29))
         self.assertEqual(second.date_joined, date(2012, 9, 2))
@@ -147,7 +148,7 @@ class TestImportExport(UnionCommon):
         ("Mã đơn vị", "T-ZZZ", 'the unit code "T-ZZZ" does not exist'),
         ("Mã đơn vị", "T-B", 'the unit code "T-B" does not exist, is no longer active, or is not a unit you manage'),
         ("Số CCCD", "12345", '"12345" is not a valid citizen ID'),
-        ("Số CCCD", "067185000001", '"067185000001" is already used in row 2'),
+        ("Số CCCD", "067090000555", '"067090000555" is already used in row 2'),
         ("Số CCCD", "067190000003", '"067190000003" belongs to a member of a unit you do not manage'),
         ("Ngày sinh", "31/02/1990", '"31/02/1990" is not a date'),
         ("Ngày sinh", "15/01/2999", "the date 15/01/2999 is in the future"),
@@ -165,7 +166,7 @@ class TestImportExport(UnionCommon):
         self.member_a2.card_number = "CD-A2"
         for header, value, fragment in self.BAD_CELLS:
             with self.subTest(header=header, value=value):
-                good = self.person(10, **{"Số CCCD": "067185000001"} if "row 2" in fragment else {})
+                good = self.person(10, **{"Số CCCD": "067090000555"} if "row 2" in fragment else {})
                 bad = self.person(11, **{header: value})
                 before = self.snapshot()
                 wizard = self.run_import(xlsx([good, bad]))
@@ -190,7 +191,7 @@ class TestImportExport(UnionCommon):
         self.assertIn("field=result_file", action["url"])
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.result_file)))
         sheet = book["Đoàn viên"]
-        sheet.cell(row=3, column=HEADERS.index("Giới tính") + 1, value="Nữ")
+        sheet.cell(row=3, column=HEADERS.index("Giới tính") + 1, value="Nam")
         out = io.BytesIO()
         book.save(out)
         fixed = self.run_import(out.getvalue())

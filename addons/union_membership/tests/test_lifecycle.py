@@ -136,6 +136,34 @@ class TestLifecycle(UnionCommon):
         with self.assertRaisesRegex(ValidationError, "unit"):
             self.env["union.member"].create({"name": "Không đơn vị"})
 
+    def test_citizen_id_on_the_form(self):
+        """11 digits are refused outside the import; digit 4 and digits 5-6 must agree with the
+        member's sex and birth year (issue 14)."""
+        Member = self.env["union.member"].with_user(self.user_officer_a)
+        vals = {"name": "Phạm Thị Thu", "gender": "female", "birth_date": date(1992, 4, 5),
+                "organization_id": self.unit_a.id}
+        with self.assertRaisesRegex(ValidationError, "67192000123 .* 11 digits"):
+            Member.create(dict(vals, citizen_id="67192000123"))
+        with self.assertRaisesRegex(ValidationError, r"067190000123 .*birth date.*\(190\).*1990.*05/04/1992"):
+            Member.create(dict(vals, citizen_id="067190000123"))
+        with self.assertRaisesRegex(ValidationError, r"067092000123 .*sex.*\(0\).*male.*female"):
+            Member.create(dict(vals, citizen_id="067092000123"))
+        member = Member.create(dict(vals, citizen_id="067192000123"))
+        self.assertEqual(member.citizen_id, "067192000123")
+        # changing the birth date or the sex is checked against the id too
+        with self.assertRaisesRegex(ValidationError, "067192000123"):
+            member.birth_date = date(1993, 4, 5)
+        with self.assertRaisesRegex(ValidationError, "067192000123"):
+            member.gender = "male"
+        with self.assertRaisesRegex(ValidationError, "11 digits"):
+            member.citizen_id = "67192000123"
+        # without a known birth date or sex, only the form of the id is checked
+        other = Member.create({"name": "Không rõ", "citizen_id": "067205000124", "organization_id": self.unit_a.id})
+        self.assertEqual(other.citizen_id, "067205000124")
+        # in Vietnamese, naming the field and the value
+        with self.assertRaisesRegex(ValidationError, "Số CCCD 067190000321 .*ngày sinh"):
+            Member.with_context(lang="vi_VN").create(dict(vals, name="Phạm Thu", citizen_id="067190000321"))
+
     def test_citizen_id_changes_are_tracked(self):
         member = self.member_a1.with_context(tracking_disable=False)
         member.citizen_id = "067185000777"
@@ -153,6 +181,11 @@ class TestLifecycle(UnionCommon):
         self.assertEqual(request.state, "pending")
         request.with_user(self.user_officer_a).action_approve()
         self.assertEqual(self.member_a1.name, "Nguyễn Thị Lan Anh")
+        # unit B is not officer A's: its officer accepts the arrival, as for an officer's transfer
+        self.assertEqual(self.member_a1.organization_id, self.unit_a)
+        transfer = self.env["union.member.transfer.request"].search([("member_id", "=", self.member_a1.id)])
+        self.assertEqual((transfer.state, transfer.to_organization_id), ("pending", self.unit_b))
+        transfer.with_user(self.user_officer_b).action_accept()
         self.assertEqual(self.member_a1.organization_id, self.unit_b)
         self.assertEqual(self.member_a1.event_ids[0].event_type, "transfer")
         with self.assertRaises(UserError):

@@ -185,7 +185,11 @@ class TestUnionPortal(UnionCommon, HttpCase):
         self.assertEqual(change.state, "approved")
         self.assertRecordValues(self.member_a1, [{
             "name": "Nguyễn Thị Lan Anh", "citizen_id": "067185000099", "birth_date": date(1985, 3, 12),
-            "organization_id": self.unit_b.id, "state": "active"}])
+            "organization_id": self.unit_a.id, "state": "active"}])
+        # the move waits for the receiving unit's officer, as an officer's transfer does
+        self.env["union.member.transfer.request"].search(
+            [("member_id", "=", self.member_a1.id)]).with_user(self.user_officer_b).action_accept()
+        self.assertEqual(self.member_a1.organization_id, self.unit_b)
         transfer = self.member_a1.event_ids.filtered(lambda e: e.event_type == "transfer")
         self.assertRecordValues(transfer, [{
             "from_organization_id": self.unit_a.id, "organization_id": self.unit_b.id}])

@@ -247,7 +247,7 @@ class UnionMemberImportWizard(models.TransientModel):
                 if not sheet_rules.is_empty(raw.get(key)):
                     texts[key].add(sheet_rules.as_text(raw[key]))
             if not sheet_rules.is_empty(raw.get("citizen_id")):
-                texts["citizen_id"].add(cccd.normalize(raw["citizen_id"]))
+                texts["citizen_id"].add(cccd.normalize(raw["citizen_id"], pad=True))
         # units the user may import into: the active ones their record rules let them see
         # (an ended unit is accepted only as the unchanged unit of one of its former members)
         units = self.env["union.organization"].with_context(active_test=False).search_fetch(
@@ -277,8 +277,10 @@ class UnionMemberImportWizard(models.TransientModel):
             members_by_card={m.card_number: m.id for m in members if m.card_number},
             members={m.id: sheet_rules.MemberInfo(m.id, m.id in accessible, m.state, m.organization_id.id)
                      for m in members},
-            normalize_citizen_id=cccd.normalize,
+            # a spreadsheet drops the leading zero of a number: only the import puts it back
+            normalize_citizen_id=lambda value: cccd.normalize(value, pad=True),
             is_valid_citizen_id=cccd.is_valid,
+            citizen_id_mismatches=cccd.mismatches,
         )
         mine = members.filtered(lambda m: m.id in accessible)
         current = {row["id"]: row for row in mine.read(COMPARED_FIELDS, load=None)} if mine else {}
@@ -318,6 +320,14 @@ class UnionMemberImportWizard(models.TransientModel):
         if code == "bad_citizen_id":
             return _("Column \"%(column)s\": \"%(value)s\" is not a valid citizen ID (12 digits, "
                      "starting with a province code from 001 to 096).", **params)
+        if code == "citizen_id_birth_year":
+            return _("Column \"%(column)s\": the citizen ID %(value)s says born in %(id_year)s "
+                     "(digits 4 to 6: %(digits)s), but the birth date is in %(year)s.", **params)
+        if code == "citizen_id_gender":
+            genders = dict(self.env["union.member"]._fields["gender"]._description_selection(self.env))
+            params.update(id_gender=genders[params["id_gender"]].lower(), gender=genders[params["gender"]].lower())
+            return _("Column \"%(column)s\": the citizen ID %(value)s is that of a %(id_gender)s "
+                     "(4th digit: %(digit)s), but the sex is %(gender)s.", **params)
         if code == "unknown_unit":
             return _("Column \"%(column)s\": the unit code \"%(value)s\" does not exist, is no longer "
                      "active, or is not a unit you manage.", **params)

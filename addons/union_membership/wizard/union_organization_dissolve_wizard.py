@@ -32,8 +32,10 @@ class UnionOrganizationDissolveWizard(models.TransientModel):
             decision_ref=self.decision_ref) for member in members])
         units.write({"state": "dissolved", "date_ended": self.date,
                      "end_reason": self.reason})
-        for unit in units:
-            unit.message_post(body=self.env._(
-                "Unit dissolved on %(date)s (%(decision)s): %(reason)s",
-                date=self.date.strftime("%d/%m/%Y"), decision=self.decision_ref or "-", reason=self.reason))
+        # a logged note, not a message_post: a note needs no sender e-mail address (an officer
+        # may have none) and notifies nobody; one batch for the whole subtree
+        body = self.env._(
+            "Unit dissolved on %(date)s (%(decision)s): %(reason)s",
+            date=self.date.strftime("%d/%m/%Y"), decision=self.decision_ref or "-", reason=self.reason)
+        units._message_log_batch({unit.id: body for unit in units})
         return {"type": "ir.actions.act_window_close"}
