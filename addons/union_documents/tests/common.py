@@ -45,6 +45,8 @@ class UnionDocumentsCommon(UnionCommon):
             "signing_mode": "tm", "recipient_tree_organization_ids": [(6, 0, cls.unit_a.ids)],
             "recipient_organization_ids": [(6, 0, cls.unit_b.ids)],
         }
+        if vals.get("secrecy", "normal") == "normal":
+            values["body"] = "<p>Đề nghị các đơn vị triển khai kế hoạch.</p>"
         values.update(vals)
         return cls.env["union.document"].with_user(user or cls.user_upper).create(values)
 

@@ -62,18 +62,18 @@ class TestOutgoingFlow(UnionDocumentsCommon):
         self.assertEqual((doc.read_count, doc.unread_count), (0, 3))
         copy_a = self.env["union.document"].search(
             [("source_document_id", "=", doc.id), ("organization_id", "=", self.unit_a.id)])
-        # a list does not count as reading
+        # opening the copy (list or form) is not a receipt: reading is said by the button
         self.env["union.document"].with_user(self.user_officer_a).web_search_read(
             [("id", "=", copy_a.id)], {"subject": {}})
-        self.assertFalse(doc.distribution_ids.filtered(lambda d: d.organization_id == self.unit_a).read_date)
-        # the first opening of the form is recorded, once
         copy_a.with_user(self.user_officer_a).web_read({"subject": {}, "body": {}})
         line_a = doc.distribution_ids.filtered(lambda d: d.organization_id == self.unit_a)
+        self.assertFalse(line_a.read_date)
+        copy_a.with_user(self.user_officer_a).action_mark_read()
         self.assertTrue(line_a.read_date)
         self.assertEqual(line_a.read_user_id, self.user_officer_a)
         first = line_a.read_date
-        copy_a.with_user(self.user_officer_a).web_read({"subject": {}})
-        self.assertEqual(line_a.read_date, first)
+        copy_a.with_user(self.user_officer_a).action_mark_read()
+        self.assertEqual(line_a.read_date, first, "the first receipt is kept")
         doc.invalidate_recordset(["read_count", "unread_count"])
         self.assertEqual((doc.read_count, doc.unread_count), (1, 2))
         # the sender reminds those who have not read it
@@ -175,7 +175,8 @@ class TestOutgoingFlow(UnionDocumentsCommon):
             {"subject": {}, "recipient_organization_ids": {"fields": {"display_name": {}}}})
         self.assertEqual(values["recipient_organization_ids"],
                          [{"id": self.upper.id, "display_name": self.upper.display_name}])
-        reply.with_user(self.user_officer_a).write({"signer_id": self.user_officer_a.id, "department_code": "VP"})
+        reply.with_user(self.user_officer_a).write({"signer_id": self.user_officer_a.id, "department_code": "VP",
+                                                    "body": "<p>Trường A đã triển khai kế hoạch.</p>"})
         reply.with_user(self.user_officer_a).action_submit()
         reply.with_user(self.user_officer_a).action_approve()
         reply.with_user(self.user_officer_a).action_release()

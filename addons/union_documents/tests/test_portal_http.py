@@ -28,7 +28,7 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         }, files={"attachments": ("giay-kham.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")})
         self.assertEqual(response.status_code, 200)
         petition = self.env["union.petition"].search([("subject", "=", "Hỏi về trợ cấp khó khăn")])
-        self.assertEqual(petition.member_id, self.member_a1)
+        self.assertEqual(petition.identity_ids.member_id, self.member_a1)
         self.assertEqual(petition.channel, "portal")
         self.assertEqual(petition.organization_id, self.unit_a)
         attachments = self.env["ir.attachment"].search([("res_model", "=", "union.petition"),
@@ -63,7 +63,7 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
     def test_portal_other_members_petition_refused(self):
         other = self.env["union.petition"].create({
             "kind": "question", "channel": "paper", "subject": "Câu hỏi riêng của B", "description": "x",
-            "member_id": self.member_b1.id})
+            "identity_ids": [(0, 0, {"member_id": self.member_b1.id})]})
         self.authenticate("t_portal_a1", "portal-a1-pass")
         response = self.url_open(f"/my/union/petitions/{other.id}")
         self.assertNotIn("Câu hỏi riêng của B", response.text)
@@ -73,13 +73,13 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         """One published question (from member A1) and one unpublished."""
         published = self.env["union.petition"].create({
             "kind": "question", "channel": "portal", "subject": "Hỏi riêng tư", "description": "Tôi là Lan ở trường A",
-            "member_id": self.member_a1.id, "state": "answered", "answer": "<p>Trả lời nội bộ</p>",
+            "identity_ids": [(0, 0, {"member_id": self.member_a1.id})], "state": "answered", "answer": "<p>Trả lời nội bộ</p>",
             "public_question": "Đoàn viên nghỉ thai sản có phải đóng đoàn phí không?",
             "public_answer": "Không phải đóng trong thời gian hưởng trợ cấp BHXH."})
         published.action_publish()
         self.env["union.petition"].create({
             "kind": "question", "channel": "portal", "subject": "Chưa công bố", "description": "x",
-            "member_id": self.member_a1.id, "public_question": "Câu hỏi chưa công bố"})
+            "identity_ids": [(0, 0, {"member_id": self.member_a1.id})], "public_question": "Câu hỏi chưa công bố"})
 
     def test_public_questions_page_is_anonymised_and_searchable(self):
         self._publish_questions()
@@ -105,5 +105,5 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         self.start_tour("/my/union/petitions", "union_petition_portal_tour", login="t_portal_a1")
         petition = self.env["union.petition"].search([("subject", "=", "Đề nghị tăng mức hỗ trợ ngày 20/11")])
         self.assertEqual(petition.kind, "recommendation")
-        self.assertEqual(petition.member_id, self.member_a1)
+        self.assertEqual(petition.identity_ids.member_id, self.member_a1)
         self.assertEqual(petition.state, "new")
