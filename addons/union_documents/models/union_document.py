@@ -386,6 +386,11 @@ class UnionDocument(models.Model):
     def read(self, fields=None, load="_classic_read"):
         return super(UnionDocument, self._with_checked_names()).read(fields=fields, load=load)
 
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        return super(UnionDocument, self._with_checked_names()).read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+
     def _with_checked_names(self):
         """Odoo reads the name of a linked record as superuser (``Many2one.convert_to_read``,
         ``web_read``): in this context the name of a linked document is shown only to a user who
