@@ -3,9 +3,8 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.union_membership.tools.upload import check_upload
-
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.union_membership.tools.upload import check_upload
 
 PORTAL_KINDS = ("question", "recommendation", "complaint", "denunciation")
 

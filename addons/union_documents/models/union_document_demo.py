@@ -403,7 +403,8 @@ class UnionDocumentDemo(models.AbstractModel):
         if school:
             Petition.create({
                 "kind": "complaint", "channel": "in_person", "organization_id": school.id,
-                "identity_ids": [Command.create({"name": "Giáo viên hợp đồng"})], "subject": "Khiếu nại về việc chưa được xét trợ cấp khó khăn",
+                "identity_ids": [Command.create({"name": "Giáo viên hợp đồng"})],
+                "subject": "Khiếu nại về việc chưa được xét trợ cấp khó khăn",
                 "description": "Tôi đã nộp hồ sơ đề nghị trợ cấp khó khăn nhưng chưa được xem xét.",
             })
         return True

@@ -22,9 +22,9 @@ class UnionPetitionIdentity(models.Model):
     member_id = fields.Many2one("union.member", string="Member", index=True, ondelete="set null")
     partner_id = fields.Many2one("res.partner", string="Contact", index=True, ondelete="set null")
     user_id = fields.Many2one("res.users", string="User", index=True, ondelete="set null")
-    name = fields.Char(string="Name")
+    name = fields.Char()
     email = fields.Char(string="E-mail")
-    phone = fields.Char(string="Phone")
+    phone = fields.Char()
     ip_hash = fields.Char(string="Address Fingerprint", index=True, copy=False,
                           help="Keyed hash of the visitor's network address (public Q&A form), "
                                "to limit questions per hour; the address itself is not kept.")

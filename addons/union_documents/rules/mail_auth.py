@@ -36,7 +36,7 @@ def authenticated(header, sender):
     if "@" not in sender or not header:
         return False
     domain = sender.rsplit("@", 1)[1]
-    for method, result, props in _RESULT.findall(header):
+    for _method, result, props in _RESULT.findall(header):
         if result.lower() != "pass":
             continue
         for _name, value in _PROP.findall(props):

@@ -1,7 +1,7 @@
 """The document e-mail address (issue 13, point 11) and the upload limits of its mails (point 4)."""
 import base64
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -74,7 +74,7 @@ class TestDocumentMailGateway(UnionDocumentsCommon):
                 self.assertEqual(doc.state, "quarantine")
                 self.assertTrue(doc.quarantine_reason)
                 self.assertFalse(doc.number)
-        with self.assertRaises(Exception):
+        with self.assertRaises(UserError):
             doc.with_user(self.user_upper).action_register()
         # the clerk reviews: reject one, accept another
         quarantined = self.env["union.document"].with_user(self.user_upper).search([("state", "=", "quarantine")])

@@ -76,7 +76,8 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         """One published question (from member A1) and one unpublished."""
         published = self.env["union.petition"].create({
             "kind": "question", "channel": "portal", "subject": "Hỏi riêng tư", "description": "Tôi là Lan ở trường A",
-            "identity_ids": [(0, 0, {"member_id": self.member_a1.id})], "state": "answered", "answer": "<p>Trả lời nội bộ</p>",
+            "identity_ids": [(0, 0, {"member_id": self.member_a1.id})], "state": "answered",
+            "answer": "<p>Trả lời nội bộ</p>",
             "public_question": "Đoàn viên nghỉ thai sản có phải đóng đoàn phí không?",
             "public_answer": "Không phải đóng trong thời gian hưởng trợ cấp BHXH."})
         published.action_publish()
@@ -126,8 +127,8 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         petition = self.env["union.petition"].search([("subject", "=", "Khiếu nại có trường thừa")])
         self.assertEqual(len(petition), 1)
         self.assertEqual((petition.state, petition.channel, petition.organization_id), ("new", "portal", self.unit_a))
-        self.assertFalse(petition.answer or petition.assignee_id or petition.date_deadline or petition.is_published
-                         or petition.public_answer)
+        self.assertFalse(petition.answer or petition.assignee_id or petition.date_deadline
+                         or petition.is_published or petition.public_answer)
         self.assertNotEqual(str(petition.date_received), "2020-01-01")
 
     def test_portal_member_cannot_create_or_write_petitions_over_rpc(self):
@@ -136,7 +137,8 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
             Petition.create({"kind": "question", "subject": "RPC", "description": "x",
                              "answer": "<p>tự trả lời</p>", "assignee_id": self.user_officer_a.id,
                              "organization_id": self.unit_a.id})
-        petition = Petition._submit_from_portal(self.member_a1, {"kind": "question", "subject": "Q", "description": "x"})
+        petition = Petition._submit_from_portal(
+            self.member_a1, {"kind": "question", "subject": "Q", "description": "x"})
         with self.assertRaises(AccessError):
             petition.write({"answer": "<p>x</p>"})
         with self.assertRaises(AccessError):

@@ -5,6 +5,7 @@ without ``@api.model`` made every document list crash. The recipient officer the
 incoming copy (``web_read`` with the form's fields) and marks it read; the sender sees it.
 """
 from odoo import api
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -109,8 +110,8 @@ class TestDocumentWebClient(HttpCase, UnionDocumentsCommon):
         # nobody else marks a unit's copy: not the officer of another unit, not the sender
         copy_b = self.env["union.document"].search(
             [("source_document_id", "=", self.doc.id), ("organization_id", "=", self.unit_b.id)])
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             copy_b.with_user(officer).action_mark_read()
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             copy_b.with_user(self.user_upper).action_mark_read()
         self.assertFalse(self.doc.distribution_ids.filtered(lambda d: d.organization_id == self.unit_b).read_date)
