@@ -399,7 +399,8 @@ class UnionDocument(models.Model):
             return self
         return self.with_context(union_document_checked_names=True)
 
-    @api.depends_context("uid", "union_document_checked_names")
+    @api.depends("name")
+    @api.depends_context("lang", "uid", "union_document_checked_names")
     def _compute_display_name(self):
         super()._compute_display_name()
         if not (self.env.su and self.env.context.get("union_document_checked_names")):

@@ -143,9 +143,8 @@ class UnionPetition(models.Model):
         values["channel"] = "portal"
         # sudo: the member's unit handles the petition; the portal member may not read units
         values["organization_id"] = member.sudo().organization_id.id
-        values["identity_ids"] = [Command.create({
-            "member_id": member.id, "partner_id": member.sudo().partner_id.id, "user_id": self.env.uid,
-        })]
+        # the member's contact and portal user are filled in from the member
+        values["identity_ids"] = [Command.create({"member_id": member.id})]
         return self._create_as_intake(values, attachments)
 
     @api.model
