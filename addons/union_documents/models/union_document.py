@@ -43,8 +43,6 @@ STATES = [
     ("quarantine", "Quarantined e-mail"),
     ("rejected", "Rejected e-mail"),
 ]
-OUTGOING_STATES = ("draft", "submitted", "approved", "released")
-INCOMING_STATES = ("draft", "registered", "in_progress", "done")
 # fields that cannot change once an outgoing document is released
 LOCKED_FIELDS = {
     "type_id", "subject", "body", "department_code", "signer_id", "signer_name", "signing_mode",
