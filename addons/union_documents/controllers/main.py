@@ -15,6 +15,10 @@ class UnionPetitionPublic(http.Controller):
 
     @http.route(["/hoi-dap", "/hoi-dap/page/<int:page>"], type="http", auth="public", website=True, sitemap=True)
     def union_public_questions(self, page=1, search="", **kw):
+        return self._render_public_questions(page, search, question_sent=bool(kw.get("sent")))
+
+    def _render_public_questions(self, page=1, search="", question_errors=(), question_post=None,
+                                 question_sent=False):
         domain = [("is_published", "=", True)]
         search = (search or "").strip()
         if search:
@@ -30,8 +34,8 @@ class UnionPetitionPublic(http.Controller):
                                      offset=pager["offset"])
         return request.render("union_documents.union_public_questions", {
             "items": items, "search": search, "pager": pager, "total": total,
-            "form_token": self._question_form_token(), "question_errors": kw.get("question_errors") or [],
-            "question_post": kw.get("question_post") or {}, "question_sent": bool(kw.get("sent")),
+            "form_token": self._question_form_token(), "question_errors": list(question_errors),
+            "question_post": question_post or {}, "question_sent": question_sent,
         })
 
     @http.route("/hoi-dap/gui-cau-hoi", type="http", auth="public", website=True, methods=["POST"], sitemap=False)
@@ -47,15 +51,18 @@ class UnionPetitionPublic(http.Controller):
             # a robot filled the hidden field: it is told nothing, and nothing is written
             return request.redirect("/hoi-dap?sent=1")
         errors = self._question_errors(post)
+        unit = self._question_organization()
+        if not unit:
+            errors.append(request.env._("The union cannot receive questions yet: please contact it directly."))
         if errors:
-            return self.union_public_questions(question_errors=errors, question_post=post)
+            return self._render_public_questions(question_errors=errors, question_post=post)
         name = post["name"].strip()
         question = post["question"].strip()
         request.env["union.petition"]._create_as_intake({
             "kind": "question", "channel": "website",
             "subject": question.splitlines()[0][:120],
             "description": question,
-            "organization_id": self._question_organization().id,
+            "organization_id": unit.id,
             "identity_ids": [(0, 0, {
                 "name": name, "email": email_normalize(post.get("email") or "") or False,
                 "phone": (post.get("phone") or "").strip() or False, "ip_hash": self._ip_hash(),

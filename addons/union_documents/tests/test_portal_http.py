@@ -237,3 +237,8 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
             response = self.url_open("/hoi-dap/gui-cau-hoi", data=self._question_form())
         self.assertEqual(len(self._questions()), 2)
         self.assertIn("o_union_question_errors", response.text)
+
+    def test_public_page_ignores_made_up_parameters(self):
+        response = self.url_open("/hoi-dap?question_post=x&question_errors=y&sent=1")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("o_union_question_errors", response.text)
