@@ -115,3 +115,39 @@ class TestDocumentWebClient(HttpCase, UnionDocumentsCommon):
         with self.assertRaises(AccessError):
             copy_b.with_user(self.user_upper).action_mark_read()
         self.assertFalse(self.doc.distribution_ids.filtered(lambda d: d.organization_id == self.unit_b).read_date)
+
+    def test_new_and_existing_forms_open_for_every_role(self):
+        petition = self.env["union.petition"].with_user(self.user_portal_a1)._submit_from_portal(
+            self.member_a1, {"kind": "denunciation", "subject": "Tố cáo", "description": "x"})
+        records = {"union.document": self.copy_a | self.doc, "union.petition": self.env["union.petition"].browse(
+            petition.id)}
+        for role, user in self.roles.items():
+            for xmlid in MENU_ACTIONS + ("union_documents.union_petition_action",):
+                action = self.env.ref(xmlid).sudo()
+                context = safe_eval(action.context or "{}", {"uid": user.id})
+                Model = self.env(user=user)[action.res_model].with_context(**context)
+                spec = _specification(Model, "form")
+                with self.subTest(role=role, action=xmlid, record="new"):
+                    # what the web client sends for a new record
+                    result = api.call_kw(Model, "onchange", [[], {}, [], spec], {})
+                    self.assertIn("value", result)
+                readable = Model.search([("id", "in", records[action.res_model].ids)])
+                with self.subTest(role=role, action=xmlid, record="existing"):
+                    if readable:
+                        self.env.invalidate_all()  # a request of its own: x2many values filtered by rules
+                        api.call_kw(Model, "web_read", [readable.ids], {"specification": spec})
+
+    def test_json_rpc_denunciation_form_as_an_upper_officer(self):
+        """The upper level opens a denunciation of a school: the form loads, without its submitter."""
+        petition = self.env["union.petition"].with_user(self.user_portal_a1)._submit_from_portal(
+            self.member_a1, {"kind": "denunciation", "subject": "Tố cáo qua RPC", "description": "x"})
+        self.user_upper.password = "upper-pass"
+        self.authenticate("t_upper", "upper-pass")
+        spec = _specification(self.env(user=self.user_upper)["union.petition"], "form")
+        spec["identity_ids"] = {"fields": {"name": {}, "email": {}, "member_id": {"fields": {"display_name": {}}}}}
+        [values] = self.make_jsonrpc_request("/web/dataset/call_kw/union.petition/web_read", {
+            "model": "union.petition", "method": "web_read", "args": [[petition.id]],
+            "kwargs": {"specification": spec}})
+        self.assertEqual(values["identity_ids"], [])
+        self.assertTrue(values["identity_hidden"])
+        self.assertNotIn(self.member_a1.name, str(values))
