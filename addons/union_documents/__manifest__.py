@@ -2,7 +2,7 @@
     "name": "Union Documents",
     "summary": "Incoming and outgoing official documents (Decree 30/2020), distribution to units, "
                "read receipts, registers, and members' petitions and questions with a public Q&A",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Union",
     "author": "Union suite developers",
     "website": "https://github.com/union-suite",
@@ -13,6 +13,8 @@
         "security/union_documents_groups.xml",
         "security/ir.model.access.csv",
         "security/union_documents_rules.xml",
+        "data/res_users_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/union_document_type_data.xml",
         "data/union_petition_deadline_data.xml",
         "data/ir_sequence_data.xml",

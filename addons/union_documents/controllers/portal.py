@@ -1,9 +1,10 @@
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.union_membership.tools.upload import check_upload
 
 PORTAL_KINDS = ("question", "recommendation", "complaint", "denunciation")
 
@@ -19,7 +20,7 @@ class UnionPetitionPortal(CustomerPortal):
         return values
 
     def _union_petition_domain(self):
-        return [("member_id.partner_id", "=", request.env.user.partner_id.id)]
+        return [("identity_ids.partner_id", "=", request.env.user.partner_id.id)]
 
     @http.route(["/my/union/petitions"], type="http", auth="user", website=True)
     def portal_my_union_petitions(self, **kw):
@@ -77,7 +78,14 @@ class UnionPetitionPortal(CustomerPortal):
         for upload in request.httprequest.files.getlist("attachments"):
             if not upload or not upload.filename:
                 continue
-            attachments.append({"name": upload.filename, "raw": upload.read(),
+            raw = upload.read()
+            try:
+                # the size and, for an archive (XLSX, DOCX...), its directory, before anything opens it
+                check_upload(env, raw, upload.filename)
+            except UserError as err:
+                errors.append(err.args[0])
+                continue
+            attachments.append({"name": upload.filename, "raw": raw,
                                 "mimetype": upload.mimetype or False,
                                 "res_model": "union.petition"})
         if attachments:
@@ -85,26 +93,17 @@ class UnionPetitionPortal(CustomerPortal):
                 env["ir.attachment"]._check_union_attachment_vals(attachments)
             except ValidationError as err:
                 errors.append(err.args[0])
-        vals = {
-            "kind": kind, "subject": subject, "description": description, "channel": "portal",
-            "member_id": member.id,
-            # sudo: the member's unit, which the portal member may not read through the ORM
-            "organization_id": member.sudo().organization_id.id,
-        }
+        # only the form's fields: anything else posted (an answer, an assignee, a date, a state) is ignored
+        vals = {"kind": kind, "subject": subject, "description": description}
         return vals, attachments, errors
 
     def _union_petition_create(self, vals, attachments, errors):
         env = request.env
         try:
             with env.cr.savepoint():
-                petition = env["union.petition"].create(vals)
-                if attachments:
-                    for att in attachments:
-                        att["res_id"] = petition.id
-                    # sudo: the member cannot write the petition, so cannot attach through the ORM;
-                    # the files were checked above and go only to the member's own new petition
-                    env["ir.attachment"].sudo().create(attachments)
-        except (ValidationError, AccessError) as err:
+                # written by the neutral intake user: the member is named on the submitter record only
+                petition = env["union.petition"]._submit_from_portal(env.user.union_member_id, vals, attachments)
+        except (ValidationError, AccessError, UserError) as err:
             errors.append(err.args[0])
             return False
         return petition

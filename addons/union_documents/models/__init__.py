@@ -1,5 +1,6 @@
 from . import (
     ir_attachment,
+    mail_thread,
     union_document,
     union_document_demo,
     union_document_distribution,
@@ -11,4 +12,5 @@ from . import (
     union_petition,
     union_petition_deadline,
     union_petition_forward,
+    union_petition_identity,
 )

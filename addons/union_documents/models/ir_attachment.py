@@ -5,7 +5,9 @@ import zipfile
 from xml.etree import ElementTree
 
 from odoo import api, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.union_membership.tools.upload import check_upload, upload_is_within_limits
 
 # What a document may carry: PDF, office files, plain text and scans.
 DOCUMENT_MIMETYPES = {
@@ -60,6 +62,13 @@ class IrAttachment(models.Model):
             raw = vals.get("raw")
             if raw is None and vals.get("datas"):
                 raw = base64.b64decode(vals["datas"])
+            if raw is not None:
+                try:
+                    # the suite's limits (unpacked size, entries, ratio) read from an archive's
+                    # directory before anything (mimetype guess, indexer) opens the file
+                    check_upload(self.env, raw, name)
+                except UserError as err:
+                    raise ValidationError(err.args[0]) from None
             mimetype = vals.get("mimetype") or mimetypes.guess_type(name)[0] or ""
             if raw is not None and not vals.get("mimetype"):
                 mimetype = self._compute_mimetype(dict(vals, raw=raw)) or mimetype
@@ -90,6 +99,9 @@ class IrAttachment(models.Model):
         words of text files (no Vietnamese diacritics), so UTF-8 text is indexed here in full,
         and office files it could not read are read here.
         """
+        if bin_data and not upload_is_within_limits(self.env, bin_data):
+            # a file beyond the upload limits (a zip bomb) is kept unread: no parser opens it
+            return ""
         content = super()._index(bin_data, file_type, checksum=checksum)
         if not bin_data or not file_type:
             return content

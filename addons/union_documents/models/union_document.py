@@ -1,10 +1,14 @@
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.tools import email_normalize, html2plaintext
 
-from ..rules import numbering
+from odoo.addons.union_membership.tools.upload import check_upload
+
+from ..rules import mail_auth, numbering
 
 URGENCIES = [
     ("normal", "Normal"),
@@ -36,6 +40,8 @@ STATES = [
     ("done", "Done"),
     ("replaced", "Replaced"),
     ("recalled", "Recalled"),
+    ("quarantine", "Quarantined e-mail"),
+    ("rejected", "Rejected e-mail"),
 ]
 # fields that cannot change once an outgoing document is released
 LOCKED_FIELDS = {
@@ -57,10 +63,16 @@ STEP_FIELDS = {
 class UnionDocument(models.Model):
     _name = "union.document"
     _description = "Official Document"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.reference.check.mixin"]
     _order = "document_date desc, id desc"
     _rec_names_search = ["number_symbol", "subject"]
     _mail_post_access = "read"
+    # links to units and documents accept only what the user may read (issue 13, points 5 and 6);
+    # the recipient units are the one exception, checked by _check_recipient_units
+    _union_checked_references = (
+        "organization_id", "issuer_organization_id", "reply_to_id", "answer_document_id", "replaces_id",
+        "recipient_partner_ids",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     direction = fields.Selection(
@@ -159,6 +171,11 @@ class UnionDocument(models.Model):
     attachment_text = fields.Char(string="Text in Attachments", compute="_compute_attachment_text",
                                   search="_search_attachment_text")
     return_comment = fields.Text(readonly=True, copy=False)
+    # read receipt of an incoming copy, kept on the sender's distribution line
+    receipt_date = fields.Datetime(string="Marked as Read On", compute="_compute_receipt")
+    receipt_user_id = fields.Many2one("res.users", string="Marked as Read By", compute="_compute_receipt")
+    # mail gateway: why an e-mail was quarantined
+    quarantine_reason = fields.Text(readonly=True, copy=False)
 
     _sql_constraints = [
         ("number_unique", "unique(register_id, number)",
@@ -209,6 +226,18 @@ class UnionDocument(models.Model):
             units = doc.distribution_ids.filtered("organization_id")
             doc.read_count = len(units.filtered("read_date"))
             doc.unread_count = len(units) - doc.read_count
+
+    def _compute_receipt(self):
+        ids = [doc_id for doc_id in self.ids if isinstance(doc_id, int)]
+        # sudo: the receipt line belongs to the sender's document; only the line of each of these
+        # copies (which the user reads) is read, for its date and reader
+        lines = self.env["union.document.distribution"].sudo().search_fetch(
+            [("incoming_document_id", "in", ids)], ["incoming_document_id", "read_date", "read_user_id"])
+        by_doc = {line.incoming_document_id.id: line for line in lines}
+        for doc in self:
+            line = by_doc.get(doc.id)
+            doc.receipt_date = line.read_date if line else False
+            doc.receipt_user_id = line.read_user_id.id if line else False
 
     @api.depends("date_deadline", "state")
     def _compute_is_overdue(self):
@@ -268,6 +297,7 @@ class UnionDocument(models.Model):
                 "The status, approval and register number of a document change only through its buttons "
                 "(submit, approve, release, register...)."))
         for vals in vals_list:
+            self._check_recipient_units(vals)
             if vals.get("direction") == "incoming" and not vals.get("date_received"):
                 vals["date_received"] = fields.Date.context_today(self)
         docs = super().create(vals_list)
@@ -281,6 +311,7 @@ class UnionDocument(models.Model):
             raise UserError(self.env._(
                 "The status, approval and register number of a document change only through its buttons "
                 "(submit, approve, release, register...)."))
+        self._check_recipient_units(vals)
         locked = LOCKED_FIELDS.intersection(vals)
         if locked and not self.env.context.get("union_document_releasing"):
             for doc in self:
@@ -290,6 +321,25 @@ class UnionDocument(models.Model):
                         "Replace or recall it with a new document.", name=doc.number_symbol))
         return super().write(vals)
 
+    @api.model
+    def _check_recipient_units(self, vals):
+        """The one exception to "a link accepts only what the user may read": a document is
+        addressed to any unit in operation (the upper level, a sibling school), chosen by name and
+        code in the directory of units (``union.document.recipient.unit``) and shown by name only.
+        Any other id (a dissolved, merged or archived unit, an id that does not exist) is refused."""
+        if self.env.su:
+            return
+        ids = set()
+        for name in RECIPIENT_UNIT_FIELDS + ("recipient_unit_ids", "recipient_tree_unit_ids"):
+            if vals.get(name):
+                ids.update(self._union_reference_ids(self._fields[name], vals[name]))
+        if not ids:
+            return
+        active = self.env["union.document.recipient.unit"].search([("id", "in", list(ids))])
+        if len(active) != len(ids):
+            raise AccessError(self.env._(
+                "A document can be addressed only to units in operation, chosen from the list of units."))
+
     def _write_step(self, vals):
         """Write a step of the workflow (state, approval, register number), after its checks."""
         return self.with_context(union_document_releasing=True).write(vals)
@@ -297,7 +347,7 @@ class UnionDocument(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         for doc in self:
-            if doc.register_id or doc.state != "draft":
+            if doc.register_id or doc.state not in ("draft", "quarantine", "rejected"):
                 raise UserError(self.env._(
                     "The document %(name)s is registered: it cannot be deleted.", name=doc.name))
 
@@ -309,30 +359,55 @@ class UnionDocument(models.Model):
             doc_sudo = doc.sudo()
             for name in RECIPIENT_UNIT_FIELDS:
                 if name not in default:
-                    vals[name] = [Command.set(doc_sudo[name].ids)]
+                    # units closed since the release are not addressed again
+                    active = self.env["union.document.recipient.unit"].search(
+                        [("id", "in", doc_sudo[name].ids)])
+                    vals[name] = [Command.set(active.ids)]
         return vals_list
-
-    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
-        # list views read through web_read too: only a form opening is a "read" for receipts
-        return super(UnionDocument, self.with_context(union_document_list_read=True)).web_search_read(
-            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit)
 
     def web_read(self, specification):
         # recipient units may lie outside the reader's units (a grassroots union answering its upper
-        # level): their names are read with sudo, the document itself with the user's rights
+        # level): they are shown by name only, as in the directory of units (union.document.recipient.unit)
         sudo_spec = {} if self.env.su else {
             name: spec for name, spec in specification.items() if name in RECIPIENT_UNIT_FIELDS}
         if sudo_spec:
             specification = {name: spec for name, spec in specification.items() if name not in sudo_spec}
-        result = super().web_read(specification)
+        result = super(UnionDocument, self._with_checked_names()).web_read(specification)
         if sudo_spec and result:
+            name_only = {name: {"fields": {"display_name": {}}} for name in sudo_spec}
             # sudo: only the recipient units' names, for documents the user has just read above
-            extra = {vals["id"]: vals for vals in self.sudo().web_read(sudo_spec)}
+            extra = {vals["id"]: vals for vals in self.sudo().web_read(name_only)}
             for vals in result:
                 vals.update({k: v for k, v in extra.get(vals["id"], {}).items() if k != "id"})
-        if len(self) == 1 and not self.env.context.get("union_document_list_read"):
-            self._mark_read()
         return result
+
+    def read(self, fields=None, load="_classic_read"):
+        return super(UnionDocument, self._with_checked_names()).read(fields=fields, load=load)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        return super(UnionDocument, self._with_checked_names()).read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+
+    def _with_checked_names(self):
+        """Odoo reads the name of a linked record as superuser (``Many2one.convert_to_read``,
+        ``web_read``): in this context the name of a linked document is shown only to a user who
+        may read that document (see ``_compute_display_name``)."""
+        if self.env.su:
+            return self
+        return self.with_context(union_document_checked_names=True)
+
+    @api.depends("name")
+    @api.depends_context("lang", "uid", "union_document_checked_names")
+    def _compute_display_name(self):
+        super()._compute_display_name()
+        if not (self.env.su and self.env.context.get("union_document_checked_names")):
+            return
+        # the names are read as superuser for the user self.env.uid: documents that user may not
+        # read (another unit's, a secret one) show no number and no subject
+        readable = self.with_env(self.env(su=False))._filtered_access("read")
+        for doc in self - readable.with_env(self.env):
+            doc.display_name = self.env._("Restricted document")
 
     # ------------------------------------------------------------------- actions
     def action_submit(self):
@@ -495,10 +570,29 @@ class UnionDocument(models.Model):
         return f"{mode.split(' ')[0]} {name}".strip()
 
     def _notify_recipient_officers(self):
+        """Tell the officers of each recipient unit that a document arrived: they follow it, get a
+        message and an activity "read the document", closed when the unit marks it as read."""
         for doc in self:
-            partners = doc.organization_id.officer_ids.partner_id
-            if partners:
-                doc.message_subscribe(partner_ids=partners.ids)
+            users = doc.organization_id.officer_ids
+            if not users:
+                continue
+            doc.message_subscribe(partner_ids=users.partner_id.ids)
+            doc.message_post(
+                body=self.env._("New document from %(issuer)s: %(symbol)s - %(subject)s",
+                                issuer=doc.issuer_name or "", symbol=doc.number_symbol or "", subject=doc.subject),
+                partner_ids=users.partner_id.ids, message_type="notification",
+                subtype_xmlid="mail.mt_comment", email_from=self._union_email_from())
+            summary = self.env._("Read the document %(symbol)s", symbol=doc.number_symbol or doc.subject)
+            for user in users:
+                doc.activity_schedule("union_documents.mail_activity_data_read_document", user_id=user.id,
+                                      summary=summary)
+
+    @api.model
+    def _union_email_from(self):
+        """The sender of the suite's chatter posts: the user, or the company when the user has no
+        e-mail address (posting would fail otherwise)."""
+        return (self.env.user.email_formatted or self.env.company.email_formatted
+                or self.env["ir.mail_server"]._get_default_from_address() or "noreply@localhost")
 
     def _notify_urgent(self):
         """Urgent documents (Khẩn, Thượng khẩn, Hỏa tốc) are flagged and their officers told at once."""
@@ -511,18 +605,30 @@ class UnionDocument(models.Model):
                 partner_ids=partners.ids, message_type="notification",
                 subtype_xmlid="mail.mt_comment")
 
-    def _mark_read(self):
-        """Record the first opening of a distributed document by an officer of its unit."""
-        self.ensure_one()
-        if self.direction != "incoming" or not self.source_document_id or self.env.su:
-            return
-        if self.organization_id not in self.env.user.union_organization_ids:
-            return
-        # sudo: the receipt line belongs to the sender's document, which the reader cannot write
-        line = self.env["union.document.distribution"].sudo().search(
-            [("incoming_document_id", "=", self.id), ("read_date", "=", False)], limit=1)
-        if line:
-            line.write({"read_date": fields.Datetime.now(), "read_user_id": self.env.uid})
+    def action_mark_read(self):
+        """The recipient unit's officer says the distributed document has been read: the read
+        receipt the sender sees. An explicit action, never a side effect of opening the document."""
+        self.check_access("read")
+        user = self.env.user
+        for doc in self:
+            if doc.direction != "incoming" or not doc.source_document_id:
+                raise UserError(self.env._(
+                    "Only a document distributed by another unit has a read receipt: %(name)s.", name=doc.name))
+            if doc.organization_id not in user.union_organization_ids:
+                raise AccessError(self.env._(
+                    "Only an officer of %(unit)s can mark the document %(name)s as read.",
+                    unit=doc.organization_id.name, name=doc.name))
+        # sudo: the receipt line belongs to the sender's document, which the reader can neither read
+        # nor write; only the still unread line of each of these copies gets the date and the reader
+        lines = self.env["union.document.distribution"].sudo().search(
+            [("incoming_document_id", "in", self.ids), ("read_date", "=", False)])
+        lines.write({"read_date": fields.Datetime.now(), "read_user_id": user.id})
+        self.activity_feedback(["union_documents.mail_activity_data_read_document"])
+        for doc in self.filtered(lambda d: d in lines.incoming_document_id):
+            doc.message_post(body=self.env._("Marked as read by %(user)s.", user=user.name),
+                             email_from=self._union_email_from())
+        self.invalidate_recordset(["receipt_date", "receipt_user_id"])
+        return True
 
     def action_remind_unread(self):
         self.ensure_one()
@@ -533,7 +639,7 @@ class UnionDocument(models.Model):
             doc = line.incoming_document_id
             for user in line.organization_id.officer_ids:
                 doc.activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=user.id,
+                    "union_documents.mail_activity_data_read_document", user_id=user.id,
                     summary=self.env._("Please read the document %(symbol)s", symbol=self.number_symbol))
             line.reminder_count += 1
         self.message_post(body=self.env._("Reminder sent to %(count)s unit(s) that have not read it.",
@@ -554,7 +660,8 @@ class UnionDocument(models.Model):
                 "document_date": fields.Date.context_today(self)}
         if mode == "recall":
             vals["subject"] = self.env._("Recall of document %(symbol)s", symbol=self.number_symbol)
-            vals["body"] = False
+            vals["body"] = Markup("<p>%s</p>") % self.env._(
+                "The document %(symbol)s is recalled.", symbol=self.number_symbol)
         new = self.copy(vals)
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": new.id, "view_mode": "form"}
 
@@ -654,6 +761,10 @@ class UnionDocument(models.Model):
             missing.append(self.env._("recipients"))
         if not self.type_id.abbreviation and not self.department_code:
             missing.append(self.env._("drafting department (needed in the symbol of a công văn)"))
+        # a secret document keeps its register data only; any other is sent with its text or file
+        if not self.is_secret and not html2plaintext(self.body or "").strip() and not self.env[
+                "ir.attachment"].search_count([("res_model", "=", self._name), ("res_id", "=", self.id)]):
+            missing.append(self.env._("content or attached file"))
         if missing:
             raise UserError(self.env._(
                 "The document \"%(subject)s\" lacks: %(missing)s.",
@@ -687,10 +798,16 @@ class UnionDocument(models.Model):
     # --------------------------------------------------------------- mail gateway
     @api.model
     def message_new(self, msg_dict, custom_values=None):
-        """An e-mail to a unit's document alias becomes an incoming draft."""
+        """An e-mail to a unit's document alias becomes an incoming draft, or is quarantined.
+
+        It is accepted only when its sender is on the unit's list of document senders and the
+        receiving server's ``Authentication-Results`` header shows SPF or DKIM passing for the
+        sender's domain, and its files are within the upload limits. Anything else (a spoofed
+        decision, a mail without that header, a zip bomb) is kept in quarantine for the clerk,
+        who accepts or rejects it; a refused file is not kept.
+        """
         values = dict(custom_values or {})
         values.setdefault("direction", "incoming")
-        values.setdefault("state", "draft")
         values.setdefault("subject", msg_dict.get("subject") or self.env._("(no subject)"))
         values.setdefault("email_from", msg_dict.get("email_from"))
         values.setdefault("issuer_name", msg_dict.get("email_from"))
@@ -699,45 +816,111 @@ class UnionDocument(models.Model):
         if not values.get("type_id"):
             letter = self.env.ref("union_documents.union_document_type_cong_van", raise_if_not_found=False)
             values["type_id"] = letter.id if letter else False
+        # the alias's defaults name the unit; they are written by an administrator only
+        unit = self.env["union.organization"].sudo().browse(values.get("organization_id")).exists()
+        reasons = self._mail_quarantine_reasons(msg_dict, unit)
+        kept = []
+        for attachment in msg_dict.get("attachments") or []:
+            name, content = attachment[0], attachment[1]
+            data = content.encode() if isinstance(content, str) else content
+            try:
+                check_upload(self.env, data or b"", name)
+            except UserError as err:
+                reasons.append(err.args[0])
+                continue
+            kept.append(attachment)
+        # the refused files are not kept: the dict is the one the gateway then posts
+        msg_dict["attachments"] = kept
+        if reasons:
+            values["state"] = "quarantine"
+            values["quarantine_reason"] = "\n".join(reasons)
+        else:
+            values.setdefault("state", "draft")
         return super().message_new(msg_dict, custom_values=values)
+
+    @api.model
+    def _mail_quarantine_reasons(self, msg_dict, unit):
+        """Why an e-mail to ``unit``'s document address cannot be trusted ([] when it can)."""
+        sender = (email_normalize(msg_dict.get("email_from") or "") or "").lower()
+        reasons = []
+        if not unit or not mail_auth.sender_allowed(sender, unit.document_sender_list):
+            reasons.append(self.env._("The sender %(sender)s is not on the unit's list of document senders.",
+                                      sender=sender or "?"))
+        results = self.env.context.get("union_authentication_results") or []
+        if not results:
+            reasons.append(self.env._("The e-mail has no Authentication-Results header from the mail server."))
+        elif not mail_auth.authenticated(results[0], sender):
+            reasons.append(self.env._(
+                "Neither SPF nor DKIM passed for the sender's domain (%(header)s).", header=results[0][:300]))
+        return reasons
+
+    def action_quarantine_accept(self):
+        """The clerk has checked the sender: the e-mail becomes an incoming draft."""
+        self._check_quarantined()
+        self._write_step({"state": "draft"})
+        self.message_post(body=self.env._("E-mail accepted from quarantine by %(user)s.", user=self.env.user.name),
+                          email_from=self._union_email_from())
+        return True
+
+    def action_quarantine_reject(self):
+        """The clerk rejects the e-mail: it is kept as rejected, never registered."""
+        self._check_quarantined()
+        self._write_step({"state": "rejected"})
+        self.message_post(body=self.env._("E-mail rejected by %(user)s.", user=self.env.user.name),
+                          email_from=self._union_email_from())
+        return True
+
+    def _check_quarantined(self):
+        for doc in self:
+            if doc.state != "quarantine":
+                raise UserError(self.env._("The document %(name)s is not a quarantined e-mail.", name=doc.name))
 
     # ------------------------------------------------------------------ registers
     def _get_register_row_values(self, direction):
+        """The register's rows, in the user's language (labels of the selections translated) and
+        with dates as dd/mm/yyyy."""
+        labels = {name: dict(self._fields[name]._description_selection(self.env))
+                  for name in ("secrecy", "urgency", "state")}
+
+        def day(value):
+            return value.strftime("%d/%m/%Y") if value else ""
+
         rows = []
         for doc in self:
             type_summary = f"{doc.type_id.name}: {doc.subject}"
             note = []
             if doc.is_secret:
-                note.append(dict(SECRECIES)[doc.secrecy])
+                note.append(labels["secrecy"][doc.secrecy])
             if doc.is_urgent:
-                note.append(dict(URGENCIES)[doc.urgency])
+                note.append(labels["urgency"][doc.urgency])
             if doc.state in ("replaced", "recalled"):
-                note.append(dict(STATES)[doc.state])
+                note.append(labels["state"][doc.state])
             if direction == "outgoing":
                 recipients = ", ".join(doc._get_recipient_units().mapped("name")
                                         + doc.recipient_partner_ids.mapped("name"))
+                released = fields.Datetime.context_timestamp(self, doc.date_released) if doc.date_released else False
                 rows.append({
                     "number_symbol": doc.number_symbol or "",
-                    "date": fields.Date.to_string(doc.document_date) if doc.document_date else "",
+                    "date": day(doc.document_date),
                     "type_summary": type_summary,
                     "signer": doc._get_signer_label(),
                     "recipients": recipients,
                     "file_keeper": doc.file_keeper or "",
                     "copies": str(doc.copies or ""),
-                    "date_sent": fields.Datetime.to_string(doc.date_released)[:10] if doc.date_released else "",
+                    "date_sent": day(released),
                     "receipt_signature": "",
                     "notes": "; ".join(note),
                 })
             else:
                 rows.append({
-                    "date_received": fields.Date.to_string(doc.date_received) if doc.date_received else "",
+                    "date_received": day(doc.date_received),
                     "incoming_number": str(doc.number or ""),
                     "issuer": doc.issuer_name or doc.issuer_organization_id.name or "",
                     "number_symbol": doc.number_symbol or "",
-                    "date": fields.Date.to_string(doc.document_date) if doc.document_date else "",
+                    "date": day(doc.document_date),
                     "type_summary": type_summary,
                     "handler": ", ".join((doc.lead_handler_id | doc.cooperating_handler_ids).mapped("name")),
-                    "date_passed": fields.Date.to_string(doc.date_passed) if doc.date_passed else "",
+                    "date_passed": day(doc.date_passed),
                     "receipt_signature": "",
                     "notes": "; ".join(note),
                 })

@@ -9,7 +9,7 @@ import random
 import re
 from datetime import date, datetime, time, timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 from ..rules import numbering
 
@@ -379,8 +379,8 @@ class UnionDocumentDemo(models.AbstractModel):
         school = ref("union_membership.demo_org_school", raise_if_not_found=False)
         Petition = self.env["union.petition"]
         if member:
-            question = Petition.create({
-                "kind": "question", "channel": "portal", "member_id": member.id,
+            question = Petition._submit_from_portal(member, {
+                "kind": "question",
                 "subject": "Đoàn phí khi nghỉ thai sản",
                 "description": "Tôi đang nghỉ thai sản 6 tháng, tôi có phải đóng đoàn phí không?",
             })
@@ -395,14 +395,16 @@ class UnionDocumentDemo(models.AbstractModel):
             })
             question.action_publish()
             Petition.create({
-                "kind": "recommendation", "channel": "paper", "member_id": member.id,
+                "kind": "recommendation", "channel": "paper",
+                "identity_ids": [Command.create({"member_id": member.id})],
                 "subject": "Đề nghị tổ chức khám sức khỏe định kỳ cho giáo viên",
                 "description": "Đề nghị công đoàn phối hợp với nhà trường tổ chức khám sức khỏe định kỳ.",
             })
         if school:
             Petition.create({
                 "kind": "complaint", "channel": "in_person", "organization_id": school.id,
-                "submitter_name": "Giáo viên hợp đồng", "subject": "Khiếu nại về việc chưa được xét trợ cấp khó khăn",
+                "identity_ids": [Command.create({"name": "Giáo viên hợp đồng"})],
+                "subject": "Khiếu nại về việc chưa được xét trợ cấp khó khăn",
                 "description": "Tôi đã nộp hồ sơ đề nghị trợ cấp khó khăn nhưng chưa được xem xét.",
             })
         return True

@@ -237,13 +237,14 @@ class UnionDocumentRegister(models.Model):
         title = book.add_format({"bold": True, "font_size": 14})
         cell = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
         columns = self._get_register_columns()
-        sheet.write(0, 0, self.organization_id.name, title)
-        sheet.write(1, 0, self.name, title)
+        sheet.write_string(0, 0, self.organization_id.name or "", title)
+        sheet.write_string(1, 0, self.name or "", title)
         for col, (_key, label) in enumerate(columns):
             sheet.write(3, col, label, bold)
             sheet.set_column(col, col, 40 if _key in ("type_summary", "recipients") else 16)
         for row, values in enumerate(self._get_register_rows(), start=4):
             for col, (key, _label) in enumerate(columns):
-                sheet.write(row, col, values.get(key) or "", cell)
+                # user text stays text: a subject starting with "=" is never a live formula
+                sheet.write_string(row, col, values.get(key) or "", cell)
         book.close()
         return buf.getvalue()

@@ -1,7 +1,9 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from markupsafe import Markup, escape
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
 from .union_petition_deadline import PETITION_KINDS
@@ -12,6 +14,7 @@ CHANNELS = [
     ("phone", "Phone"),
     ("in_person", "In person"),
     ("email", "E-mail"),
+    ("website", "Website"),
 ]
 STATES = [
     ("new", "New"),
@@ -23,25 +26,24 @@ STATES = [
 # fields written only by the workflow steps, never directly
 STEP_FIELDS = {"state", "date_accepted", "date_answered", "date_closed", "decline_reason", "is_published",
                "date_published"}
-IDENTITY_FIELDS = ("member_id", "partner_id", "submitter_name", "submitter_email", "submitter_phone")
+# what a member fills in on the portal form: nothing else of a petition is theirs to write
+PORTAL_FIELDS = ("kind", "subject", "description")
 
 
 class UnionPetition(models.Model):
     _name = "union.petition"
     _description = "Petition or Question"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "union.reference.check.mixin"]
     _order = "date_received desc, id desc"
+    _union_checked_references = ("organization_id",)
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/", index=True)
     kind = fields.Selection(PETITION_KINDS, required=True, default="question", index=True, tracking=True)
     channel = fields.Selection(CHANNELS, required=True, default="paper")
     subject = fields.Char(required=True, tracking=True)
     description = fields.Text(required=True)
-    member_id = fields.Many2one("union.member", string="Member", index=True)
-    partner_id = fields.Many2one("res.partner", string="Submitter Contact", index=True)
-    submitter_name = fields.Char()
-    submitter_email = fields.Char()
-    submitter_phone = fields.Char()
+    # the submitter lives on its own record, readable by the handlers and the submitter only
+    identity_ids = fields.One2many("union.petition.identity", "petition_id", string="Submitter")
     identity_hidden = fields.Boolean(compute="_compute_identity_hidden")
     organization_id = fields.Many2one("union.organization", string="Handling Unit", required=True, index=True,
                                       tracking=True)
@@ -68,11 +70,16 @@ class UnionPetition(models.Model):
         for petition in self:
             petition.access_url = f"/my/union/petitions/{petition.id}"
 
-    @api.depends("kind", "organization_id", "assignee_id")
+    @api.depends("identity_ids")
     @api.depends_context("uid")
     def _compute_identity_hidden(self):
+        ids = [pid for pid in self.ids if isinstance(pid, int)]
+        Identity = self.env["union.petition.identity"]
+        # sudo: only whether a submitter record exists, to say that it is hidden from this user
+        existing = set(Identity.sudo().search([("petition_id", "in", ids)]).petition_id.ids)
+        readable = set(Identity.search([("petition_id", "in", ids)]).petition_id.ids)
         for petition in self:
-            petition.identity_hidden = not petition._can_see_identity()
+            petition.identity_hidden = petition.id in existing and petition.id not in readable
 
     @api.depends("date_deadline", "state")
     def _compute_is_overdue(self):
@@ -81,25 +88,9 @@ class UnionPetition(models.Model):
             petition.is_overdue = bool(petition.date_deadline and petition.date_deadline < today
                                        and petition.state in ("new", "accepted"))
 
-    def _can_see_identity(self):
-        """A denouncer's identity is shown to the handling officers only (the officers of the
-        handling unit itself and the assignee), and to the denouncer."""
-        self.ensure_one()
-        if self.kind != "denunciation" or self.env.su:
-            return True
-        user = self.env.user
-        # sudo: compare the submitter with the current user without reading the hidden fields
-        own = self.sudo()
-        if own.partner_id == user.partner_id or own.member_id.partner_id == user.partner_id:
-            return True
-        return user == own.assignee_id or own.organization_id in user.union_organization_ids
-
     # ---------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        members = self.env["union.member"].sudo().browse(
-            [vals["member_id"] for vals in vals_list if vals.get("member_id")])
-        by_id = {member.id: member for member in members}
         if not self.env.su and any(STEP_FIELDS.intersection(vals) - {"state"} or vals.get("state", "new") != "new"
                                    for vals in vals_list):
             raise UserError(self.env._(
@@ -107,25 +98,23 @@ class UnionPetition(models.Model):
                 "answer, close, publish)."))
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                # sudo: the sequence is shared infrastructure; portal members may not read it
+                # sudo: the sequence is shared infrastructure
                 vals["name"] = self.env["ir.sequence"].sudo().next_by_code("union.petition") or "/"
-            member = by_id.get(vals.get("member_id"))
-            if member and not vals.get("partner_id"):
-                vals["partner_id"] = member.partner_id.id
-            if member and not vals.get("organization_id"):
-                vals["organization_id"] = member.organization_id.id
+            if not vals.get("organization_id"):
+                member = self._member_in_identity_commands(vals.get("identity_ids"))
+                if member:
+                    # sudo: the member's unit handles the petition; the member itself is checked
+                    # readable when the submitter record is created
+                    vals["organization_id"] = member.sudo().organization_id.id
+        # the submitter is never a follower: nobody is subscribed on creation
         return super(UnionPetition, self.with_context(mail_create_nosubscribe=True)).create(vals_list)
 
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields=fields, load=load)
-        hidden = {p.id for p in self if p.kind == "denunciation" and not p._can_see_identity()}
-        if hidden:
-            for values in result:
-                if values["id"] in hidden:
-                    for name in IDENTITY_FIELDS:
-                        if name in values:
-                            values[name] = False
-        return result
+    @api.model
+    def _member_in_identity_commands(self, commands):
+        for command in commands or []:
+            if isinstance(command, (list, tuple)) and command[0] == Command.CREATE and command[2].get("member_id"):
+                return self.env["union.member"].browse(command[2]["member_id"])
+        return self.env["union.member"]
 
     def write(self, vals):
         if STEP_FIELDS.intersection(vals) and not self.env.su and not self.env.context.get("union_petition_step"):
@@ -143,6 +132,32 @@ class UnionPetition(models.Model):
             for petition in self.filtered(lambda p: p.state == "accepted"):
                 petition._schedule_assignee_activity()
         return res
+
+    @api.model
+    def _submit_from_portal(self, member, vals, attachments=()):
+        """A member's petition from the portal form: only the form's fields are taken, and the
+        petition, its creation message and its files are written by the neutral intake user, so
+        that neither ``create_uid`` nor a message's author names the member (a denouncer's
+        identity is protected, issue 13). The member is named on the submitter record only."""
+        values = {name: vals[name] for name in PORTAL_FIELDS if name in vals}
+        values["channel"] = "portal"
+        # sudo: the member's unit handles the petition; the portal member may not read units
+        values["organization_id"] = member.sudo().organization_id.id
+        # the member's contact and portal user are filled in from the member
+        values["identity_ids"] = [Command.create({"member_id": member.id})]
+        return self._create_as_intake(values, attachments)
+
+    @api.model
+    def _create_as_intake(self, values, attachments=()):
+        intake = self.env.ref("union_documents.user_portal_intake")
+        # sudo as the intake user: the portal member (or the public visitor) may neither create a
+        # petition nor read its unit; the values are the form's, checked by the caller
+        Petition = self.with_user(intake).sudo()
+        petition = Petition.create(values)
+        if attachments:
+            Petition.env["ir.attachment"].create([
+                dict(att, res_model=self._name, res_id=petition.id) for att in attachments])
+        return self.browse(petition.id)
 
     def _write_step(self, vals):
         """Write a step of the workflow, after its checks."""
@@ -192,6 +207,7 @@ class UnionPetition(models.Model):
             raise UserError(self.env._("Choose the unit the petition is forwarded to."))
         for petition in self:
             petition._check_state(("new", "accepted"))
+            petition._check_forward_target(organization)
             if organization == petition.organization_id:
                 raise UserError(self.env._("The petition %(name)s is already handled by %(unit)s.",
                                            name=petition.name, unit=organization.sudo().name))
@@ -261,6 +277,18 @@ class UnionPetition(models.Model):
                 "The petition %(name)s is %(state)s: this step is not possible now.",
                 name=self.name, state=dict(STATES)[self.state]))
 
+    def _check_forward_target(self, organization):
+        """A petition goes to the competent unit, which may lie outside the officer's units (the
+        upper level, a sibling school): like the recipients of a document, any unit in operation,
+        chosen by name and code in the directory of units; never a closed unit or a made-up id."""
+        self.ensure_one()
+        if self.env.su:
+            return
+        if not self.env["union.document.recipient.unit"].search_count([("id", "=", organization.id)]):
+            raise AccessError(self.env._(
+                "The petition %(name)s can be forwarded only to a unit in operation, chosen from the list "
+                "of units.", name=self.name))
+
     def _schedule_assignee_activity(self):
         self.ensure_one()
         self.activity_schedule(
@@ -269,22 +297,26 @@ class UnionPetition(models.Model):
             summary=self.env._("Settle the petition %(name)s", name=self.name))
 
     def _notify_submitter(self, text, answer_html=None):
-        """E-mail the submitter directly (not through the chatter, which would show a denouncer's
-        identity to every reader of the record)."""
+        """E-mail the submitter from the submitter record (not through the petition's chatter,
+        which every reader of the petition sees). ``text`` is plain text (an officer's reason
+        may hold anything: it is escaped); ``answer_html`` is the sanitized answer field."""
         self.ensure_one()
-        # sudo: the identity may be hidden from the acting officer; the mail still reaches the submitter
+        # sudo: the submitter may be hidden from the acting officer; the mail still reaches them
         petition = self.sudo()
-        partner = petition.partner_id or petition.member_id.partner_id
-        email = partner.email or petition.submitter_email
+        identity = petition.identity_ids[:1]
+        email = identity._email_to() if identity else False
         if not email:
             return False
-        body = f"<p>{text}</p>" + (answer_html or "")
-        body += f"<p><a href=\"{petition.get_base_url()}{petition.access_url}\">{petition.name}</a></p>"
+        body = Markup("<p>%s</p>") % escape(text)
+        if answer_html:
+            body += Markup(answer_html)
+        body += Markup('<p><a href="%s%s">%s</a></p>') % (petition.get_base_url(), petition.access_url, petition.name)
         return self.env["mail.mail"].sudo().create({
             "subject": f"{petition.name}: {petition.subject}",
             "body_html": body,
-            "email_to": email if not partner else False,
-            "recipient_ids": [(4, partner.id)] if partner else [],
+            "email_to": email if not identity.partner_id else False,
+            "recipient_ids": [Command.link(identity.partner_id.id)] if identity.partner_id else [],
             "auto_delete": False,
-            "model": self._name, "res_id": petition.id,
+            # kept with the submitter record, which only the handlers and the submitter read
+            "model": identity._name, "res_id": identity.id,
         })

@@ -1,4 +1,6 @@
 import base64
+import io
+import zipfile
 
 from odoo.tests import new_test_user
 
@@ -45,6 +47,8 @@ class UnionDocumentsCommon(UnionCommon):
             "signing_mode": "tm", "recipient_tree_organization_ids": [(6, 0, cls.unit_a.ids)],
             "recipient_organization_ids": [(6, 0, cls.unit_b.ids)],
         }
+        if vals.get("secrecy", "normal") == "normal":
+            values["body"] = "<p>Đề nghị các đơn vị triển khai kế hoạch.</p>"
         values.update(vals)
         return cls.env["union.document"].with_user(user or cls.user_upper).create(values)
 
@@ -68,3 +72,18 @@ class UnionDocumentsCommon(UnionCommon):
     @staticmethod
     def _b64(raw):
         return base64.b64encode(raw)
+
+    _bomb = None
+
+    @classmethod
+    def _xlsx_bomb(cls):
+        """A small XLSX (about 100 KB) that unpacks to 101 MB: a zip bomb."""
+        if cls._bomb is None:
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr("[Content_Types].xml",
+                                 '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                                 'package/2006/content-types"/>')
+                archive.writestr("xl/sharedStrings.xml", b"0" * (101 * 1024 * 1024))
+            UnionDocumentsCommon._bomb = buf.getvalue()
+        return cls._bomb

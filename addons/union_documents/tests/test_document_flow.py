@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -62,18 +63,18 @@ class TestOutgoingFlow(UnionDocumentsCommon):
         self.assertEqual((doc.read_count, doc.unread_count), (0, 3))
         copy_a = self.env["union.document"].search(
             [("source_document_id", "=", doc.id), ("organization_id", "=", self.unit_a.id)])
-        # a list does not count as reading
+        # opening the copy (list or form) is not a receipt: reading is said by the button
         self.env["union.document"].with_user(self.user_officer_a).web_search_read(
             [("id", "=", copy_a.id)], {"subject": {}})
-        self.assertFalse(doc.distribution_ids.filtered(lambda d: d.organization_id == self.unit_a).read_date)
-        # the first opening of the form is recorded, once
         copy_a.with_user(self.user_officer_a).web_read({"subject": {}, "body": {}})
         line_a = doc.distribution_ids.filtered(lambda d: d.organization_id == self.unit_a)
+        self.assertFalse(line_a.read_date)
+        copy_a.with_user(self.user_officer_a).action_mark_read()
         self.assertTrue(line_a.read_date)
         self.assertEqual(line_a.read_user_id, self.user_officer_a)
         first = line_a.read_date
-        copy_a.with_user(self.user_officer_a).web_read({"subject": {}})
-        self.assertEqual(line_a.read_date, first)
+        copy_a.with_user(self.user_officer_a).action_mark_read()
+        self.assertEqual(line_a.read_date, first, "the first receipt is kept")
         doc.invalidate_recordset(["read_count", "unread_count"])
         self.assertEqual((doc.read_count, doc.unread_count), (1, 2))
         # the sender reminds those who have not read it
@@ -175,7 +176,8 @@ class TestOutgoingFlow(UnionDocumentsCommon):
             {"subject": {}, "recipient_organization_ids": {"fields": {"display_name": {}}}})
         self.assertEqual(values["recipient_organization_ids"],
                          [{"id": self.upper.id, "display_name": self.upper.display_name}])
-        reply.with_user(self.user_officer_a).write({"signer_id": self.user_officer_a.id, "department_code": "VP"})
+        reply.with_user(self.user_officer_a).write({"signer_id": self.user_officer_a.id, "department_code": "VP",
+                                                    "body": "<p>Trường A đã triển khai kế hoạch.</p>"})
         reply.with_user(self.user_officer_a).action_submit()
         reply.with_user(self.user_officer_a).action_approve()
         reply.with_user(self.user_officer_a).action_release()
@@ -201,3 +203,35 @@ class TestOutgoingFlow(UnionDocumentsCommon):
         self.assertEqual(doc.state, "draft")
         with self.assertRaisesRegex(UserError, "approved"):
             doc.action_release()
+
+    # ------------------------------------------------------------ issue 14
+    def test_no_release_without_content_or_file(self):
+        doc = self._draft(body=False)
+        with self.assertRaisesRegex(UserError, "content or attached file"):
+            doc.action_submit()
+        self._attach(doc)
+        doc.action_submit()
+        self.assertEqual(doc.state, "submitted")
+        # a secret document keeps its register data only: no content is asked for
+        secret = self._draft(secrecy="confidential", subject="Báo cáo mật")
+        secret.with_user(self.user_secret).action_submit()
+        self.assertEqual(secret.state, "submitted")
+
+    def test_status_bar_of_each_direction_shows_its_own_states(self):
+        arch = self.env["union.document"].get_views([(False, "form")])["views"]["form"]["arch"]
+        bars = re.findall(r'<field name="state" widget="statusbar"[^>]*>', arch)
+        self.assertEqual(len(bars), 2)
+        outgoing = next(bar for bar in bars if "outgoing" in bar)
+        visible = re.search(r'statusbar_visible="([^"]+)"', outgoing).group(1).split(",")
+        self.assertEqual(visible, ["draft", "submitted", "approved", "released"])
+        incoming = next(bar for bar in bars if bar != outgoing)
+        self.assertNotIn("approved", re.search(r'statusbar_visible="([^"]+)"', incoming).group(1))
+
+    def test_register_rows_in_vietnamese_with_dd_mm_yyyy(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        doc = self._release(self._draft(urgency="urgent", document_date=date(2026, 3, 5)))
+        rows = doc.register_id.with_context(lang="vi_VN")._get_register_rows()
+        self.assertEqual(rows[0]["date"], "05/03/2026")
+        self.assertEqual(rows[0]["notes"], "Khẩn")
+        self.assertNotIn("Urgent", str(rows))
+        self.assertRegex(rows[0]["date_sent"], r"^\d{2}/\d{2}/\d{4}$")

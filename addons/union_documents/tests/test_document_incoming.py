@@ -14,7 +14,7 @@ from odoo.tests import Form, tagged
 from .common import UnionDocumentsCommon
 
 RAW_EMAIL = """Return-Path: <vanthu@ldld.example.vn>
-To: {to}
+{auth}To: {to}
 From: "Văn thư LĐLĐ tỉnh" <vanthu@ldld.example.vn>
 Subject: =?utf-8?b?{subject}?=
 Date: Mon, 2 Mar 2026 08:00:00 +0700
@@ -111,7 +111,9 @@ class TestIncomingDocuments(UnionDocumentsCommon):
         address = self.upper.document_alias_email
         self.assertEqual(address, "vanban-t-cdn@congdoan-test.vn")
         subject = base64.b64encode("Công văn 15/LĐLĐ về Tháng Công nhân".encode()).decode()
-        raw = RAW_EMAIL.format(to=address, subject=subject, uid="1")
+        self.upper.document_sender_list = "vanthu@ldld.example.vn"
+        auth = "Authentication-Results: mx.congdoan-test.vn; spf=pass smtp.mailfrom=ldld.example.vn\n"
+        raw = RAW_EMAIL.format(to=address, subject=subject, uid="1", auth=auth)
         doc_id = self.env["mail.thread"].message_process("union.document", raw)
         doc = self.env["union.document"].browse(doc_id)
         self.assertEqual(doc.direction, "incoming")

@@ -162,7 +162,7 @@ class TestConcurrentNumbering(UnionDocumentsCommon):
                         doc = env["union.document"].create({
                             "direction": "outgoing", "organization_id": org_ids[0], "type_id": type_id,
                             "subject": f"Thông báo số {index}", "state": "approved", "signer_id": SUPERUSER_ID,
-                            "document_date": date(2026, 6, 1),
+                            "document_date": date(2026, 6, 1), "body": "<p>Thông báo.</p>",
                             "recipient_organization_ids": [(6, 0, [org_ids[1]])]})
                         doc.action_release()
                         if index == 0:

@@ -38,6 +38,7 @@ class TestRecipientPicker(UnionDocumentsCommon):
             form.subject = "Báo cáo kết quả hoạt động công đoàn 6 tháng đầu năm"
             form.signer_id = officer
             form.signing_mode = "tm"
+            form.body = "<p>Kết quả hoạt động 6 tháng đầu năm.</p>"
             form.recipient_unit_ids.add(upper)
             form.recipient_tree_unit_ids.add(sibling)
         doc = form.record
@@ -60,11 +61,12 @@ class TestRecipientPicker(UnionDocumentsCommon):
             self.assertEqual(copy.register_id.organization_id, copy.organization_id)
             self.assertEqual((copy.register_id.direction, copy.number, copy.state), ("incoming", 1, "registered"))
             self.assertEqual(copy.issuer_organization_id, self.unit_a)
-        # the sibling's officer finds it in their incoming register; opening it is the read receipt
+        # the sibling's officer finds it in their incoming register, opens it and marks it read
         copy_b = copies.filtered(lambda c: c.organization_id == self.unit_b)
         self.assertEqual(self.env["union.document"].with_user(self.user_officer_b).search(
             [("direction", "=", "incoming"), ("source_document_id", "=", doc.id)]), copy_b)
         copy_b.with_user(self.user_officer_b).web_read({"subject": {}})
+        copy_b.with_user(self.user_officer_b).action_mark_read()
         line_b = doc.distribution_ids.filtered(lambda d: d.organization_id == self.unit_b)
         self.assertEqual(line_b.read_user_id, self.user_officer_b)
         self.assertEqual(doc.read_count, 1)
@@ -98,7 +100,7 @@ class TestRecipientPicker(UnionDocumentsCommon):
         officer = self.user_officer_a
         doc = self.env["union.document"].with_user(officer).create({
             "direction": "outgoing", "organization_id": self.unit_a.id, "type_id": self.type_report.id,
-            "subject": "Báo cáo công tác tháng", "signer_id": officer.id,
+            "subject": "Báo cáo công tác tháng", "signer_id": officer.id, "body": "<p>Báo cáo.</p>",
             "recipient_unit_ids": [(6, 0, self.upper.ids)]})
         self._release(doc)
         action = doc.action_new_replacement()

@@ -67,6 +67,9 @@ class TestRegisterPdf(UnionDocumentsCommon):
         # a recipient's incoming register, in Vietnamese, with its incoming numbers
         copy_b = self.env["union.document"].search(
             [("source_document_id", "=", letter.id), ("organization_id", "=", self.unit_b.id)])
+        # an urgent one: its note must be printed in Vietnamese only
+        self.env["union.document"].search(
+            [("source_document_id", "=", plan.id), ("organization_id", "=", self.unit_b.id)]).urgency = "urgent"
         # printed by the recipient's own officer, in Vietnamese
         pdf_vi, _kind = self._render(Report.with_user(self.user_officer_b).with_context(lang="vi_VN"),
                                      report, copy_b.register_id.ids)
@@ -75,3 +78,8 @@ class TestRegisterPdf(UnionDocumentsCommon):
                          "Về việc rà soát, cập nhật dữ liệu đoàn viên", "Công đoàn ngành Giáo dục"):
             self.assertIn(expected, text_vi)
         self.assertEqual(copy_b.number, 2)
+        # no English left in the Vietnamese register (issue 14): "Khẩn", not "Urgent (Khẩn)";
+        # dates as dd/mm/yyyy
+        self.assertIn("Khẩn", text_vi)
+        self.assertNotIn("Urgent", text_vi)
+        self.assertIn(copy_b.date_received.strftime("%d/%m/%Y"), text_vi)

@@ -13,7 +13,9 @@ class UnionDocumentReasonWizard(models.TransientModel):
     res_model = fields.Char(required=True)
     res_id = fields.Integer(required=True)
     reason = fields.Text()
-    organization_id = fields.Many2one("union.organization", string="Forward To")
+    # any unit in operation, by name and code (the directory of units): the competent unit may lie
+    # outside the officer's units
+    organization_id = fields.Many2one("union.document.recipient.unit", string="Forward To")
 
     @api.model
     def _open(self, record, action):
@@ -34,5 +36,5 @@ class UnionDocumentReasonWizard(models.TransientModel):
         elif self.action == "decline":
             record.action_decline(self.reason)
         else:
-            record.action_forward(self.organization_id, self.reason)
+            record.action_forward(self.env["union.organization"].browse(self.organization_id.id), self.reason)
         return {"type": "ir.actions.act_window_close"}
