@@ -10,5 +10,6 @@ from . import (
     union_organization,
     union_petition,
     union_petition_deadline,
+    union_petition_extension,
     union_petition_forward,
 )

@@ -7,5 +7,6 @@ from . import (
     test_document_recipient_picker,
     test_document_register_pdf,
     test_petition,
+    test_petition_time_limits,
     test_portal_http,
 )
