@@ -11,6 +11,7 @@ from . import (
     union_organization,
     union_petition,
     union_petition_deadline,
+    union_petition_extension,
     union_petition_forward,
     union_petition_identity,
 )

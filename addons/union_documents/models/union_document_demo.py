@@ -407,4 +407,23 @@ class UnionDocumentDemo(models.AbstractModel):
                 "subject": "Khiếu nại về việc chưa được xét trợ cấp khó khăn",
                 "description": "Tôi đã nộp hồ sơ đề nghị trợ cấp khó khăn nhưng chưa được xem xét.",
             })
+            self._generate_extended_denunciation(school)
         return True
+
+    @api.model
+    def _generate_extended_denunciation(self, unit):
+        """A denunciation that is especially complex: accepted, then extended twice by recorded
+        decisions (90 days in all, Denunciation Law 25/2018 art. 30)."""
+        denunciation = self.env["union.petition"].create({
+            "kind": "denunciation", "channel": "paper", "organization_id": unit.id,
+            "subject": "Tố cáo việc chi sai mục đích quỹ công đoàn",
+            "description": "Tố cáo việc chi quỹ công đoàn cơ sở không đúng quy chế chi tiêu nội bộ.",
+            "is_complex": True, "is_especially_complex": True,
+        })
+        denunciation.action_accept()
+        Extension = self.env["union.petition.extension"]
+        Extension.create({"petition_id": denunciation.id, "decision_number": "12/QĐ-CĐCS",
+                          "reason": "Vụ việc phức tạp, cần xác minh chứng từ chi của nhiều năm."})
+        Extension.create({"petition_id": denunciation.id, "decision_number": "15/QĐ-CĐCS",
+                          "reason": "Vụ việc đặc biệt phức tạp, cần ý kiến của Ủy ban Kiểm tra cấp trên."})
+        return denunciation

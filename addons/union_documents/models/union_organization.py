@@ -11,6 +11,9 @@ class UnionOrganization(models.Model):
         "mail.alias", string="Document E-mail Alias", copy=False, ondelete="set null",
         help="E-mails sent to this address become incoming documents (drafts) of the unit.")
     document_alias_email = fields.Char(related="document_alias_id.display_name", string="Document E-mail")
+    is_remote_area = fields.Boolean(
+        string="Remote, Hard-to-reach Area",
+        help="Complaints handled by this unit get the longer time limits of remote areas.")
     document_sender_list = fields.Text(
         string="Document Senders",
         help="Addresses (vanthu@ldld.example.vn) or whole domains (@ldld.example.vn) whose e-mails to the "

@@ -1,4 +1,6 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from markupsafe import Markup, escape
 
@@ -6,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
+from ..rules import petition_deadline as deadline_rules
 from .union_petition_deadline import PETITION_KINDS
 
 CHANNELS = [
@@ -52,7 +55,18 @@ class UnionPetition(models.Model):
     date_received = fields.Date(required=True, default=fields.Date.context_today, index=True)
     date_accepted = fields.Date(readonly=True, copy=False)
     is_complex = fields.Boolean(string="Complex Case")
+    is_especially_complex = fields.Boolean(
+        string="Especially Complex Case",
+        help="A denunciation may then be extended twice (90 days in all).")
+    is_remote = fields.Boolean(
+        string="Remote Area", compute="_compute_is_remote", store=True, readonly=False,
+        help="A complaint in a remote, hard-to-reach area has a longer time limit.")
+    date_intake_deadline = fields.Date(
+        string="Accept or Refuse By", compute="_compute_date_intake_deadline", store=True,
+        help="The last day to accept or refuse the petition after receiving it (denunciations: "
+             "7 working days of the handling unit's working schedule).")
     date_deadline = fields.Date(string="Deadline", tracking=True, index=True)
+    extension_ids = fields.One2many("union.petition.extension", "petition_id", string="Extensions")
     is_overdue = fields.Boolean(compute="_compute_is_overdue")
     assignee_id = fields.Many2one("res.users", string="Assignee", tracking=True, index=True)
     decline_reason = fields.Text(readonly=True, copy=False)
@@ -81,12 +95,33 @@ class UnionPetition(models.Model):
         for petition in self:
             petition.identity_hidden = petition.id in existing and petition.id not in readable
 
-    @api.depends("date_deadline", "state")
+    @api.depends("date_deadline", "date_intake_deadline", "state")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for petition in self:
-            petition.is_overdue = bool(petition.date_deadline and petition.date_deadline < today
-                                       and petition.state in ("new", "accepted"))
+            # a new petition is also late when it was neither accepted nor refused in time
+            limits = [petition.date_deadline, petition.state == "new" and petition.date_intake_deadline]
+            limits = [limit for limit in limits if limit]
+            petition.is_overdue = bool(petition.state in ("new", "accepted") and limits
+                                       and min(limits) < today)
+
+    @api.depends("organization_id")
+    def _compute_is_remote(self):
+        for petition in self:
+            petition.is_remote = petition.organization_id.is_remote_area
+
+    @api.depends("kind", "date_received", "organization_id")
+    def _compute_date_intake_deadline(self):
+        Deadline = self.env["union.petition.deadline"]
+        for petition in self:
+            received = petition.date_received
+            rule = received and Deadline._get_rule(petition.kind, received)
+            if not rule or not rule.get("intake_days"):
+                petition.date_intake_deadline = False
+                continue
+            company = petition.organization_id.company_id or self.env.company
+            is_working_day = self._working_day_checker(company, received)
+            petition.date_intake_deadline = deadline_rules.intake_deadline(rule, received, is_working_day)
 
     # ---------------------------------------------------------------------- CRUD
     @api.model_create_multi
@@ -170,7 +205,8 @@ class UnionPetition(models.Model):
         today = fields.Date.context_today(self)
         Deadline = self.env["union.petition.deadline"]
         for petition in self:
-            days = Deadline._get_days(petition.kind, today, petition.is_complex)
+            days = Deadline._get_days(petition.kind, today, petition.is_complex or petition.is_especially_complex,
+                                      petition.is_remote)
             vals = {"state": "accepted", "date_accepted": today}
             if days and not petition.date_deadline:
                 vals["date_deadline"] = today + timedelta(days=days)
@@ -269,7 +305,44 @@ class UnionPetition(models.Model):
             })
         return True
 
+    def action_extend(self):
+        """Open the extension decision of an accepted petition."""
+        self.ensure_one()
+        self._check_state(("accepted",))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Extend the Time Limit"),
+            "res_model": "union.petition.extension",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_petition_id": self.id},
+        }
+
     # ------------------------------------------------------------------ business
+    @api.model
+    def _working_day_checker(self, company, start, days=120):
+        """A function telling whether a date from ``start`` on is a working day of ``company``'s
+        working schedule (its weekends, and the public holidays and days off of every schedule):
+        a day with at least an hour of work. One read of the schedule for ``days`` days."""
+        # sudo: the working schedule is company configuration every officer's deadline depends on
+        calendar = company.sudo().resource_calendar_id
+        if not calendar:
+            return lambda day: day.weekday() < 5
+        tz = pytz.timezone(calendar.tz or "Asia/Ho_Chi_Minh")
+        begin = tz.localize(datetime.combine(start, time.min))
+        end = tz.localize(datetime.combine(start + timedelta(days=days), time.max))
+        hours = {}
+        for interval_start, interval_end, _record in calendar._work_intervals_batch(begin, end, tz=tz)[False]:
+            day = interval_start.astimezone(tz).date()
+            hours[day] = hours.get(day, 0) + (interval_end - interval_start).total_seconds() / 3600
+        last = start + timedelta(days=days)
+
+        def is_working_day(day):
+            if day > last:  # beyond what was read: weekdays only
+                return day.weekday() < 5
+            return hours.get(day, 0) >= 1
+        return is_working_day
+
     def _check_state(self, states):
         self.ensure_one()
         if self.state not in states:

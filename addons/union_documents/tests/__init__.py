@@ -11,6 +11,7 @@ from . import (
     test_mail_gateway,
     test_petition,
     test_petition_identity,
+    test_petition_time_limits,
     test_portal_http,
     test_web_client,
 )
