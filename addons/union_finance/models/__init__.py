@@ -6,6 +6,7 @@ from . import account_chart_template
 from . import ir_actions_report
 from . import union_finance_rule_mixin
 from . import union_payment_mixin
+from . import union_finance_reference_mixin
 from . import union_base_salary
 from . import union_dues_rule
 from . import union_share_rule

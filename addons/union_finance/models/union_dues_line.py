@@ -19,8 +19,10 @@ class UnionDuesLine(models.Model):
     _name = "union.dues.line"
     _description = "Member's Dues for a Month"
     _order = "month desc, organization_id, member_id, id"
+    _inherit = ["union.finance.reference.mixin"]
     _rec_name = "payment_reference"
     _check_company_auto = True
+    _union_checked_references = ("run_id", "member_id", "organization_id")
 
     run_id = fields.Many2one("union.dues.run", required=True, index=True, ondelete="cascade")
     run_state = fields.Selection(related="run_id.state", store=True, index=True, string="Run Status")

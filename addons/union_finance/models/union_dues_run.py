@@ -22,8 +22,9 @@ RUN_STATES = [
 class UnionDuesRun(models.Model):
     _name = "union.dues.run"
     _description = "Monthly Dues Run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.finance.reference.mixin"]
     _order = "month desc, id desc"
+    _union_checked_references = ("organization_id",)
     _check_company_auto = True
 
     # how many months back a run looks for posted dues to correct

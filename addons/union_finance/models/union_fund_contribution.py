@@ -23,8 +23,9 @@ class UnionFundContribution(models.Model):
 
     _name = "union.fund.contribution"
     _description = "2% Union Fund Declaration"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.finance.reference.mixin"]
     _order = "month desc, organization_id, employer_id, id"
+    _union_checked_references = ("organization_id", "employer_id")
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)

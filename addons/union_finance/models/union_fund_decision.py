@@ -15,8 +15,9 @@ class UnionFundDecision(models.Model):
 
     _name = "union.fund.decision"
     _description = "2% Fund Reduction or Pause Decision"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.finance.reference.mixin"]
     _order = "date_from desc, id desc"
+    _union_checked_references = ("organization_id", "employer_id")
     _check_company_auto = True
 
     name = fields.Char(string="Decision Number", required=True, tracking=True)

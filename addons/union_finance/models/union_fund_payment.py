@@ -11,7 +11,8 @@ class UnionFundPayment(models.Model):
 
     _name = "union.fund.payment"
     _description = "2% Union Fund Payment"
-    _inherit = ["union.payment.mixin"]
+    _inherit = ["union.payment.mixin", "union.finance.reference.mixin"]
+    _union_checked_references = ("contribution_id",)
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -4,7 +4,9 @@ from odoo import fields, models
 class UnionMemberDuesBase(models.Model):
     _name = "union.member.dues.base"
     _description = "Member's Dues Base (dated salary)"
+    _inherit = ["union.finance.reference.mixin"]
     _order = "member_id, date_start desc"
+    _union_checked_references = ("member_id",)
 
     member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)

@@ -122,10 +122,17 @@ class TestWelfare(UnionWelfareCommon):
             "date_start": date(2025, 1, 1), "category": "care", "comparison": "min", "percent": 30})
         rows = {row["category"]: row for row in report._get_report_data()["rows"]}
         self.assertTrue(rows["care"]["ok"])
-        other = self.env["union.welfare.norm.report"].with_user(self.user_officer_b).create(
-            {"organization_id": self.unit_a.id, "year": 2025})
+        # another unit's report: refused as soon as the unit is chosen, and when computed
         with self.assertRaises(AccessError):
-            other._get_report_data()
+            self.env["union.welfare.norm.report"].with_user(self.user_officer_b).create(
+                {"organization_id": self.unit_a.id, "year": 2025})
+        other = self.env["union.welfare.norm.report"].with_user(self.user_officer_b).create(
+            {"organization_id": self.unit_b.id, "year": 2025})
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_officer_b).organization_id = self.unit_a
+        other.sudo().organization_id = self.unit_a  # set behind the check: still refused
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_officer_b)._get_report_data()
 
 
 @tagged("post_install", "-at_install")

@@ -220,6 +220,8 @@ class UnionDuesBankImport(models.TransientModel):
 class UnionDuesBankImportLine(models.TransientModel):
     _name = "union.dues.bank.import.line"
     _description = "Bank Statement Line for Dues"
+    _inherit = ["union.finance.reference.mixin"]
+    _union_checked_references = ("wizard_id", "dues_line_id", "member_id")
     _order = "row"
 
     wizard_id = fields.Many2one("union.dues.bank.import", required=True, ondelete="cascade")

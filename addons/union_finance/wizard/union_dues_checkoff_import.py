@@ -32,7 +32,8 @@ class UnionDuesCheckoffImport(models.TransientModel):
 
     _name = "union.dues.checkoff.import"
     _description = "Payroll Check-off Import"
-    _inherit = ["union.dues.import.mixin"]
+    _inherit = ["union.dues.import.mixin", "union.finance.reference.mixin"]
+    _union_checked_references = ("organization_id",)
 
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
     company_id = fields.Many2one(related="organization_id.company_id")
@@ -190,6 +191,8 @@ class UnionDuesCheckoffImport(models.TransientModel):
 class UnionDuesCheckoffImportLine(models.TransientModel):
     _name = "union.dues.checkoff.import.line"
     _description = "Payroll Check-off Row"
+    _inherit = ["union.finance.reference.mixin"]
+    _union_checked_references = ("wizard_id", "member_id")
     _order = "row"
 
     wizard_id = fields.Many2one("union.dues.checkoff.import", required=True, ondelete="cascade")

@@ -26,6 +26,8 @@ class UnionFinanceXlsxReport(models.TransientModel):
 
     _name = "union.finance.xlsx.report"
     _description = "Union Finance XLSX Report"
+    _inherit = ["union.finance.reference.mixin"]
+    _union_checked_references = ("organization_id",)
 
     report_type = fields.Selection(REPORT_TYPES, required=True, default="dues_collection")
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)

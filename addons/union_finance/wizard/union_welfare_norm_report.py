@@ -15,6 +15,8 @@ class UnionWelfareNormReport(models.TransientModel):
 
     _name = "union.welfare.norm.report"
     _description = "Spending against the QĐ 4290 Proportions"
+    _inherit = ["union.finance.reference.mixin"]
+    _union_checked_references = ("organization_id",)
 
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
