@@ -5,6 +5,8 @@ import io
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.union_membership.tools.upload import check_upload
+
 try:
     import openpyxl
 except ImportError:  # pragma: no cover - declared in external_dependencies
@@ -68,8 +70,9 @@ class UnionDuesCheckoffImport(models.TransientModel):
 
     def _read_rows(self):
         """[(row number, [cell values])] of the sheet (header skipped)."""
+        data = check_upload(self.env, base64.b64decode(self.file or b""), self.filename)
         try:
-            workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(self.file)), data_only=True)
+            workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         except Exception as error:  # noqa: BLE001 - any unreadable file
             raise UserError(self.env._("The file %(name)s is not a readable XLSX sheet (%(error)s).",
                                        name=self.filename or "", error=error)) from error

@@ -3,14 +3,13 @@ import io
 from collections import defaultdict
 from datetime import date
 
-import xlsxwriter
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..rules import settlement as settlement_rules
+from ..xlsx import new_workbook
 
 REPORT_TYPES = [
     ("dues_collection", "Dues Collection by Unit and Month"),
@@ -102,8 +101,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         out = io.BytesIO()
         # the arrears of a province run to 100,000 rows: written row by row
         # through temporary files instead of held in memory
-        options = {"constant_memory": True} if self.report_type == "arrears" else {"in_memory": True}
-        workbook = xlsxwriter.Workbook(out, options)
+        workbook = new_workbook(out, constant_memory=self.report_type == "arrears")
         styles = {
             "title": workbook.add_format({"bold": True, "font_size": 14}),
             "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1,
