@@ -1,6 +1,7 @@
 # ruff: noqa: I001 - the order matters: a mixin is imported before the models that inherit it
 from . import res_company
 from . import res_partner
+from . import res_users
 from . import res_config_settings
 from . import account_chart_template
 from . import ir_actions_report
