@@ -2,6 +2,7 @@
 from . import res_company
 from . import res_partner
 from . import res_users
+from . import account_move
 from . import res_config_settings
 from . import account_chart_template
 from . import ir_actions_report

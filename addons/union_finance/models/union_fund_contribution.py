@@ -45,10 +45,10 @@ class UnionFundContribution(models.Model):
     headcount = fields.Integer(string="Workers", tracking=True)
     payroll_fund = VndAmount(string="Social Insurance Payroll Fund (VND)", required=True,
                                   tracking=True)
-    rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True,
+    rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True, aggregator=False,
                         default=lambda self: float(self.env["ir.config_parameter"].sudo().get_param(
                             "union_finance.fund_rate_percent", 2)))
-    reduction_percent = fields.Float(string="Reduction (%)", digits=(5, 2),
+    reduction_percent = fields.Float(string="Reduction (%)", digits=(5, 2), aggregator=False,
                                      compute="_compute_decision", store=True)
     paused = fields.Boolean(compute="_compute_decision", store=True)
     amount_due = VndAmount(string="Amount Due (VND)", compute="_compute_amount_due",

@@ -29,7 +29,8 @@ class UnionFundDecision(models.Model):
                             tracking=True)
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True)
-    percent = fields.Float(string="Reduction (%)", digits=(5, 2), tracking=True)
+    percent = fields.Float(string="Reduction (%)", digits=(5, 2), tracking=True,
+                           aggregator=False)
     reason = fields.Text()
 
     @api.constrains("kind", "date_from", "date_to", "percent")

@@ -11,7 +11,7 @@ class UnionMemberDuesBase(models.Model):
     member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)
     date_start = fields.Date(string="Valid From", required=True, index=True)
-    amount = fields.Integer(string="Salary (VND/month)", required=True,
+    amount = fields.Integer(string="Salary (VND/month)", required=True, aggregator=False,
                             help="Salary for compulsory social insurance (or take-home pay "
                                  "for state enterprises, or the fixed amount for members "
                                  "without fixed salary).")

@@ -7,6 +7,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.union_membership.tools.upload import check_upload
 
+from ..vnd import format_vnd
+
 try:
     import openpyxl
 except ImportError:  # pragma: no cover - declared in external_dependencies
@@ -145,7 +147,8 @@ class UnionDuesCheckoffImport(models.TransientModel):
                                      code=code, citizen=citizen)
             elif amount != due.get(member.id, 0):
                 status = "wrong_amount"
-                deducted, expected = f"{amount:,}", f"{due.get(member.id, 0):,}"
+                deducted = format_vnd(self.env, amount, unit=False)
+                expected = format_vnd(self.env, due.get(member.id, 0), unit=False)
                 message = self.env._("Deducted %(amount)s VND, but %(due)s VND is due.",
                                      amount=deducted, due=expected)
             else:
