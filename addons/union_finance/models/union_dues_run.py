@@ -55,6 +55,7 @@ class UnionDuesRun(models.Model):
                               check_company=True)
     reversal_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True,
                                        copy=False, check_company=True)
+    dues_qr_warning = fields.Text(related="organization_id.dues_qr_warning")
     month_label = fields.Char(compute="_compute_month_label", string="Month (mm/yyyy)")
     preview_share_rule_id = fields.Many2one(
         "union.share.rule", compute="_compute_preview_split", string="Share Rule of the Month")
