@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..rules import vietqr as vietqr_rules
 
@@ -22,6 +23,18 @@ class UnionOrganization(models.Model):
     dues_amount_due = fields.Integer(
         compute="_compute_dues_amount_due", string="Dues in Arrears",
         help="Dues not yet paid by the members of this unit and of the units below it.")
+
+    @api.constrains("dues_bank_account_id", "partner_id")
+    def _check_dues_bank_account(self):
+        """The members' dues go to the unit's own bank account: an account of another contact
+        (another unit's, anybody's, picked by its id over RPC) is refused."""
+        for unit in self.sudo():
+            account = unit.dues_bank_account_id
+            if account and account.partner_id != unit.partner_id:
+                raise ValidationError(self.env._(
+                    "%(unit)s: the dues bank account %(account)s belongs to %(holder)s, not to the "
+                    "unit's contact.", unit=unit.name, account=account.acc_number,
+                    holder=account.partner_id.name))
 
     def _compute_dues_amount_due(self):
         """One grouped read for all the units and their subtrees."""

@@ -4,7 +4,7 @@ writes only the portal form's fields. Every test acts as the attacker does: a re
 the group through the ORM (with_user) or over HTTP."""
 from datetime import date
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .common import UnionFinanceCommon
@@ -78,6 +78,13 @@ class TestFinanceReferences(UnionFinanceCommon):
         Member = self.env["union.member"].with_user(self.user_officer_a)
         self.assertFalse(Member.name_search("Lê Thị Hoa"))
         self.assertFalse(Member.search([("id", "=", self.member_b1.id)]))
+
+    def test_dues_go_to_the_units_own_bank_account(self):
+        other = self.env["res.partner.bank"].create({
+            "acc_number": "9999000011112222", "partner_id": self.unit_b.partner_id.id})
+        with self.assertRaises(ValidationError):
+            self.unit_a.with_user(self.user_officer_a).dues_bank_account_id = other
+        self.assertEqual(self.unit_a.dues_bank_account_id, self.bank_account)
 
     # --------------------------------------------------------------- payments
 

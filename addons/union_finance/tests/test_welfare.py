@@ -115,7 +115,11 @@ class TestWelfare(UnionWelfareCommon):
         self.assertEqual(rows["care"]["limit_amount"], 24_640)  # at least 40%
         self.assertFalse(rows["care"]["ok"])
         self.assertTrue(rows["allowance"]["ok"])
-        self.assertIn("61.600", report.result_html)
+        self.assertIn("61,600 VND", report.result_html)
+        # in Vietnamese: 61.600 đồng
+        report.invalidate_recordset(["result_html"])
+        self.assertIn("61.600 đồng", report.with_context(lang="vi_VN").result_html)
+        report.invalidate_recordset(["result_html"])
         self.assertIn("table-danger", report.result_html)
         # the proportions are data: lowering the care norm makes it pass
         self.env["union.spending.norm"].create({
