@@ -10,6 +10,8 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.union_membership.controllers.portal import portal_main_object
 
+from ..rules import vietqr as vietqr_rules
+
 
 class UnionFinancePortal(CustomerPortal):
 
@@ -24,6 +26,42 @@ class UnionFinancePortal(CustomerPortal):
                 self._union_dues_domain() + [("payment_state", "in", ("unpaid", "partial"))]
             ) if Line.has_access("read") else 0
         return values
+
+    def _union_dues_qr_help(self, lines, codes):
+        """Why no VietQR code is shown for unpaid lines without one, and how else to pay:
+        [{"unit", "reasons" (for a member), "bank" (the account's details, when there is
+        one)}], one per unit of those lines."""
+        env = request.env
+        missing = lines.filtered(lambda line: line.payment_state in ("unpaid", "partial")
+                                 and line.id not in codes)
+        labels = {
+            "country": env._("the country (Vietnam) of the account's holder"),
+            "bic": env._("the bank's code"), "bic_format": env._("the bank's code"),
+            "acc_number": env._("the account number"), "proxy_type": env._("the QR code type"),
+            "proxy_value": env._("the account number for QR codes"),
+            "holder": env._("the account holder's name"), "city": env._("the city"),
+            "reference": env._("the payment reference option"),
+        }
+        result = []
+        # sudo: a member reads only the public bank details of their own unit
+        for unit in missing.sudo().organization_id:
+            bank, owner, data = unit._union_vietqr_account_data()
+            codes_found = vietqr_rules.problems(data)
+            if codes_found == [vietqr_rules.NO_ACCOUNT]:
+                reasons = [env._("%(unit)s has not given a bank account for dues yet.",
+                                 unit=unit.name)]
+            else:
+                missing_labels = list(dict.fromkeys(labels[code] for code in codes_found)) or \
+                    [env._("a detail the bank requires")]
+                reasons = [env._("the bank account of %(unit)s for dues is not complete "
+                                 "(missing: %(fields)s).", unit=owner.name,
+                                 fields=", ".join(missing_labels))]
+            result.append({
+                "unit": unit.name, "reasons": reasons,
+                "bank": bank and {"number": bank.acc_number or "", "bank": bank.bank_id.name or "",
+                                  "holder": bank.acc_holder_name or bank.partner_id.name or ""},
+            })
+        return result
 
     def _union_dues_qr_codes(self, lines):
         """{line id: (EMV payload, QR image as data URL)} for the unpaid lines,
@@ -73,13 +111,15 @@ class UnionFinancePortal(CustomerPortal):
         if not Line.has_access("read"):
             return request.redirect("/my")
         lines = Line.search(self._union_dues_domain(), order="month desc, id desc")
+        qr_codes = self._union_dues_qr_codes(lines)
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "union_dues",
             # a light main object: see union_membership's portal_main_object
             "main_object": portal_main_object(),
             "dues_lines": lines,
-            "qr_codes": self._union_dues_qr_codes(lines),
+            "qr_codes": qr_codes,
+            "qr_help": self._union_dues_qr_help(lines, qr_codes),
             "amount_due": sum(lines.mapped("amount_residual")),
         })
         return request.render("union_finance.portal_my_union_dues", values)

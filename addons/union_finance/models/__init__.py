@@ -1,11 +1,14 @@
 # ruff: noqa: I001 - the order matters: a mixin is imported before the models that inherit it
 from . import res_company
 from . import res_partner
+from . import res_users
+from . import account_move
 from . import res_config_settings
 from . import account_chart_template
 from . import ir_actions_report
 from . import union_finance_rule_mixin
 from . import union_payment_mixin
+from . import union_finance_reference_mixin
 from . import union_base_salary
 from . import union_dues_rule
 from . import union_share_rule

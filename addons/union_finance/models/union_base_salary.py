@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..vnd import format_vnd
+
 
 class UnionBaseSalary(models.Model):
     _name = "union.base.salary"
@@ -7,7 +9,8 @@ class UnionBaseSalary(models.Model):
     _inherit = ["union.finance.rule.mixin"]
     _rec_name = "date_start"
 
-    amount = fields.Integer(string="Base Salary (VND/month)", required=True, tracking=True)
+    amount = fields.Integer(string="Base Salary (VND/month)", required=True, tracking=True,
+                            aggregator=False)
 
     _sql_constraints = [
         ("date_start_uniq", "unique(date_start)", "There is already a base salary from this date."),
@@ -17,7 +20,9 @@ class UnionBaseSalary(models.Model):
     @api.depends("date_start", "amount")
     def _compute_display_name(self):
         for rec in self:
-            rec.display_name = f"{rec.amount:,} ({rec.date_start})" if rec.date_start else str(rec.amount)
+            amount = format_vnd(self.env, rec.amount)
+            rec.display_name = f"{amount} ({rec.date_start.strftime('%d/%m/%Y')})" \
+                if rec.date_start else amount
 
     def _get_posted_usage(self):
         # sudo: the lock holds whoever edits, whatever dues lines they may read

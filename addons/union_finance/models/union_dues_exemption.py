@@ -11,7 +11,9 @@ EXEMPTION_REASONS = [
 class UnionDuesExemption(models.Model):
     _name = "union.dues.exemption"
     _description = "Dues Exemption"
+    _inherit = ["union.finance.reference.mixin"]
     _order = "member_id, date_from desc"
+    _union_checked_references = ("member_id",)
 
     member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)

@@ -19,8 +19,10 @@ class UnionDuesLine(models.Model):
     _name = "union.dues.line"
     _description = "Member's Dues for a Month"
     _order = "month desc, organization_id, member_id, id"
+    _inherit = ["union.finance.reference.mixin"]
     _rec_name = "payment_reference"
     _check_company_auto = True
+    _union_checked_references = ("run_id", "member_id", "organization_id")
 
     run_id = fields.Many2one("union.dues.run", required=True, index=True, ondelete="cascade")
     run_state = fields.Selection(related="run_id.state", store=True, index=True, string="Run Status")
@@ -38,11 +40,12 @@ class UnionDuesLine(models.Model):
     member_group = fields.Selection(MEMBER_GROUPS)
     rule_id = fields.Many2one("union.dues.rule", string="Dues Rule", ondelete="restrict")
     base_salary_id = fields.Many2one("union.base.salary", string="Base Salary Rule", ondelete="restrict")
-    base_salary = fields.Integer(string="Lương cơ sở")
-    base_amount = fields.Integer(string="Dues Base (salary)")
-    rate = fields.Float(string="Rate (%)", digits=(5, 3))
-    cap = fields.Integer()
+    base_salary = fields.Integer(string="Lương cơ sở", aggregator=False)
+    base_amount = fields.Integer(string="Dues Base (salary)", aggregator=False)
+    rate = fields.Float(string="Rate (%)", digits=(5, 3), aggregator=False)
+    cap = fields.Integer(aggregator=False)
     capped = fields.Boolean()
+    month_label = fields.Char(compute="_compute_month_label", string="Month (mm/yyyy)")
     amount = fields.Integer(string="Amount (VND)", aggregator="sum")
     exemption_reason = fields.Selection(EXEMPTION_REASONS, string="Exemption")
     payment_reference = fields.Char(required=True, index=True, copy=False)
@@ -151,6 +154,11 @@ class UnionDuesLine(models.Model):
                 line.payment_state = "unpaid"
             line.amount_residual = residual
             line.amount_paid = (line.amount - residual) if state == "posted" and line.amount > 0 else 0
+
+    @api.depends("month")
+    def _compute_month_label(self):
+        for line in self:
+            line.month_label = line.month.strftime("%m/%Y") if line.month else False
 
     @api.depends("payment_reference", "member_id")
     def _compute_display_name(self):

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
 from ..rules.amount_words import amount_in_words
@@ -20,9 +20,10 @@ class UnionDuesPayment(models.Model):
 
     _name = "union.dues.payment"
     _description = "Union Dues Payment"
-    _inherit = ["mail.thread", "union.payment.mixin"]
+    _inherit = ["mail.thread", "union.payment.mixin", "union.finance.reference.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _union_checked_references = ("member_id", "organization_id", "dues_line_ids")
 
     name = fields.Char(string="Number", default="/", readonly=True, copy=False)
     kind = fields.Selection(PAYMENT_KINDS, required=True, default="cash", index=True)
@@ -60,6 +61,35 @@ class UnionDuesPayment(models.Model):
          "This bank line or sheet has already been recorded."),
         ("amount_positive", "CHECK(amount > 0)", "The amount must be positive."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_allocation_members(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_allocation_members(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_allocation_members(self, vals):
+        """The members of a payment of several members (``allocation``: {member id:
+        amount}) are members the user may read, as ``member_id`` is."""
+        if self.env.su or not vals.get("allocation"):
+            return
+        try:
+            ids = [int(key) for key in vals["allocation"]]
+        except (TypeError, ValueError):
+            raise UserError(self.env._("The members of the payment are not valid.")) from None
+        members = self.env["union.member"].browse(ids).exists()
+        if len(members) != len(set(ids)):
+            raise UserError(self.env._("The members of the payment are not valid."))
+        try:
+            members.check_access("read")
+        except AccessError:
+            raise AccessError(self.env._(
+                "You cannot record a payment for a member you may not see.")) from None
 
     @api.depends("kind", "organization_id")
     def _compute_journal_id(self):

@@ -21,15 +21,16 @@ class UnionDuesRule(models.Model):
     name = fields.Char(required=True, tracking=True)
     member_group = fields.Selection(MEMBER_GROUPS, required=True, index=True, tracking=True)
     base_type = fields.Selection(BASE_TYPES, required=True, default="insurance_salary", tracking=True)
-    rate = fields.Float(string="Rate (%)", digits=(5, 3), required=True, tracking=True)
+    rate = fields.Float(string="Rate (%)", digits=(5, 3), required=True, tracking=True,
+                        aggregator=False)
     cap_multiple = fields.Float(
-        string="Cap (× base salary)", digits=(6, 4), tracking=True,
+        string="Cap (× base salary)", digits=(6, 4), tracking=True, aggregator=False,
         help="Cap as a multiple of lương cơ sở: 0.1 = 10%. Zero: no cap.")
     minimum_multiple = fields.Float(
-        string="Minimum (× base salary)", digits=(6, 4), tracking=True,
+        string="Minimum (× base salary)", digits=(6, 4), tracking=True, aggregator=False,
         help="Minimum as a multiple of lương cơ sở: 0.005 = 0.5%. Zero: no minimum.")
     fixed_amount = fields.Integer(
-        string="Fixed Amount (VND)", tracking=True,
+        string="Fixed Amount (VND)", tracking=True, aggregator=False,
         help="Default amount for members on a fixed amount (raised to the minimum).")
 
     _sql_constraints = [

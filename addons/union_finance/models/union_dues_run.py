@@ -22,8 +22,9 @@ RUN_STATES = [
 class UnionDuesRun(models.Model):
     _name = "union.dues.run"
     _description = "Monthly Dues Run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.finance.reference.mixin"]
     _order = "month desc, id desc"
+    _union_checked_references = ("organization_id",)
     _check_company_auto = True
 
     # how many months back a run looks for posted dues to correct
@@ -54,12 +55,47 @@ class UnionDuesRun(models.Model):
                               check_company=True)
     reversal_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True,
                                        copy=False, check_company=True)
+    dues_qr_warning = fields.Text(related="organization_id.dues_qr_warning")
+    month_label = fields.Char(compute="_compute_month_label", string="Month (mm/yyyy)")
+    preview_share_rule_id = fields.Many2one(
+        "union.share.rule", compute="_compute_preview_split", string="Share Rule of the Month")
+    preview_kept = VndAmount(
+        compute="_compute_preview_split", string="Kept by Grassroots (before posting)",
+        help="What the grassroots units keep of this run's dues, by the share rule of the month "
+             "(each unit's own total split, the rounding stays with the unit).")
+    preview_upward = VndAmount(
+        compute="_compute_preview_split", string="Owed to Upper Level (before posting)")
+    move_line_ids = fields.One2many(
+        related="move_id.line_ids", string="Journal Items", groups="account.group_account_invoice",
+        help="The debit and credit items of the run's journal entry.")
 
     @api.depends("organization_id", "month")
     def _compute_name(self):
         for run in self:
             month = run.month and run.month.strftime("%m/%Y") or ""
             run.name = f"{month} - {run.organization_id.name or ''}"
+
+    @api.depends("month")
+    def _compute_month_label(self):
+        for run in self:
+            run.month_label = run.month.strftime("%m/%Y") if run.month else False
+
+    @api.depends("line_ids.amount", "month", "state")
+    def _compute_preview_split(self):
+        """The split the run will post, before it is posted: the share rule of the month
+        applied to each unit's total (one grouped read for all the runs)."""
+        totals = defaultdict(list)
+        for run, unit, amount in self.env["union.dues.line"]._read_group(
+                [("run_id", "in", self.ids)], ["run_id", "organization_id"], ["amount:sum"]):
+            totals[run.id].append({"organization_id": unit.id, "amount": amount})
+        ShareRule = self.env["union.share.rule"]
+        for run in self:
+            rule = run.share_rule_id or (ShareRule._rule_at(run.month) if run.month else ShareRule)
+            splits = self._split_per_unit(totals.get(run.id, []), rule.dues_kept_percent) \
+                if rule else {}
+            run.preview_share_rule_id = rule
+            run.preview_kept = sum(split["kept"] for split in splits.values())
+            run.preview_upward = sum(split["upward"] for split in splits.values())
 
     @api.depends("line_ids.amount")
     def _compute_totals(self):

@@ -23,8 +23,9 @@ class UnionFundContribution(models.Model):
 
     _name = "union.fund.contribution"
     _description = "2% Union Fund Declaration"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.finance.reference.mixin"]
     _order = "month desc, organization_id, employer_id, id"
+    _union_checked_references = ("organization_id", "employer_id")
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -44,10 +45,10 @@ class UnionFundContribution(models.Model):
     headcount = fields.Integer(string="Workers", tracking=True)
     payroll_fund = VndAmount(string="Social Insurance Payroll Fund (VND)", required=True,
                                   tracking=True)
-    rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True,
+    rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True, aggregator=False,
                         default=lambda self: float(self.env["ir.config_parameter"].sudo().get_param(
                             "union_finance.fund_rate_percent", 2)))
-    reduction_percent = fields.Float(string="Reduction (%)", digits=(5, 2),
+    reduction_percent = fields.Float(string="Reduction (%)", digits=(5, 2), aggregator=False,
                                      compute="_compute_decision", store=True)
     paused = fields.Boolean(compute="_compute_decision", store=True)
     amount_due = VndAmount(string="Amount Due (VND)", compute="_compute_amount_due",

@@ -15,8 +15,9 @@ class UnionFundDecision(models.Model):
 
     _name = "union.fund.decision"
     _description = "2% Fund Reduction or Pause Decision"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.finance.reference.mixin"]
     _order = "date_from desc, id desc"
+    _union_checked_references = ("organization_id", "employer_id")
     _check_company_auto = True
 
     name = fields.Char(string="Decision Number", required=True, tracking=True)
@@ -28,7 +29,8 @@ class UnionFundDecision(models.Model):
                             tracking=True)
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True)
-    percent = fields.Float(string="Reduction (%)", digits=(5, 2), tracking=True)
+    percent = fields.Float(string="Reduction (%)", digits=(5, 2), tracking=True,
+                           aggregator=False)
     reason = fields.Text()
 
     @api.constrains("kind", "date_from", "date_to", "percent")

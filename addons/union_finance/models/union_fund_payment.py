@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
-from ..vnd import VndAmount
+from ..vnd import VndAmount, format_vnd
 
 
 class UnionFundPayment(models.Model):
@@ -11,7 +11,8 @@ class UnionFundPayment(models.Model):
 
     _name = "union.fund.payment"
     _description = "2% Union Fund Payment"
-    _inherit = ["union.payment.mixin"]
+    _inherit = ["union.payment.mixin", "union.finance.reference.mixin"]
+    _union_checked_references = ("contribution_id",)
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -48,7 +49,8 @@ class UnionFundPayment(models.Model):
     @api.depends("contribution_id", "amount")
     def _compute_display_name(self):
         for payment in self:
-            payment.display_name = f"{payment.contribution_id.name or ''} ({payment.amount:,})"
+            payment.display_name = f"{payment.contribution_id.name or ''} " \
+                                   f"({format_vnd(self.env, payment.amount)})"
 
     def action_post(self):
         """Book each payment and reconcile it with its declaration."""

@@ -16,7 +16,8 @@ class UnionMember(models.Model):
     dues_exemption_ids = fields.One2many("union.dues.exemption", "member_id", string="Exemptions")
     dues_line_ids = fields.One2many("union.dues.line", "member_id", string="Dues")
     dues_current_base = fields.Integer(
-        compute="_compute_dues_current_base", string="Current Salary (dues base)")
+        compute="_compute_dues_current_base", string="Current Salary (dues base)",
+        aggregator=False)
 
     @api.depends("dues_group", "organization_id.funding_type")
     def _compute_dues_group_effective(self):

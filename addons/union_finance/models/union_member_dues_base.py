@@ -4,12 +4,14 @@ from odoo import fields, models
 class UnionMemberDuesBase(models.Model):
     _name = "union.member.dues.base"
     _description = "Member's Dues Base (dated salary)"
+    _inherit = ["union.finance.reference.mixin"]
     _order = "member_id, date_start desc"
+    _union_checked_references = ("member_id",)
 
     member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)
     date_start = fields.Date(string="Valid From", required=True, index=True)
-    amount = fields.Integer(string="Salary (VND/month)", required=True,
+    amount = fields.Integer(string="Salary (VND/month)", required=True, aggregator=False,
                             help="Salary for compulsory social insurance (or take-home pay "
                                  "for state enterprises, or the fixed amount for members "
                                  "without fixed salary).")

@@ -20,8 +20,11 @@ class UnionRemittance(models.Model):
 
     _name = "union.remittance"
     _description = "Remittance to the Upper Level"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.finance.reference.mixin"]
     _order = "date_from desc, organization_id, id desc"
+    # the upper level is outside the unit's reach on purpose: it must be one of the unit's
+    # ancestors (_check_upper_organization)
+    _union_checked_references = ("organization_id",)
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -107,6 +110,18 @@ class UnionRemittance(models.Model):
                     "%(from)s - %(to)s.", unit=rec.organization_id.name,
                     **{"from": rec.date_from.strftime("%d/%m/%Y"),
                        "to": rec.date_to.strftime("%d/%m/%Y")}))
+
+    @api.constrains("organization_id", "upper_organization_id")
+    def _check_upper_organization(self):
+        """The upper level is one of the unit's own ancestors: any other unit (another unit's
+        tree, which the accountant may not read) is refused."""
+        for rec in self.sudo():
+            ancestors = [int(part) for part in (rec.organization_id.parent_path or "").split("/")
+                         if part][:-1]
+            if rec.upper_organization_id.id not in ancestors:
+                raise ValidationError(self.env._(
+                    "Remittance %(name)s: the upper level must be a unit above %(unit)s.",
+                    name=rec.name, unit=rec.organization_id.name))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_posted(self):

@@ -11,9 +11,11 @@ class UnionShareRule(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     dues_kept_percent = fields.Float(
-        string="Dues Kept by Grassroots (%)", digits=(5, 2), required=True, tracking=True)
+        string="Dues Kept by Grassroots (%)", digits=(5, 2), required=True, tracking=True,
+        aggregator=False)
     fund_kept_percent = fields.Float(
-        string="2% Fund Kept by Grassroots (%)", digits=(5, 2), required=True, tracking=True)
+        string="2% Fund Kept by Grassroots (%)", digits=(5, 2), required=True, tracking=True,
+        aggregator=False)
     upper_split = fields.Text(
         string="Split among Upper Levels",
         help="How the upper levels share what goes up, by their own decision.")

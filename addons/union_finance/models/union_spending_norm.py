@@ -17,6 +17,7 @@ class UnionSpendingNorm(models.Model):
     comparison = fields.Selection([("max", "At Most"), ("min", "At Least")], required=True,
                                   tracking=True)
     percent = fields.Float(string="Share of Kept Dues (%)", digits=(5, 2), required=True,
+                           aggregator=False,
                            tracking=True)
     decision_ref = fields.Char(string="Legal Basis")
 

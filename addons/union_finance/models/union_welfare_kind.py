@@ -19,7 +19,7 @@ class UnionWelfareKind(models.Model):
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     category = fields.Selection(SPENDING_CATEGORIES, required=True, default="care")
-    default_amount = fields.Integer(string="Usual Amount (VND)")
+    default_amount = fields.Integer(string="Usual Amount (VND)", aggregator=False)
     portal_allowed = fields.Boolean(string="Members May Ask on the Portal", default=True)
     active = fields.Boolean(default=True)
 

@@ -19,9 +19,10 @@ class UnionWelfareRequest(models.Model):
 
     _name = "union.welfare.request"
     _description = "Member Welfare Request"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.finance.reference.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _union_checked_references = ("member_id", "organization_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     member_id = fields.Many2one("union.member", string="Member", required=True, index=True,
@@ -89,10 +90,27 @@ class UnionWelfareRequest(models.Model):
     def create(self, vals_list):
         if not self.env.su and not self.env.user.has_group("union_membership.group_union_officer"):
             # a member asks; only officers grant, approve and pay
-            for vals in vals_list:
-                vals.update({"channel": "portal", "amount": 0,
-                             "state": "submitted" if vals.get("state") == "submitted" else "draft"})
+            vals_list = [self._portal_request_vals(vals) for vals in vals_list]
         return super().create(vals_list)
+
+    #: what a member writes on the portal form; anything else sent over RPC is dropped
+    _PORTAL_FIELDS = ("kind_id", "date", "description", "amount_requested")
+
+    @api.model
+    def _portal_request_vals(self, vals):
+        """The values of a request a member creates (portal form or RPC): only the portal form's
+        fields, for their own member record, of a kind offered on the portal; the unit, the
+        amount granted, the approval and the state are not theirs to set."""
+        member = self.env.user.union_member_id
+        if not member or vals.get("member_id", member.id) != member.id:
+            raise AccessError(self.env._("A member can only ask for care for themselves."))
+        kind = self.env["union.welfare.kind"].browse(vals.get("kind_id")).exists()
+        if not kind or not kind.portal_allowed:
+            raise UserError(self.env._("Kind of request: choose one of the kinds offered on the portal."))
+        clean = {name: vals[name] for name in self._PORTAL_FIELDS if name in vals}
+        clean.update({"member_id": member.id, "channel": "portal", "amount": 0,
+                      "state": "submitted" if vals.get("state") == "submitted" else "draft"})
+        return clean
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_paid(self):

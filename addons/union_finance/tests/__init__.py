@@ -11,3 +11,10 @@ from . import test_finance_reports  # finance-B
 from . import test_demo_fund  # finance-B
 from . import test_demo_dues
 from . import test_analytic  # per-unit analytic
+from . import test_references  # issue 13: references and portal fields
+from . import test_xlsx_files  # issue 13: upload limits, user text as text
+from . import test_company_books  # issue 13: separate books by company
+from . import test_daily_use  # issue 14: roles, run display, money
+from . import test_vietqr  # issue 14: VietQR set-up told to officers and members
+from . import test_printing  # issue 14: no layout wizard, selectable receipt
+from . import test_routines  # issue 14: the month's dues tour, check-off as the accountant

@@ -130,7 +130,7 @@ class TestFinanceXlsxReports(UnionFundCommon):
         by_unit, by_member = (self._rows(sheet) for sheet in book.worksheets)
         self.assertIn("31/12/2025", by_unit[0][0])
         self.assertEqual(by_unit[2][:4], ["Unit", "Code", "Members in arrears", "Amount due"])
-        members = {row[2]: row for row in by_member[3:-1]}
+        members = {row[2]: row for row in by_member[3:-1] if row[2]}
         self.assertEqual({code: row[6] for code, row in members.items()}, expected,
                          "one row per member in arrears, with what the ledger says is due")
         a2 = members[self.member_a2.member_code]
@@ -139,6 +139,26 @@ class TestFinanceXlsxReports(UnionFundCommon):
         # July and August are 5 and 4 months old at the end of 2025
         self.assertEqual(a2[7:10], [0, 468_000, 0])
         self.assertEqual(by_member[-1][6], sum(expected.values()))
+        # one section per grassroots union: its title, its members (unit A and the group
+        # below it), its subtotal; unit B has none in arrears
+        self.assertEqual(by_member[3][0], f"{self.unit_a.name} ({self.unit_a.code})")
+        self.assertEqual([row[2] for row in by_member[4:6]],
+                         [self.member_a1.member_code, self.member_a2.member_code])
+        self.assertIn(self.unit_a.name, by_member[6][0])
+        self.assertEqual(by_member[6][6], sum(expected.values()), "the section's subtotal")
+        self.assertEqual(by_member[6][7:10], [0, 556_000, 0], "July and August: 4 to 6 months old")
+        self.assertEqual(len(by_member), 8, "title, blank, header, section, 2 members, subtotal, total")
+        # readable and printable: header rows frozen, A4 landscape fit to the width
+        for sheet in book.worksheets:
+            self.assertEqual(sheet.freeze_panes, "A4")
+            self.assertEqual(sheet.page_setup.orientation, "landscape")
+            self.assertEqual(sheet.page_setup.paperSize, 9)
+            self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
+            # one page wide (1 is the default, left out of the file), as many pages long as needed
+            self.assertIn(sheet.page_setup.fitToWidth, (None, 1))
+            self.assertEqual(sheet.page_setup.fitToHeight, 0)
+            self.assertEqual(sheet.print_title_rows.replace("$", ""), "1:3")
+            self.assertGreaterEqual(sheet.column_dimensions["A"].width, 38)
         units = {row[1]: row for row in by_unit[3:-1]}
         self.assertEqual(units[self.unit_a.code][2:4], [1, 88_000])
         self.assertEqual(units[self.group_a.code][2:4], [1, 468_000])
@@ -148,7 +168,7 @@ class TestFinanceXlsxReports(UnionFundCommon):
         # a school's officer: its own unit and groups only
         by_member = self._rows(self._export_book(
             "arrears", unit=self.unit_a, user=self.user_officer_a).worksheets[1])
-        self.assertEqual({row[2] for row in by_member[3:-1]},
+        self.assertEqual({row[2] for row in by_member[3:-1] if row[2]},
                          {self.member_a1.member_code, self.member_a2.member_code})
         with self.assertRaises(AccessError):
             self._export("arrears", unit=self.upper, user=self.user_officer_a)

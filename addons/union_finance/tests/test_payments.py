@@ -208,5 +208,5 @@ class TestPayments(UnionFinanceCommon):
         self.assertIn(self.a1_july.payment_reference, message.body)
         self.assertIn(august.line_ids.filtered(lambda line: line.member_id == self.member_a1).payment_reference,
                       message.body)
-        self.assertIn("176,000", message.body)
+        self.assertIn("176.000", message.body, "money reads 176.000 (đồng), not 176,000")
         self.assertIn(self.member_a1.partner_id, message.partner_ids, "the member is e-mailed")

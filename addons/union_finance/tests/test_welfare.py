@@ -115,17 +115,28 @@ class TestWelfare(UnionWelfareCommon):
         self.assertEqual(rows["care"]["limit_amount"], 24_640)  # at least 40%
         self.assertFalse(rows["care"]["ok"])
         self.assertTrue(rows["allowance"]["ok"])
-        self.assertIn("61.600", report.result_html)
+        self.assertIn("61,600 VND", report.result_html)
+        # in Vietnamese: 61.600 đồng
+        report.invalidate_recordset(["result_html"])
+        self.assertIn("61.600 đồng", report.with_context(lang="vi_VN").result_html)
+        report.invalidate_recordset(["result_html"])
         self.assertIn("table-danger", report.result_html)
         # the proportions are data: lowering the care norm makes it pass
         self.env["union.spending.norm"].create({
             "date_start": date(2025, 1, 1), "category": "care", "comparison": "min", "percent": 30})
         rows = {row["category"]: row for row in report._get_report_data()["rows"]}
         self.assertTrue(rows["care"]["ok"])
-        other = self.env["union.welfare.norm.report"].with_user(self.user_officer_b).create(
-            {"organization_id": self.unit_a.id, "year": 2025})
+        # another unit's report: refused as soon as the unit is chosen, and when computed
         with self.assertRaises(AccessError):
-            other._get_report_data()
+            self.env["union.welfare.norm.report"].with_user(self.user_officer_b).create(
+                {"organization_id": self.unit_a.id, "year": 2025})
+        other = self.env["union.welfare.norm.report"].with_user(self.user_officer_b).create(
+            {"organization_id": self.unit_b.id, "year": 2025})
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_officer_b).organization_id = self.unit_a
+        other.sudo().organization_id = self.unit_a  # set behind the check: still refused
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_officer_b)._get_report_data()
 
 
 @tagged("post_install", "-at_install")

@@ -8,6 +8,8 @@ import unicodedata
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.union_membership.tools.upload import check_upload
+
 try:
     import openpyxl
 except ImportError:  # pragma: no cover - declared in external_dependencies
@@ -85,7 +87,8 @@ class UnionDuesBankImport(models.TransientModel):
 
     def _read_table(self):
         """(header, [(row number, values)]) of the file."""
-        data = base64.b64decode(self.file)
+        # a zip bomb is refused from the archive's directory, before any parser opens it
+        data = check_upload(self.env, base64.b64decode(self.file or b""), self.filename)
         try:
             if self._is_csv():
                 text = data.decode("utf-8-sig")
@@ -190,7 +193,8 @@ class UnionDuesBankImport(models.TransientModel):
                 writer.writerow(list(row) + ["; ".join(errors.get(number, []))])
             content, ext = out.getvalue().encode("utf-8-sig"), "csv"
         else:
-            workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(self.file)))
+            data = check_upload(self.env, base64.b64decode(self.file), self.filename)
+            workbook = openpyxl.load_workbook(io.BytesIO(data))
             content, ext = self._xlsx_with_errors(workbook, errors), "xlsx"
         return self._set_error_file(content, ext, errors, "statement")
 
@@ -220,6 +224,8 @@ class UnionDuesBankImport(models.TransientModel):
 class UnionDuesBankImportLine(models.TransientModel):
     _name = "union.dues.bank.import.line"
     _description = "Bank Statement Line for Dues"
+    _inherit = ["union.finance.reference.mixin"]
+    _union_checked_references = ("wizard_id", "dues_line_id", "member_id")
     _order = "row"
 
     wizard_id = fields.Many2one("union.dues.bank.import", required=True, ondelete="cascade")

@@ -5,6 +5,10 @@ import io
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.union_membership.tools.upload import check_upload
+
+from ..vnd import format_vnd
+
 try:
     import openpyxl
 except ImportError:  # pragma: no cover - declared in external_dependencies
@@ -32,7 +36,8 @@ class UnionDuesCheckoffImport(models.TransientModel):
 
     _name = "union.dues.checkoff.import"
     _description = "Payroll Check-off Import"
-    _inherit = ["union.dues.import.mixin"]
+    _inherit = ["union.dues.import.mixin", "union.finance.reference.mixin"]
+    _union_checked_references = ("organization_id",)
 
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
     company_id = fields.Many2one(related="organization_id.company_id")
@@ -67,8 +72,9 @@ class UnionDuesCheckoffImport(models.TransientModel):
 
     def _read_rows(self):
         """[(row number, [cell values])] of the sheet (header skipped)."""
+        data = check_upload(self.env, base64.b64decode(self.file or b""), self.filename)
         try:
-            workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(self.file)), data_only=True)
+            workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         except Exception as error:  # noqa: BLE001 - any unreadable file
             raise UserError(self.env._("The file %(name)s is not a readable XLSX sheet (%(error)s).",
                                        name=self.filename or "", error=error)) from error
@@ -141,7 +147,8 @@ class UnionDuesCheckoffImport(models.TransientModel):
                                      code=code, citizen=citizen)
             elif amount != due.get(member.id, 0):
                 status = "wrong_amount"
-                deducted, expected = f"{amount:,}", f"{due.get(member.id, 0):,}"
+                deducted = format_vnd(self.env, amount, unit=False)
+                expected = format_vnd(self.env, due.get(member.id, 0), unit=False)
                 message = self.env._("Deducted %(amount)s VND, but %(due)s VND is due.",
                                      amount=deducted, due=expected)
             else:
@@ -190,6 +197,8 @@ class UnionDuesCheckoffImport(models.TransientModel):
 class UnionDuesCheckoffImportLine(models.TransientModel):
     _name = "union.dues.checkoff.import.line"
     _description = "Payroll Check-off Row"
+    _inherit = ["union.finance.reference.mixin"]
+    _union_checked_references = ("wizard_id", "member_id")
     _order = "row"
 
     wizard_id = fields.Many2one("union.dues.checkoff.import", required=True, ondelete="cascade")

@@ -3,6 +3,8 @@ import io
 
 from odoo import fields, models
 
+from ..xlsx import set_text
+
 
 class UnionDuesImportMixin(models.AbstractModel):
     """What the bank statement and the payroll check-off imports share: a file
@@ -24,9 +26,10 @@ class UnionDuesImportMixin(models.AbstractModel):
         [message]}) in a new last column of its first sheet."""
         sheet = workbook.worksheets[0]
         column = sheet.max_column + 1
-        sheet.cell(row=1, column=column, value=self.env._("Error"))
+        # the messages quote the sheet's own values: stored as text, never as a formula
+        set_text(sheet.cell(row=1, column=column), self.env._("Error"))
         for number, messages in errors.items():
-            sheet.cell(row=number, column=column, value="; ".join(messages))
+            set_text(sheet.cell(row=number, column=column), "; ".join(messages))
         out = io.BytesIO()
         workbook.save(out)
         return out.getvalue()

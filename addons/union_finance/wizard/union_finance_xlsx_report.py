@@ -3,14 +3,13 @@ import io
 from collections import defaultdict
 from datetime import date
 
-import xlsxwriter
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..rules import settlement as settlement_rules
+from ..xlsx import new_workbook
 
 REPORT_TYPES = [
     ("dues_collection", "Dues Collection by Unit and Month"),
@@ -26,6 +25,8 @@ class UnionFinanceXlsxReport(models.TransientModel):
 
     _name = "union.finance.xlsx.report"
     _description = "Union Finance XLSX Report"
+    _inherit = ["union.finance.reference.mixin"]
+    _union_checked_references = ("organization_id",)
 
     report_type = fields.Selection(REPORT_TYPES, required=True, default="dues_collection")
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
@@ -100,8 +101,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         out = io.BytesIO()
         # the arrears of a province run to 100,000 rows: written row by row
         # through temporary files instead of held in memory
-        options = {"constant_memory": True} if self.report_type == "arrears" else {"in_memory": True}
-        workbook = xlsxwriter.Workbook(out, options)
+        workbook = new_workbook(out, constant_memory=self.report_type == "arrears")
         styles = {
             "title": workbook.add_format({"bold": True, "font_size": 14}),
             "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1,
@@ -228,10 +228,47 @@ class UnionFinanceXlsxReport(models.TransientModel):
                           self.env._("%(low)s months or more overdue", low=low))
         return labels
 
+    def _arrears_sections(self, units):
+        """{unit id: (section path, section title)}: each unit's grassroots union (the nearest
+        unit at that level, the unit itself included, read from the parent paths in one
+        query); a unit above that level is its own section."""
+        ancestor_ids = {int(part) for _name, _code, path in units.values()
+                        for part in (path or "").split("/") if part}
+        self.env.cr.execute("""SELECT id, name, code, level, parent_path FROM union_organization
+                                WHERE id = ANY(%s)""", [list(ancestor_ids)])
+        info = {uid: (name, code or "", level, path)
+                for uid, name, code, level, path in self.env.cr.fetchall()}
+        sections = {}
+        for unit_id, (name, code, path) in units.items():
+            chain = [int(part) for part in (path or "").split("/") if part]
+            key = next((uid for uid in reversed(chain) if uid in info and info[uid][2] == "grassroots"),
+                       unit_id)
+            section_name, section_code, _level, section_path = info.get(key, (name, code, "", path))
+            sections[unit_id] = (section_path or "",
+                                 f"{section_name} ({section_code})" if section_code else section_name)
+        return sections
+
+    def _xlsx_print_setup(self, sheet, header_row, columns):
+        """A sheet that reads on screen and prints: the header rows frozen and repeated on
+        every page, A4 landscape, fit to the page's width, page numbers."""
+        sheet.freeze_panes(header_row + 1, 0)
+        sheet.repeat_rows(0, header_row)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
+        sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        sheet.set_footer("&C" + self.env._("Page &P of &N"))
+        for first, last, width in columns:
+            sheet.set_column(first, last, width)
+
     def _xlsx_arrears(self, workbook, styles):
         rows, units, members = self._arrears_data()
         at = self._arrears_date()
         title_args = {"unit": self.organization_id.name, "date": at.strftime("%d/%m/%Y")}
+        section_style = workbook.add_format({"bold": True, "bg_color": "#EDEDED", "border": 1})
+        subtotal_text = workbook.add_format({"bold": True, "italic": True, "border": 1})
+        subtotal_money = workbook.add_format({"bold": True, "italic": True, "border": 1,
+                                              "num_format": "#,##0"})
         # sheet 1: by unit (the unit's tree order)
         by_unit = {}
         for unit_id, _member_id, _months, _oldest, amount, buckets in rows:
@@ -239,12 +276,11 @@ class UnionFinanceXlsxReport(models.TransientModel):
             by_unit[unit_id] = (count + 1, total + amount,
                                 [done + more for done, more in zip(bucket_totals, buckets)])
         sheet = workbook.add_worksheet(self.env._("By unit")[:31])
-        sheet.write(0, 0, self.env._("Dues arrears of %(unit)s at %(date)s", **title_args),
-                    styles["title"])
         heads = [self.env._("Unit"), self.env._("Code"), self.env._("Members in arrears"),
                  self.env._("Amount due")] + self._bucket_labels()
-        sheet.set_column(0, 0, 45)
-        sheet.set_column(1, len(heads), 16)
+        self._xlsx_print_setup(sheet, 2, [(0, 0, 45), (1, 1, 14), (2, len(heads) - 1, 17)])
+        sheet.write(0, 0, self.env._("Dues arrears of %(unit)s at %(date)s", **title_args),
+                    styles["title"])
         for col, head in enumerate(heads):
             sheet.write(2, col, head, styles["head"])
         row = 3
@@ -261,25 +297,46 @@ class UnionFinanceXlsxReport(models.TransientModel):
         sheet.write(row, 1, "", styles["bold"])
         for offset, value in enumerate(totals):
             sheet.write_number(row, 2 + offset, value, styles["money_bold"])
-        # sheet 2: one row per member in arrears, by unit then member code
+        # sheet 2: one section per grassroots union (its members by unit then member code),
+        # each closed by its subtotal
         sheet = workbook.add_worksheet(self.env._("By member")[:31])
-        sheet.write(0, 0, self.env._("Members in arrears of %(unit)s at %(date)s", **title_args),
-                    styles["title"])
         heads = [self.env._("Unit"), self.env._("Unit code"), self.env._("Member code"),
                  self.env._("Member"), self.env._("Months owed"), self.env._("Since"),
                  self.env._("Amount due")] + self._bucket_labels()
-        sheet.set_column(0, 0, 40)
-        sheet.set_column(3, 3, 28)
-        sheet.set_column(4, len(heads), 14)
+        self._xlsx_print_setup(sheet, 2, [(0, 0, 38), (1, 2, 13), (3, 3, 30), (4, 5, 11),
+                                          (6, len(heads) - 1, 16)])
+        sheet.write(0, 0, self.env._("Members in arrears of %(unit)s at %(date)s", **title_args),
+                    styles["title"])
         for col, head in enumerate(heads):
             sheet.write(2, col, head, styles["head"])
-        rows.sort(key=lambda r: (units[r[0]][2] or "", units[r[0]][0], members[r[1]][0]))
+        sections = self._arrears_sections(units)
+        rows.sort(key=lambda r: (sections[r[0]], units[r[0]][2] or "", units[r[0]][0],
+                                 members[r[1]][0]))
         # 100,000 rows: the typed writers (no type sniffing per cell), one label per month
         text, money = styles["text"], styles["money"]
         write_string, write_number = sheet.write_string, sheet.write_number
         month_labels = {}
         row = 3
+        current, sub_amount, sub_buckets = None, 0, []
+
+        def close_section(row):
+            write_string(row, 0, self.env._("Subtotal %(section)s", section=current[1]), subtotal_text)
+            for col in range(1, 6):
+                write_string(row, col, "", subtotal_text)
+            write_number(row, 6, sub_amount, subtotal_money)
+            for offset, bucket in enumerate(sub_buckets):
+                write_number(row, 7 + offset, bucket, subtotal_money)
+            return row + 1
+
         for unit_id, member_id, months, oldest, amount, buckets in rows:
+            if sections[unit_id] != current:
+                if current is not None:
+                    row = close_section(row)
+                current, sub_amount, sub_buckets = sections[unit_id], 0, [0] * len(buckets)
+                write_string(row, 0, current[1], section_style)
+                for col in range(1, len(heads)):
+                    write_string(row, col, "", section_style)
+                row += 1
             unit_name, unit_code, _path = units[unit_id]
             member_code, member_name = members[member_id]
             if oldest not in month_labels:
@@ -293,9 +350,15 @@ class UnionFinanceXlsxReport(models.TransientModel):
             write_number(row, 6, amount, money)
             for offset, bucket in enumerate(buckets):
                 write_number(row, 7 + offset, bucket, money)
+            sub_amount += amount
+            sub_buckets = [done + more for done, more in zip(sub_buckets, buckets)]
             row += 1
+        if current is not None:
+            row = close_section(row)
         sheet.write(row, 0, self.env._("Total"), styles["bold"])
         sheet.write_number(row, 6, totals[1], styles["money_bold"])
+        for offset, value in enumerate(totals[2:]):
+            sheet.write_number(row, 7 + offset, value, styles["money_bold"])
         return "arrears"
 
     # ------------------------------------------------------------ settlement

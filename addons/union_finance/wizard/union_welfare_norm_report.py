@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError
 
 from ..models.union_welfare_kind import SPENDING_CATEGORIES
 from ..rules import welfare as welfare_rules
+from ..vnd import format_vnd
 
 
 class UnionWelfareNormReport(models.TransientModel):
@@ -15,6 +16,8 @@ class UnionWelfareNormReport(models.TransientModel):
 
     _name = "union.welfare.norm.report"
     _description = "Spending against the QĐ 4290 Proportions"
+    _inherit = ["union.finance.reference.mixin"]
+    _union_checked_references = ("organization_id",)
 
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
@@ -33,17 +36,17 @@ class UnionWelfareNormReport(models.TransientModel):
                        "<td>%s %s%%</td><td class='text-end'>%s</td><td>%s</td></tr>") % (
                     "table-success" if row["ok"] else "table-danger",
                     labels.get(row["category"], row["category"]),
-                    f"{row['spent']:,}".replace(",", "."), row["percent"],
+                    format_vnd(self.env, row["spent"], unit=False), row["percent"],
                     "≤" if row["comparison"] == welfare_rules.MAX else "≥", row["limit_percent"],
-                    f"{row['limit_amount']:,}".replace(",", "."),
+                    format_vnd(self.env, row["limit_amount"], unit=False),
                     self.env._("Yes") if row["ok"] else self.env._("No"))
                 for row in data["rows"])
             wizard.result_html = Markup(
-                "<p>%s <strong class='kept-dues'>%s</strong> VND</p>"
+                "<p>%s <strong class='kept-dues'>%s</strong></p>"
                 "<table class='table table-sm'><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                 "<th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>") % (
                 self.env._("Dues kept by the unit in the year:"),
-                f"{data['kept_dues']:,}".replace(",", "."),
+                format_vnd(self.env, data["kept_dues"]),
                 self.env._("Category"), self.env._("Spent (VND)"), self.env._("Share"),
                 self.env._("Norm"), self.env._("Bound (VND)"), self.env._("Within the Norm"), rows)
 
