@@ -310,8 +310,9 @@ class UnionFundContribution(models.Model):
 
     @api.model
     def _cron_update_status(self):
-        """The status moves with time (due, late, unpaid): refresh the open ones."""
-        records = self.search([("status", "in", (fund_rules.STATUS_DUE, fund_rules.STATUS_LATE))])
+        """The status moves with time (paused, due, late, unpaid): refresh the open ones."""
+        records = self.search([("status", "in", (fund_rules.STATUS_PAUSED, fund_rules.STATUS_DUE,
+                                                 fund_rules.STATUS_LATE))])
         self.env.add_to_compute(self._fields["status"], records)
         records.flush_recordset(["status"])
 

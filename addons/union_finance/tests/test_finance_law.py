@@ -1,0 +1,321 @@
+"""Money as the law says (DOMAIN.md §1, §2, §4, §5 revised 2026-12-02): both
+2% fund flows, reduction, pause and waiver, the surplus above the rate, the
+cap by group, stopped units, yearly shares, the partial-month setting and the
+legal labels."""
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import UnionFinanceCommon
+
+
+class UnionLawCommon(UnionFinanceCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"]
+        cls.employer_a = Partner.create({"name": "Trường THPT A (SDLĐ)", "is_company": True})
+        cls.employer_b = Partner.create({"name": "Công ty Giáo dục B", "is_company": True})
+        cls.unit_a.employer_ids = [(4, cls.employer_a.id)]
+        cls.unit_b.employer_ids = [(4, cls.employer_b.id)]
+        cls.Fund = cls.env["union.fund.contribution"].with_user(cls.user_accountant)
+        cls.Decision = cls.env["union.fund.decision"].with_user(cls.user_accountant)
+
+    @classmethod
+    def _declare(cls, unit, employer, month, payroll, post=True):
+        rec = cls.Fund.create({"organization_id": unit.id, "employer_id": employer.id,
+                               "month": month, "payroll_fund": payroll, "headcount": 10})
+        if post:
+            rec.action_post()
+        return rec
+
+    @classmethod
+    def _pay_fund(cls, rec, amount, day):
+        payment = cls.env["union.fund.payment"].with_user(cls.user_accountant).create({
+            "contribution_id": rec.id, "amount": amount, "date": day})
+        payment.action_post()
+        return payment
+
+    def _items(self, move):
+        return {(aml.account_id.code, aml.partner_id): (aml.debit, aml.credit)
+                for aml in move.line_ids}
+
+
+@tagged("post_install", "-at_install")
+class TestFundCollection(UnionLawCommon):
+
+    @freeze_time("2025-08-20")
+    def test_upper_level_collects_by_default_and_allocates(self):
+        rec = self._declare(self.unit_b, self.employer_b, date(2025, 7, 1), 100_000_000)
+        # the upper level (công đoàn cấp trên cơ sở) collects and keeps the status
+        self.assertEqual((rec.collector, rec.collecting_organization_id), ("upper", self.upper))
+        self.assertEqual(rec.status, "due")
+        company = self.company
+        self.assertEqual(rec.move_id.line_ids.mapped("analytic_distribution"),
+                         [{str(self.upper.analytic_account_id.id): 100}] * 3)
+        self.assertEqual(self._items(rec.move_id), {
+            ("138802", self.employer_b): (2_000_000, 0),
+            ("711802", self.employer_b): (0, 500_000),  # the upper level's 25%
+            ("336802", self.unit_b.partner_id): (0, 1_500_000),  # owed to the grassroots unit
+        })
+        self.assertEqual((rec.amount_kept, rec.amount_upward), (1_500_000, 500_000))
+        self._pay_fund(rec, 2_000_000, date(2025, 8, 15))
+        rec.invalidate_recordset()
+        self.assertEqual(rec.status, "paid")
+        # the grassroots unit does not remit what it did not collect
+        remittance = self.env["union.remittance"].with_user(self.user_accountant).create({
+            "organization_id": self.unit_b.id, "date_from": date(2025, 8, 1),
+            "date_to": date(2025, 8, 31)})
+        remittance.action_compute()
+        self.assertEqual(remittance.collected_fund, 0)
+        # the allocation received is booked as such
+        bank = self.env["account.journal"].search(
+            [("company_id", "=", company.id), ("type", "=", "bank")], limit=1)
+        allocation = self.env["union.fund.allocation"].with_user(self.user_accountant).create({
+            "name": "PB-01", "organization_id": self.unit_b.id, "date": date(2025, 8, 20),
+            "date_to": date(2025, 7, 31), "journal_id": bank.id, "upper_journal_id": bank.id})
+        self.assertEqual(allocation.upper_organization_id, self.upper)
+        allocation.action_compute()
+        self.assertEqual((allocation.contribution_ids, allocation.amount), (rec, 1_500_000))
+        allocation.action_post()
+        self.assertEqual(allocation.state, "posted")
+        self.assertEqual(self._items(allocation.upper_move_id)[("336802", self.unit_b.partner_id)],
+                         (1_500_000, 0))
+        received = allocation.move_id
+        self.assertEqual(received.state, "posted")
+        self.assertEqual(self._items(received)[("711802", self.upper.partner_id)], (0, 1_500_000))
+        self.assertEqual(received.line_ids.mapped("analytic_distribution"),
+                         [{str(self.unit_b.analytic_account_id.id): 100}] * 2)
+        # allocated once
+        again = self.env["union.fund.allocation"].create({
+            "name": "PB-02", "organization_id": self.unit_b.id, "date_to": date(2025, 7, 31)})
+        again.action_compute()
+        self.assertFalse(again.contribution_ids)
+        with self.assertRaises(UserError):
+            again.action_post()
+
+    @freeze_time("2025-10-05")
+    def test_authorised_grassroots_collects_and_remits(self):
+        Auth = self.env["union.fund.authorization"].with_user(self.user_accountant)
+        draft = self._declare(self.unit_b, self.employer_b, date(2025, 8, 1), 50_000_000, post=False)
+        self.assertEqual(draft.collector, "upper")
+        auth = Auth.create({"name": "05/UQ-CĐN", "organization_id": self.unit_b.id,
+                            "date_from": date(2025, 8, 1), "date_to": date(2025, 12, 31)})
+        self.assertEqual(auth.upper_organization_id, self.upper)
+        # a draft declaration follows the authorisation
+        self.assertEqual((draft.collector, draft.collecting_organization_id), ("grassroots", self.unit_b))
+        draft.action_post()
+        self.assertEqual(self._items(draft.move_id), {
+            ("138802", self.employer_b): (1_000_000, 0),
+            ("711802", self.employer_b): (0, 750_000),
+            ("338802", self.employer_b): (0, 250_000),  # the upper share, remitted
+        })
+        # before and after the authorisation: the upper level
+        july = self._declare(self.unit_b, self.employer_b, date(2025, 7, 1), 50_000_000, post=False)
+        january = self._declare(self.unit_b, self.employer_b, date(2026, 1, 1), 50_000_000, post=False)
+        self.assertEqual((july.collector, january.collector), ("upper", "upper"))
+        # the collecting level keeps the status; 60 days after the deadline: "không đóng"
+        self.assertEqual(july.collecting_organization_id, self.upper)
+        with self.assertRaises(ValidationError):
+            Auth.create({"name": "06/UQ-CĐN", "organization_id": self.unit_b.id,
+                         "date_from": date(2025, 12, 1)})  # overlaps
+        with self.assertRaises(ValidationError):
+            Auth.create({"name": "07/UQ-CĐN", "organization_id": self.upper.id,
+                         "date_from": date(2026, 1, 1)})  # not a grassroots union
+
+    def test_not_paid_status_is_khong_dong(self):
+        with freeze_time("2025-09-10"):
+            rec = self._declare(self.unit_b, self.employer_b, date(2025, 6, 1), 10_000_000)
+            self.assertEqual(rec.status, "late")
+        with freeze_time("2025-09-29"):  # 60 days after 31/07
+            rec._cron_update_status()
+            self.assertEqual(rec.status, "late")
+        with freeze_time("2025-09-30"):
+            rec._cron_update_status()
+            self.assertEqual(rec.status, "unpaid")
+        vi = self.env(context={"lang": "vi_VN"})
+        labels = dict(vi["union.fund.contribution"]._fields["status"]._description_selection(vi))
+        self.assertEqual(labels["unpaid"], "Không đóng")
+        collectors = dict(vi["union.fund.contribution"]._fields["collector"]._description_selection(vi))
+        self.assertIn("công đoàn cấp trên cơ sở", collectors["upper"].lower())
+
+    def test_historical_fund_shares_by_year(self):
+        Auth = self.env["union.fund.authorization"]
+        Auth.create({"name": "UQ", "organization_id": self.unit_b.id, "date_from": date(2017, 1, 1)})
+        for year, kept in ((2017, 1_340_000), (2019, 1_340_000), (2021, 1_420_000),
+                           (2022, 1_500_000), (2025, 1_500_000)):
+            rec = self._declare(self.unit_b, self.employer_b, date(year, 3, 1), 100_000_000)
+            self.assertEqual(rec.amount_kept, kept, year)
+        self.assertEqual(self.env.ref("union_finance.union_share_rule_2021").fund_kept_percent, 71)
+        self.assertEqual(self.env.ref("union_finance.union_share_rule_2021").dues_kept_percent, 60)
+
+
+@tagged("post_install", "-at_install")
+class TestFundDecisions(UnionLawCommon):
+
+    def _decision(self, kind, date_from, date_to, **vals):
+        return self.Decision.create({
+            "name": f"QĐ {kind} {date_from}", "organization_id": self.unit_b.id,
+            "employer_id": self.employer_b.id, "kind": kind, "date_from": date_from,
+            "date_to": date_to, **vals})
+
+    def test_reduction_at_its_boundaries(self):
+        draft = self._declare(self.unit_b, self.employer_b, date(2025, 6, 1), 100_000_000, post=False)
+        self._decision("reduction", date(2025, 1, 1), date(2025, 6, 30), percent=20)
+        self.assertEqual((draft.reduction_percent, draft.amount_due), (20, 1_600_000))
+        after = self._declare(self.unit_b, self.employer_b, date(2025, 7, 1), 100_000_000, post=False)
+        self.assertEqual(after.amount_due, 2_000_000, "the month after the 6 months is whole")
+        with self.assertRaisesRegex(ValidationError, "20"):
+            self._decision("reduction", date(2026, 1, 1), date(2026, 3, 31), percent=20.01)
+        with self.assertRaisesRegex(ValidationError, "6"):
+            self._decision("reduction", date(2026, 1, 1), date(2026, 7, 1), percent=10)
+
+    def test_pause_defers_then_catch_up(self):
+        self._decision("pause", date(2025, 1, 1), date(2025, 12, 31))
+        with freeze_time("2025-06-10"):
+            months = [self._declare(self.unit_b, self.employer_b, date(2025, m, 1), 100_000_000)
+                      for m in (1, 5)]
+            for rec in months:
+                self.assertEqual((rec.amount_due, rec.status, rec.deadline),
+                                 (2_000_000, "paused", date(2026, 1, 31)))
+                self.assertTrue(rec.move_id, "a paused month stays due: booked")
+        with freeze_time("2026-01-31"):
+            months[0]._cron_update_status()
+            self.assertEqual(months[0].status, "due")
+            self._pay_fund(months[0], 2_000_000, date(2026, 1, 31))
+            months[0].invalidate_recordset()
+            self.assertEqual(months[0].status, "paid")
+        with freeze_time("2026-02-01"):
+            months[1]._cron_update_status()
+            self.assertEqual(months[1].status, "late")
+        with self.assertRaisesRegex(ValidationError, "12"):
+            self._decision("pause", date(2026, 1, 1), date(2027, 1, 1))
+
+    def test_waiver_only_for_dissolved_or_bankrupt(self):
+        with self.assertRaisesRegex(ValidationError, "dissolved or bankrupt"):
+            self._decision("waiver", date(2025, 1, 1), date(2025, 3, 31))
+        draft = self._declare(self.unit_b, self.employer_b, date(2025, 2, 1), 100_000_000, post=False)
+        self._decision("waiver", date(2025, 1, 1), date(2025, 3, 31), employer_end="bankrupt")
+        self.assertEqual((draft.waived, draft.amount_due, draft.status), (True, 0, "waived"))
+        other = self._declare(self.unit_b, self.employer_b, date(2025, 4, 1), 100_000_000, post=False)
+        self.assertEqual(other.amount_due, 2_000_000)
+
+
+@tagged("post_install", "-at_install")
+class TestDuesLaw(UnionLawCommon):
+
+    def test_group_1_not_capped_from_july_2025(self):
+        self.env["union.member.dues.base"].create({
+            "member_id": self.member_a1.id, "date_start": date(2025, 8, 1), "amount": 50_000_000})
+        run = self._run(self.unit_a, date(2025, 8, 1), include_children=False, post=False)
+        line = self._lines(run, self.member_a1)
+        self.assertEqual((line.member_group, line.amount, line.capped), ("public", 250_000, False))
+        # group 3 still capped: 30,000,000 x 0.5% = 150,000 under 234,000; 60,000,000 capped
+        self.env["union.member.dues.base"].create({
+            "member_id": self.member_b1.id, "date_start": date(2025, 8, 1), "amount": 60_000_000})
+        b_run = self._run(self.unit_b, date(2025, 8, 1), post=False)
+        self.assertEqual((self._lines(b_run, self.member_b1).amount,
+                          self._lines(b_run, self.member_b1).capped), (234_000, True))
+
+    def test_surplus_above_the_rate_kept_whole(self):
+        Resolution = self.env["union.dues.surplus.resolution"].with_user(self.user_accountant)
+        with self.assertRaisesRegex(ValidationError, "group 1"):
+            Resolution.create({"name": "NQ-A", "organization_id": self.unit_a.id,
+                               "date": date(2025, 7, 20), "date_from": date(2025, 8, 1),
+                               "rate": 1.0})
+        Resolution.create({"name": "01/NQ-BCH", "organization_id": self.unit_b.id,
+                           "date": date(2025, 7, 20), "date_from": date(2025, 8, 1), "rate": 1.0})
+        self.env["union.member.dues.base"].create({
+            "member_id": self.member_b1.id, "date_start": date(2025, 8, 1), "amount": 10_000_000})
+        july = self._run(self.unit_b, date(2025, 7, 1), post=False)
+        self.assertEqual(self._lines(july, self.member_b1).amount_surplus, 0, "before the resolution")
+        run = self._run(self.unit_b, date(2025, 8, 1))
+        line = self._lines(run, self.member_b1)
+        # DOMAIN §2: the member pays 100,000; regular 50,000: 35,000 kept, 15,000 up;
+        # the surplus 50,000 is kept whole: the unit keeps 85,000
+        self.assertEqual((line.amount, line.amount_surplus), (100_000, 50_000))
+        self.assertEqual((run.amount_kept, run.amount_upward, run.amount_surplus),
+                         (85_000, 15_000, 50_000))
+        company = self.company
+        by_account = {}
+        for aml in run.move_id.line_ids:
+            by_account[aml.account_id] = by_account.get(aml.account_id, 0) + aml.credit - aml.debit
+        self.assertEqual(by_account[company.union_dues_income_account_id], 35_000)
+        self.assertEqual(by_account[company.union_dues_upward_account_id], 15_000)
+        self.assertEqual(by_account[company.union_dues_surplus_account_id], 50_000,
+                         "the surplus on its own item, for its own settlement line")
+        # the remittance sends up only the regular share
+        self.assertEqual(run.move_id.amount_total, 100_000)
+
+    def test_surplus_on_take_home_pay(self):
+        self.env["union.dues.surplus.resolution"].create({
+            "name": "02/NQ-BCH", "organization_id": self.unit_b.id, "date": date(2025, 7, 20),
+            "date_from": date(2025, 8, 1), "base": "take_home"})
+        self.env["union.member.dues.base"].create({
+            "member_id": self.member_b1.id, "date_start": date(2025, 8, 1), "amount": 10_000_000,
+            "take_home_amount": 16_000_000})
+        run = self._run(self.unit_b, date(2025, 8, 1), post=False)
+        line = self._lines(run, self.member_b1)
+        self.assertEqual((line.amount, line.amount_surplus), (80_000, 30_000))
+
+    def test_partial_month_is_a_unit_setting(self):
+        self.assertEqual(self.unit_a.dues_partial_month_policy, "no_insurance_salary")
+        # 1 July to 17 September: 13 working days of September, 17 of its 30 days
+        self.env["union.dues.exemption"].create({
+            "member_id": self.member_a1.id, "reason": "benefit_leave",
+            "date_from": date(2025, 7, 1), "date_to": date(2025, 9, 17)})
+        run = self._run(self.unit_a, date(2025, 9, 1), include_children=False, post=False)
+        line = self._lines(run, self.member_a1)
+        self.assertEqual((line.amount, line.exemption_reason), (88_000, False),
+                         "an insurance salary is paid for September: dues are due")
+        august = self._run(self.unit_a, date(2025, 8, 1), include_children=False, post=False)
+        self.assertEqual(self._lines(august, self.member_a1).exemption_reason, "benefit_leave")
+        self.unit_a.dues_partial_month_policy = "majority"
+        run.action_compute()
+        line = self._lines(run, self.member_a1)
+        self.assertEqual((line.amount, line.exemption_reason), (0, "benefit_leave"))
+
+
+@tagged("post_install", "-at_install")
+class TestStoppedUnits(UnionLawCommon):
+
+    def test_stopped_unit_refused_skipped_and_refunds_listed(self):
+        june = self._run(self.unit_a, date(2025, 6, 1))
+        line = self._lines(june, self.member_a1)
+        with Form(self.env["union.dues.payment"].with_user(self.user_accountant)) as form:
+            form.kind = "cash"
+            form.member_id = self.member_a1
+        form.record.action_post()
+        self.assertEqual(line.payment_state, "paid")
+        # the public unit turns out to be self-financing below 10%: stopped on 1 June 2025
+        self.unit_a.self_financing_below_threshold = True
+        self.assertEqual(self.unit_a.finance_stop_date, date(2025, 6, 1))
+        self.assertFalse(self.unit_b.finance_stop_date)
+        with self.assertRaisesRegex(UserError, "stopped collecting dues on 01/06/2025"):
+            self._run(self.unit_a, date(2025, 7, 1), post=False)
+        # the upper level's run skips it (and its union groups) and says so
+        run = self._run(self.upper, date(2025, 7, 1), post=False)
+        self.assertEqual(run.line_ids.member_id, self.member_b1)
+        self.assertIn(self.unit_a.name, run.message_ids[0].body)
+        # no fund declaration for later months; May is still fine
+        with self.assertRaisesRegex(ValidationError, "stopped"):
+            self._declare(self.unit_a, self.employer_a, date(2025, 6, 1), 10_000_000, post=False)
+        self._declare(self.unit_a, self.employer_a, date(2025, 5, 1), 10_000_000, post=False)
+        # what was collected for June is listed to refund
+        action = self.unit_a.action_view_refunds()
+        refunds = self.env["union.dues.line"].search(action["domain"])
+        self.assertEqual(refunds, line)
+        everywhere = self.env["union.dues.line"].action_view_all_refunds()
+        self.assertEqual(self.env["union.dues.line"].search(everywhere["domain"]), line)
+
+    def test_fully_state_paid_units_stop(self):
+        unit = self.env["union.organization"].create({
+            "name": "Công đoàn Trường Tiểu học C", "code": "T-C", "level": "grassroots",
+            "parent_id": self.upper.id, "funding_type": "public_full"})
+        self.assertEqual(unit.finance_stop_date, date(2025, 6, 1))
+        unit.funding_type = "non_public"
+        self.assertFalse(unit.finance_stop_date)
