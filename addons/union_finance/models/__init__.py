@@ -27,6 +27,7 @@ from . import union_fund_authorization
 from . import union_fund_allocation
 from . import union_dues_surplus_resolution
 from . import union_dues_law
+from . import union_dues_refund
 from . import union_remittance
 from . import union_welfare_kind
 from . import union_spending_norm

@@ -311,6 +311,35 @@ class TestStoppedUnits(UnionLawCommon):
         self.assertEqual(refunds, line)
         everywhere = self.env["union.dues.line"].action_view_all_refunds()
         self.assertEqual(self.env["union.dues.line"].search(everywhere["domain"]), line)
+        # paid back on a payment voucher (C41-BB): the income of the run taken back
+        Refund = self.env["union.dues.refund"].with_user(self.user_accountant)
+        with Form(Refund) as form:
+            form.member_id = self.member_a1
+            form.date = date(2025, 7, 10)
+        refund = form.record
+        self.assertEqual((refund.line_ids, refund.amount), (line, 176_000))
+        refund.action_post()
+        company = self.company
+        by_account = {aml.account_id: (aml.debit, aml.credit) for aml in refund.move_id.line_ids}
+        self.assertEqual(by_account[company.union_dues_income_account_id], (123_200, 0))
+        self.assertEqual(by_account[company.union_dues_upward_account_id], (52_800, 0))
+        self.assertEqual(by_account[refund.journal_id.default_account_id], (0, 176_000))
+        self.assertEqual(refund.move_id.state, "posted")
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "union_finance.union_dues_refund_payment_voucher_report_action", refund.ids)[0].decode()
+        self.assertIn("C41-BB", html)
+        self.assertIn("Một trăm bảy mươi sáu nghìn đồng", html)
+        self.assertIn("01/06/2025", html)
+        self.assertEqual(refund.action_print_voucher()["report_name"],
+                         "union_finance.union_payment_voucher_document")
+        again = Refund.create({"member_id": self.member_a1.id, "line_ids": [(6, 0, line.ids)]})
+        with self.assertRaisesRegex(UserError, "already refunded"):
+            again.action_post()
+        may = self._run(self.unit_b, date(2025, 5, 1))
+        b_may = self._lines(may, self.member_b1)
+        other = Refund.create({"member_id": self.member_b1.id, "line_ids": [(6, 0, b_may.ids)]})
+        with self.assertRaises(UserError):
+            other.action_post()  # not paid, and its unit goes on
 
     def test_fully_state_paid_units_stop(self):
         unit = self.env["union.organization"].create({
