@@ -20,7 +20,8 @@ class UnionDuesRefund(models.Model):
 
     _name = "union.dues.refund"
     _description = "Refund of Dues Paid after the Unit Stopped"
-    _inherit = ["union.payment.mixin", "mail.thread"]
+    _inherit = ["union.payment.mixin", "mail.thread", "union.reference.check.mixin"]
+    _union_checked_references = ("member_id", "line_ids", "journal_id")
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -17,7 +17,8 @@ class UnionDuesSurplusResolution(models.Model):
 
     _name = "union.dues.surplus.resolution"
     _description = "Resolution to Collect Dues above the Rate"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.reference.check.mixin"]
+    _union_checked_references = ("organization_id",)
     _order = "date_from desc, id desc"
 
     name = fields.Char(string="Resolution Number", required=True, tracking=True)

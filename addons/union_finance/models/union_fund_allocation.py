@@ -15,7 +15,8 @@ class UnionFundAllocation(models.Model):
 
     _name = "union.fund.allocation"
     _description = "2% Fund Allocation to a Grassroots Union"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.reference.check.mixin"]
+    _union_checked_references = ("organization_id", "upper_organization_id")
     _order = "date desc, id desc"
 
     name = fields.Char(string="Number", required=True, tracking=True)

@@ -9,7 +9,8 @@ class UnionFundAuthorization(models.Model):
 
     _name = "union.fund.authorization"
     _description = "Authorisation to Collect the 2% Fund"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.reference.check.mixin"]
+    _union_checked_references = ("organization_id", "upper_organization_id")
     _order = "date_from desc, id desc"
 
     name = fields.Char(string="Decision Number", required=True, tracking=True)

@@ -6,7 +6,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import UnionFinanceCommon
@@ -348,3 +348,61 @@ class TestStoppedUnits(UnionLawCommon):
         self.assertEqual(unit.finance_stop_date, date(2025, 6, 1))
         unit.funding_type = "non_public"
         self.assertFalse(unit.finance_stop_date)
+
+
+@tagged("post_install", "-at_install")
+class TestLawAccess(UnionLawCommon):
+    """Who may read and write the authorisations, allocations, resolutions and
+    refunds: as the attacker does, through the ORM with each role's user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.auth_a = cls.env["union.fund.authorization"].create({
+            "name": "UQ-A", "organization_id": cls.unit_a.id, "date_from": date(2025, 1, 1)})
+        cls.resolution_b = cls.env["union.dues.surplus.resolution"].create({
+            "name": "NQ-B", "organization_id": cls.unit_b.id, "date": date(2025, 7, 1),
+            "date_from": date(2025, 8, 1), "rate": 1.0})
+        cls.allocation_a = cls.env["union.fund.allocation"].create({
+            "name": "PB-A", "organization_id": cls.unit_a.id})
+        cls.refund_a = cls.env["union.dues.refund"].create({"member_id": cls.member_a1.id})
+        cls.accountant_b = cls.user_accountant_b  # unit B only
+
+    def test_other_unit_reads_nothing(self):
+        for model, record in (("union.fund.authorization", self.auth_a),
+                              ("union.fund.allocation", self.allocation_a),
+                              ("union.dues.refund", self.refund_a)):
+            Model = self.env[model].with_user(self.accountant_b)
+            self.assertFalse(Model.search_read([("id", "=", record.id)], ["id"]), model)
+            groups = Model.read_group([], ["organization_id"], ["organization_id"])
+            self.assertNotIn(self.unit_a.id, [group["organization_id"][0] for group in groups
+                                              if group["organization_id"]], model)
+            with self.assertRaises(AccessError):
+                record.with_user(self.accountant_b).read(["name"])
+            with self.assertRaises(AccessError):
+                record.with_user(self.accountant_b).unlink()
+        rows = self.env["union.dues.surplus.resolution"].with_user(self.user_officer_a).search(
+            []).export_data(["name"])["datas"]
+        self.assertNotIn(["NQ-B"], rows)
+
+    def test_other_unit_cannot_be_referenced(self):
+        with self.assertRaises(AccessError):
+            self.env["union.fund.authorization"].with_user(self.accountant_b).create({
+                "name": "UQ-X", "organization_id": self.unit_a.id, "date_from": date(2026, 1, 1)})
+        with self.assertRaises(AccessError):
+            self.resolution_b.with_user(self.accountant_b).organization_id = self.unit_a
+        with self.assertRaises(AccessError):
+            self.env["union.dues.refund"].with_user(self.accountant_b).create(
+                {"member_id": self.member_a1.id})
+
+    def test_officer_reads_but_does_not_write(self):
+        self.assertTrue(self.auth_a.with_user(self.user_officer_a).read(["name"]))
+        with self.assertRaises(AccessError):
+            self.env["union.dues.surplus.resolution"].with_user(self.user_officer_b).create({
+                "name": "NQ-C", "organization_id": self.unit_b.id, "date": date(2025, 7, 1),
+                "date_from": date(2026, 1, 1), "rate": 1.0})
+        with self.assertRaises(AccessError):
+            self.auth_a.with_user(self.user_officer_a).unlink()
+        # the upper level's accountant sees its units' records
+        self.assertEqual(self.env["union.fund.authorization"].with_user(self.user_accountant).search(
+            [("id", "=", self.auth_a.id)]), self.auth_a)
