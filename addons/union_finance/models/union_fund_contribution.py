@@ -133,6 +133,11 @@ class UnionFundContribution(models.Model):
             if not rec.organization_id:
                 rec.collector, rec.collecting_organization_id = False, False
                 continue
+            if rec.state == "posted" and not rec.collector:
+                # posted before the two flows existed: booked by the unit itself
+                rec.collector = fund_rules.COLLECTOR_GRASSROOTS
+                rec.collecting_organization_id = rec.organization_id
+                continue
             rec.collector = fund_rules.collector(auths.get(rec.organization_id.id, []),
                                                  rec.month or fields.Date.context_today(self))
             if rec.collector == fund_rules.COLLECTOR_UPPER:

@@ -127,6 +127,23 @@ class TestFundCollection(UnionLawCommon):
             Auth.create({"name": "07/UQ-CĐN", "organization_id": self.upper.id,
                          "date_from": date(2026, 1, 1)})  # not a grassroots union
 
+    def test_declarations_posted_before_the_two_flows(self):
+        """Installing this version computes the new fields of existing
+        declarations: a posted one was booked by the unit itself."""
+        posted = self._declare(self.unit_b, self.employer_b, date(2025, 3, 1), 10_000_000)
+        draft = self._declare(self.unit_b, self.employer_b, date(2025, 4, 1), 10_000_000, post=False)
+        records = posted | draft
+        records.flush_recordset()
+        self.env.cr.execute("""UPDATE union_fund_contribution
+                                  SET collector = NULL, collecting_organization_id = NULL
+                                WHERE id = ANY(%s)""", [records.ids])
+        records.invalidate_recordset()
+        for name in ("collector", "collecting_organization_id"):
+            self.env.add_to_compute(records._fields[name], records)
+        records.flush_recordset()
+        self.assertEqual((posted.collector, posted.collecting_organization_id), ("grassroots", self.unit_b))
+        self.assertEqual((draft.collector, draft.collecting_organization_id), ("upper", self.upper))
+
     def test_not_paid_status_is_khong_dong(self):
         with freeze_time("2025-09-10"):
             rec = self._declare(self.unit_b, self.employer_b, date(2025, 6, 1), 10_000_000)
@@ -250,6 +267,39 @@ class TestDuesLaw(UnionLawCommon):
                          "the surplus on its own item, for its own settlement line")
         # the remittance sends up only the regular share
         self.assertEqual(run.move_id.amount_total, 100_000)
+
+    def test_surplus_of_several_units_in_one_run(self):
+        """The upper level's run: each unit's surplus on its own item with its
+        analytic account, the regular dues split as usual."""
+        unit_c = self.env["union.organization"].create({
+            "name": "Công đoàn Công ty C", "code": "T-C", "level": "grassroots",
+            "parent_id": self.upper.id, "funding_type": "enterprise"})
+        members = self.env["union.member"].create([{
+            "name": f"Công nhân C{i}", "gender": "male", "birth_date": date(1990, 1, i),
+            "citizen_id": f"06719000010{i}", "organization_id": unit_c.id,
+            "date_joined": date(2020, 1, 1)} for i in (1, 2)])
+        self.env["union.member.dues.base"].create([
+            {"member_id": member.id, "date_start": date(2025, 1, 1), "amount": 20_000_000}
+            for member in members] + [
+            {"member_id": self.member_b1.id, "date_start": date(2025, 8, 1), "amount": 10_000_000}])
+        Resolution = self.env["union.dues.surplus.resolution"]
+        for unit, rate in ((self.unit_b, 1.0), (unit_c, 0.8)):
+            Resolution.create({"name": f"NQ {unit.code}", "organization_id": unit.id,
+                               "date": date(2025, 7, 1), "date_from": date(2025, 8, 1),
+                               "rate": rate})
+        run = self._run(self.upper, date(2025, 8, 1))
+        # b1: 100,000 (50,000 above); C: 160,000 each (60,000 above); a1 88,000, a2 300,000
+        self.assertEqual(sum(run.line_ids.mapped("amount_surplus")), 50_000 + 2 * 60_000)
+        self.assertEqual(run.amount_surplus, 170_000)
+        surplus_items = run.move_id.line_ids.filtered(
+            lambda aml: aml.account_id == self.company.union_dues_surplus_account_id)
+        by_unit = {next(iter(aml.analytic_distribution)): aml.credit for aml in surplus_items}
+        self.assertEqual(by_unit, {str(self.unit_b.analytic_account_id.id): 50_000,
+                                   str(unit_c.analytic_account_id.id): 120_000})
+        regular = 88_000 + 300_000 + 50_000 + 2 * 100_000
+        self.assertEqual(run.amount_upward, regular - round(regular * 0.7))
+        self.assertEqual(run.amount_kept + run.amount_upward, sum(run.line_ids.mapped("amount")))
+        self.assertFalse(run.move_id._get_unbalanced_moves({"records": run.move_id}))
 
     def test_surplus_on_take_home_pay(self):
         self.env["union.dues.surplus.resolution"].create({
