@@ -398,3 +398,48 @@ class UnionFundContribution(models.Model):
             "company_id": company.id, "date": dues_rules.month_end(self.month),
             "ref": self.env._("2%% union fund %(name)s", name=self.name), "line_ids": lines,
         }
+
+    def _write_off_waived(self, decision):
+        """Write off what is still owed on these posted declarations under the
+        waiver ``decision`` (a dissolved or bankrupt employer): an entry that
+        takes back the unpaid part of the income booked (each share in
+        proportion), reconciled with the receivable item; the declarations
+        become "Waived"."""
+        done = self.browse()
+        for rec in self.filtered(lambda r: r.state == "posted" and r.amount_residual > 0
+                                 and r.move_line_id):
+            residual = rec.amount_residual
+            company = rec.company_id
+            if rec.collector == fund_rules.COLLECTOR_UPPER:
+                parts = fund_rules.allocation_split(residual, rec.share_rule_id.fund_kept_percent)
+                debits = ((company.union_fund_income_account_id, parts["kept"], rec.employer_id),
+                          (company.union_fund_allocation_payable_account_id, parts["allocated"],
+                           rec.organization_id.partner_id))
+                analytic = rec.collecting_organization_id._union_analytic_distribution()
+            else:
+                parts = split_rules.split_collected(residual, rec.share_rule_id.fund_kept_percent)
+                debits = ((company.union_fund_income_account_id, parts["kept"], rec.employer_id),
+                          (company.union_fund_upward_account_id, parts["upward"], rec.employer_id))
+                analytic = rec.organization_id._union_analytic_distribution()
+            label = self.env._("2%% fund %(name)s waived (%(decision)s)", name=rec.name,
+                               decision=decision.name)
+            lines = [Command.create({
+                "name": label, "account_id": account.id, "partner_id": partner.id,
+                "debit": amount, "credit": 0, "analytic_distribution": analytic})
+                for account, amount, partner in debits if amount]
+            lines.append(Command.create({
+                "name": label, "account_id": rec.move_line_id.account_id.id,
+                "partner_id": rec.employer_id.id, "debit": 0, "credit": residual,
+                "analytic_distribution": analytic}))
+            move = self.env["account.move"].create({
+                "move_type": "entry", "journal_id": company.union_fund_journal_id.id,
+                "company_id": company.id, "date": fields.Date.context_today(self),
+                "ref": label, "line_ids": lines})
+            move.action_post()
+            credit = move.line_ids.filtered(
+                lambda aml, a=rec.move_line_id.account_id: aml.account_id == a)
+            (rec.move_line_id + credit).reconcile()
+            done |= rec
+        if done:
+            done.write({"waived": True})
+        return done

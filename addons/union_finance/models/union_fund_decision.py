@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..rules import fund as fund_rules
 
@@ -89,6 +89,22 @@ class UnionFundDecision(models.Model):
         res = super().unlink()
         self.env["union.fund.decision"]._recompute_contributions(employers)
         return res
+
+    def action_write_off(self):
+        """A waiver: write off what is still owed on the posted declarations
+        of the months it covers (the draft ones already owe nothing)."""
+        for decision in self:
+            if decision.kind != fund_rules.KIND_WAIVER:
+                raise UserError(self.env._("Only a waiver writes off what is owed (%(name)s).",
+                                           name=decision.name))
+            contributions = self.env["union.fund.contribution"].search([
+                ("employer_id", "=", decision.employer_id.id), ("state", "=", "posted"),
+                ("month", ">=", decision.date_from.replace(day=1)),
+                ("month", "<=", decision.date_to), ("amount_residual", ">", 0)])
+            done = contributions._write_off_waived(decision)
+            decision.message_post(body=self.env._(
+                "Written off: %(names)s.", names=", ".join(done.mapped("name")) or "-"))
+        return True
 
     def _recompute_contributions(self, employers=None):
         """Draft declarations of these employers follow the decisions."""

@@ -221,6 +221,29 @@ class TestFundDecisions(UnionLawCommon):
         other = self._declare(self.unit_b, self.employer_b, date(2025, 4, 1), 100_000_000, post=False)
         self.assertEqual(other.amount_due, 2_000_000)
 
+    @freeze_time("2025-06-10")
+    def test_waiver_writes_off_posted_months(self):
+        posted = self._declare(self.unit_b, self.employer_b, date(2025, 2, 1), 100_000_000)
+        self._pay_fund(posted, 500_000, date(2025, 3, 10))
+        later = self._declare(self.unit_b, self.employer_b, date(2025, 4, 1), 100_000_000)
+        decision = self._decision("waiver", date(2025, 1, 1), date(2025, 3, 31),
+                                  employer_end="dissolved")
+        decision.with_user(self.user_accountant).action_write_off()
+        posted.invalidate_recordset()
+        self.assertEqual((posted.amount_residual, posted.waived, posted.status), (0, True, "waived"))
+        self.assertTrue(posted.move_line_id.reconciled)
+        write_off = posted.move_line_id.matched_credit_ids.credit_move_id.move_id - \
+            posted.payment_ids.move_id
+        # the upper level collected it: its share and the allocation owed are taken back
+        self.assertEqual(self._items(write_off), {
+            ("711802", self.employer_b): (375_000, 0),
+            ("336802", self.unit_b.partner_id): (1_125_000, 0),
+            ("138802", self.employer_b): (0, 1_500_000),
+        })
+        self.assertEqual(later.status, "late", "a month outside the waiver stays owed")
+        with self.assertRaises(UserError):
+            self._decision("pause", date(2025, 5, 1), date(2025, 5, 31)).action_write_off()
+
 
 @tagged("post_install", "-at_install")
 class TestDuesLaw(UnionLawCommon):
