@@ -399,6 +399,24 @@ class UnionFundContribution(models.Model):
             "ref": self.env._("2%% union fund %(name)s", name=self.name), "line_ids": lines,
         }
 
+    @api.model
+    def _union_refund_domain(self, units):
+        """Declarations with money received for months after their unit stopped."""
+        domain = [("id", "=", 0)]
+        for unit in units.filtered("finance_stop_date"):
+            domain = ["|", "&", "&", ("organization_id", "child_of", unit.id),
+                      ("month", ">=", dues_rules.month_start(unit.finance_stop_date)),
+                      ("amount_paid", ">", 0)] + domain
+        return domain
+
+    @api.model
+    def action_view_all_refunds(self):
+        units = self.env["union.organization"].search([("finance_stop_date", "!=", False)])
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "union_finance.union_fund_contribution_action_refund")
+        action["domain"] = self._union_refund_domain(units)
+        return action
+
     def _write_off_waived(self, decision):
         """Write off what is still owed on these posted declarations under the
         waiver ``decision`` (a dissolved or bankrupt employer): an entry that

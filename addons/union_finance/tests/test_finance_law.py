@@ -374,9 +374,16 @@ class TestStoppedUnits(UnionLawCommon):
         run = self._run(self.upper, date(2025, 7, 1), post=False)
         self.assertEqual(run.line_ids.member_id, self.member_b1)
         self.assertIn(self.unit_a.name, run.message_ids[0].body)
+        # the 2% fund of June was declared and paid before the unit was known to have stopped
+        self.unit_a.self_financing_below_threshold = False
+        june_fund = self._declare(self.unit_a, self.employer_a, date(2025, 6, 1), 10_000_000)
+        self._pay_fund(june_fund, 200_000, date(2025, 7, 5))
+        self.unit_a.self_financing_below_threshold = True
+        fund_action = self.env["union.fund.contribution"].action_view_all_refunds()
+        self.assertEqual(self.env["union.fund.contribution"].search(fund_action["domain"]), june_fund)
         # no fund declaration for later months; May is still fine
         with self.assertRaisesRegex(ValidationError, "stopped"):
-            self._declare(self.unit_a, self.employer_a, date(2025, 6, 1), 10_000_000, post=False)
+            self._declare(self.unit_a, self.employer_a, date(2025, 7, 1), 10_000_000, post=False)
         self._declare(self.unit_a, self.employer_a, date(2025, 5, 1), 10_000_000, post=False)
         # what was collected for June is listed to refund
         action = self.unit_a.action_view_refunds()
