@@ -36,10 +36,12 @@ class UnionFundAllocation(models.Model):
                                        string="Declarations", readonly=True)
     amount = VndAmount(string="Amount (VND)", compute="_compute_amount", store=True)
     journal_id = fields.Many2one(
-        "account.journal", string="Received On", domain="[('type', 'in', ('cash', 'bank'))]",
+        "account.journal", string="Received On",
+        domain="[('type', 'in', ('cash', 'bank')), ('company_id', '=', company_id)]",
         help="Cash or bank journal of the grassroots union that receives the allocation.")
     upper_journal_id = fields.Many2one(
-        "account.journal", string="Paid From", domain="[('type', 'in', ('cash', 'bank'))]",
+        "account.journal", string="Paid From",
+        domain="[('type', 'in', ('cash', 'bank')), ('company_id', '=', upper_company_id)]",
         help="Cash or bank journal of the upper level that pays the allocation.")
     state = fields.Selection([("draft", "Draft"), ("posted", "Posted")], default="draft",
                              required=True, index=True, tracking=True)
@@ -92,6 +94,12 @@ class UnionFundAllocation(models.Model):
                 raise UserError(self.env._(
                     "Give the journal the allocation %(name)s is paid from and the one it is "
                     "received on.", name=rec.name))
+            if rec.journal_id.company_id != rec.company_id \
+                    or rec.upper_journal_id.company_id != rec.upper_company_id:
+                raise UserError(self.env._(
+                    "The allocation %(name)s is paid from a journal of %(upper)s and received on a "
+                    "journal of %(unit)s.", name=rec.name, upper=rec.upper_company_id.name,
+                    unit=rec.company_id.name))
             for company in rec.company_id | rec.upper_company_id:
                 company._union_ensure_fund_accounts()
             upper_move = self.env["account.move"].create(rec._prepare_upper_move_vals())
