@@ -63,6 +63,14 @@ class TestFundCollection(UnionLawCommon):
             ("336802", self.unit_b.partner_id): (0, 1_500_000),  # owed to the grassroots unit
         })
         self.assertEqual((rec.amount_kept, rec.amount_upward), (1_500_000, 500_000))
+        # the request letter comes from the upper level, with its bank account
+        bank = self.env["res.partner.bank"].create({
+            "acc_number": "0999888777", "partner_id": self.upper.partner_id.id})
+        self.upper.dues_bank_account_id = bank
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "union_finance.union_fund_request_report_action", rec.ids)[0].decode()
+        self.assertIn(self.upper.name, html)
+        self.assertIn("0999888777", html)
         self._pay_fund(rec, 2_000_000, date(2025, 8, 15))
         rec.invalidate_recordset()
         self.assertEqual(rec.status, "paid")
