@@ -86,17 +86,38 @@ class UnionOrganization(models.Model):
 
     def _union_law_data(self):
         """{unit id: {"stop": date, "policy": str, "resolutions": [dicts]}} of
-        these units for the dues run (two queries)."""
-        # sudo: the run reads the settings of its own units (record rules on the run)
+        these units for the dues run (three queries). A union group (tổ) follows
+        its grassroots union: its partial-month setting and its resolutions to
+        collect above the rate."""
+        # sudo: the run reads the settings of its own units and of their grassroots unions
         units = self.sudo()
+        path_ids = {unit.id: [int(part) for part in (unit.parent_path or "").split("/") if part]
+                    or [unit.id] for unit in units}
+        related = self.sudo().search_read(
+            [("id", "in", list({uid for path in path_ids.values() for uid in path}))],
+            ["level", "dues_partial_month_policy"])
+        info = {rec["id"]: rec for rec in related}
+        grassroots = {}
+        for unit in units:
+            grassroots[unit.id] = next(
+                (uid for uid in reversed(path_ids[unit.id])
+                 if info.get(uid, {}).get("level") == "grassroots"), unit.id)
         resolutions = {}
         for rec in self.env["union.dues.surplus.resolution"].sudo().search_read(
-                [("organization_id", "in", self.ids)],
+                [("organization_id", "in", list(set(grassroots.values())))],
                 ["organization_id", "date_from", "date_to", "base", "rate"]):
             resolutions.setdefault(rec["organization_id"][0], []).append(rec)
-        return {unit.id: {"stop": unit.finance_stop_date or None,  # see _union_finance_stop_dates
-                          "policy": unit.dues_partial_month_policy,
-                          "resolutions": resolutions.get(unit.id, [])} for unit in units}
+        stops = self._union_finance_stop_dates()
+        result = {}
+        for unit in units:
+            head = grassroots[unit.id]
+            result[unit.id] = {
+                "stop": stops.get(unit.id),
+                "policy": (info.get(head) or {}).get("dues_partial_month_policy")
+                or unit.dues_partial_month_policy,
+                "resolutions": resolutions.get(head, []),
+            }
+        return result
 
     def action_view_refunds(self):
         """The dues lines paid for months after the unit stopped: to refund."""

@@ -332,6 +332,34 @@ class TestDuesLaw(UnionLawCommon):
         self.assertEqual(run.amount_kept + run.amount_upward, sum(run.line_ids.mapped("amount")))
         self.assertFalse(run.move_id._get_unbalanced_moves({"records": run.move_id}))
 
+    def test_union_group_follows_its_grassroots_union(self):
+        """A member of a union group (tổ) of a group 3 unit: the unit's
+        resolution and partial-month setting apply."""
+        team = self.env["union.organization"].create({
+            "name": "Tổ Kế toán - Trường B", "code": "T-B-T1", "level": "group",
+            "parent_id": self.unit_b.id, "funding_type": "non_public"})
+        member = self.env["union.member"].create({
+            "name": "Phạm Văn Tổ", "gender": "male", "birth_date": date(1988, 4, 4),
+            "citizen_id": "067188000009", "organization_id": team.id,
+            "date_joined": date(2015, 9, 1)})
+        self.env["union.dues.surplus.resolution"].create({
+            "name": "03/NQ-BCH", "organization_id": self.unit_b.id, "date": date(2025, 7, 20),
+            "date_from": date(2025, 8, 1), "rate": 1.0})
+        self.env["union.member.dues.base"].create({
+            "member_id": member.id, "date_start": date(2025, 8, 1), "amount": 10_000_000})
+        self.unit_b.dues_partial_month_policy = "whole_month"
+        self.env["union.dues.exemption"].create({
+            "member_id": member.id, "reason": "unpaid_leave",
+            "date_from": date(2025, 8, 1), "date_to": date(2025, 9, 29)})
+        august = self._run(self.unit_b, date(2025, 8, 1), post=False)
+        line = self._lines(august, member)
+        self.assertEqual((line.organization_id, line.amount, line.exemption_reason),
+                         (team, 0, "unpaid_leave"))
+        september = self._run(self.unit_b, date(2025, 9, 1), post=False)
+        line = self._lines(september, member)
+        self.assertEqual((line.amount, line.amount_surplus, line.exemption_reason),
+                         (100_000, 50_000, False), "29 of 30 days: not the whole month")
+
     def test_surplus_on_take_home_pay(self):
         self.env["union.dues.surplus.resolution"].create({
             "name": "02/NQ-BCH", "organization_id": self.unit_b.id, "date": date(2025, 7, 20),
