@@ -25,6 +25,12 @@ from . import union_organization_employer
 from . import union_fund_decision
 from . import union_fund_contribution
 from . import union_fund_payment
+# money as the law says (DOMAIN.md §1, §2, §4, §5 revised 2026-12-02)
+from . import union_fund_authorization
+from . import union_fund_allocation
+from . import union_dues_surplus_resolution
+from . import union_dues_law
+from . import union_dues_refund
 from . import union_remittance
 from . import union_welfare_kind
 from . import union_spending_norm

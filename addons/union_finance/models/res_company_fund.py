@@ -8,6 +8,11 @@ UNION_FUND_ACCOUNTS = [
      "Thu kinh phí công đoàn (phần công đoàn cơ sở được sử dụng)", "income_other", False),
     ("union_fund_upward_account_id", "338802", "Phải nộp kinh phí công đoàn cho công đoàn cấp trên",
      "liability_current", False),
+    ("union_fund_allocation_payable_account_id", "336802",
+     "Phải trả nội bộ: kinh phí công đoàn phân phối cho công đoàn cơ sở", "liability_current",
+     False),
+    ("union_dues_surplus_account_id", "711803",
+     "Thu đoàn phí vượt mức (công đoàn cơ sở sử dụng 100%)", "income_other", False),
     ("union_upper_payable_account_id", "331801", "Phải trả công đoàn cấp trên (nộp cấp trên)",
      "liability_payable", True),
     ("union_welfare_expense_account_id", "811801", "Chi chăm lo, thăm hỏi, trợ cấp đoàn viên",
@@ -33,6 +38,14 @@ class ResCompany(models.Model):
         "account.account", string="2% Fund Income Account (kept share)", check_company=True)
     union_fund_upward_account_id = fields.Many2one(
         "account.account", string="2% Fund Payable to Upper Level Account", check_company=True)
+    union_fund_allocation_payable_account_id = fields.Many2one(
+        "account.account", string="2% Fund Allocation Payable Account", check_company=True,
+        help="Of the upper level that collects the 2% fund: the grassroots units' share it owes "
+             "them until it allocates it.")
+    union_dues_surplus_account_id = fields.Many2one(
+        "account.account", string="Dues Surplus Income Account", check_company=True,
+        help="Dues collected above the rate by a resolution of the grassroots union: kept 100%, "
+             "never part of the share sent upward.")
     union_upper_payable_account_id = fields.Many2one(
         "account.account", string="Remittance Payable to Upper Level Account", check_company=True,
         help="What the unit has to pay to its upper level, once a remittance is confirmed.")

@@ -1,9 +1,10 @@
 from odoo import api, fields, models
 
+# groups of QĐ 61/QĐ-TLĐ (DOMAIN.md §2)
 MEMBER_GROUPS = [
-    ("public", "State payroll (public units)"),
-    ("state_enterprise", "State enterprise (take-home pay)"),
-    ("employee", "Employee (non-public units, enterprises, other)"),
+    ("public", "Group 1: public units not fully state-paid"),
+    ("state_enterprise", "Group 2: state enterprises (take-home pay)"),
+    ("employee", "Group 3: non-state enterprises, non-public units, others"),
     ("no_fixed_salary", "No fixed salary / no compulsory insurance"),
 ]
 BASE_TYPES = [

@@ -32,6 +32,12 @@ class UnionFinanceDemoB(models.AbstractModel):
         } for i, unit in enumerate(units, start=1)])
         for unit, employer in zip(units, employers):
             unit.employer_ids = [fields.Command.link(employer.id)]
+        # the school collects its fund itself under the upper level's authorisation and
+        # remits the upper share; the other units' fund is collected by the upper level
+        # (the default, DOMAIN.md §4)
+        self.env["union.fund.authorization"].create({
+            "name": "01/UQ-THU", "organization_id": school.id,
+            "date_from": this_month - relativedelta(months=12)})
         Contribution = self.env["union.fund.contribution"]
         vals_list = []
         for index, (unit, employer) in enumerate(zip(units, employers)):

@@ -77,7 +77,9 @@ class UnionFundPayment(models.Model):
         self.ensure_one()
         contribution = self.contribution_id
         label = self.env._("2%% fund %(name)s", name=contribution.name)
-        analytic = contribution.organization_id._union_analytic_distribution()
+        # the receivable belongs to the collecting level (the upper level by default)
+        analytic = (contribution.collecting_organization_id
+                    or contribution.organization_id)._union_analytic_distribution()
         return {
             "move_type": "entry", "journal_id": self.journal_id.id,
             "company_id": self.company_id.id, "date": self.date,

@@ -15,10 +15,15 @@ class UnionMemberDuesBase(models.Model):
                             help="Salary for compulsory social insurance (or take-home pay "
                                  "for state enterprises, or the fixed amount for members "
                                  "without fixed salary).")
+    take_home_amount = fields.Integer(
+        string="Take-home Pay (VND/month)",
+        help="Used only when the unit collects above the rate on take-home pay by a resolution "
+             "of its executive committee (the surplus is kept 100% by the unit).")
     note = fields.Char()
 
     _sql_constraints = [
         ("member_date_uniq", "unique(member_id, date_start)",
          "This member already has a dues base from this date."),
-        ("amount_positive", "CHECK(amount >= 0)", "The salary cannot be negative."),
+        ("amount_positive", "CHECK(amount >= 0 AND COALESCE(take_home_amount, 0) >= 0)",
+         "The salary cannot be negative."),
     ]

@@ -241,9 +241,11 @@ class UnionRemittance(models.Model):
         items = list({partial["debit_move_id"][0] for partial in partials})
         scope = organization._get_subtree().ids
         kinds = {}
-        for model, kind in (("union.dues.line", "dues"), ("union.fund.contribution", "fund")):
+        # the fund the upper level collected is not the unit's to remit (it is allocated back)
+        for model, kind, only in (("union.dues.line", "dues", []),
+                                  ("union.fund.contribution", "fund", [("collector", "=", "grassroots")])):
             for rec in self.env[model].sudo().search_read(
-                    [("move_line_id", "in", items), ("organization_id", "in", scope)],
+                    [("move_line_id", "in", items), ("organization_id", "in", scope)] + only,
                     ["move_line_id"]):
                 kinds[rec["move_line_id"][0]] = kind
         totals = defaultdict(lambda: {"dues": 0, "fund": 0})

@@ -147,14 +147,40 @@ def dues_for_month(month, group, base_amount, rules, base_salaries, fixed_amount
     return result
 
 
-def exempt_in_month(month, date_from, date_to):
+# How a month partly covered by an exemption counts: a unit's setting
+# (DOMAIN.md §2: the texts exempt "the period of the benefit" and say nothing
+# of splitting a month).
+PARTIAL_NO_INSURANCE = "no_insurance_salary"  # default: no insurance salary paid that month
+PARTIAL_MAJORITY = "majority"  # more than half of the month's days
+PARTIAL_WHOLE = "whole_month"  # every day of the month
+PARTIAL_ANY = "any_day"  # any day of the month
+
+
+def working_days(date_from, date_to):
+    """Working days (Monday to Friday) from ``date_from`` to ``date_to`` inclusive."""
+    if date_to < date_from:
+        return 0
+    days = (date_to - date_from).days + 1
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    for offset in range(rest):
+        if (date_from + datetime.timedelta(days=weeks * 7 + offset)).weekday() < 5:
+            count += 1
+    return count
+
+
+def exempt_in_month(month, date_from, date_to, policy=PARTIAL_MAJORITY, no_insurance_days=14):
     """Whether an exemption from ``date_from`` to ``date_to`` (inclusive; None =
     open-ended) exempts the member from the dues of ``month``.
 
     The rule (HD 38/HD-TLĐ): a member on a social-insurance benefit or unpaid
     leave for a month or more pays no dues for that time. An exemption shorter
-    than one month exempts nothing; a longer one exempts each calendar month
-    in which it covers more than half of the days.
+    than one month exempts nothing; a longer one exempts a calendar month it
+    touches by the unit's ``policy``: ``no_insurance_salary`` (no salary for
+    social insurance is paid for the month: the exemption covers at least
+    ``no_insurance_days`` working days of it, the social-insurance rule of
+    14 days off without pay), ``majority`` (more than half of the days),
+    ``whole_month`` or ``any_day``.
     """
     if date_to is not None:
         if date_to < date_from:
@@ -170,7 +196,68 @@ def exempt_in_month(month, date_from, date_to):
     if end < start:
         return False
     covered = (end - start).days + 1
+    if policy == PARTIAL_WHOLE:
+        return covered == last.day
+    if policy == PARTIAL_ANY:
+        return True
+    if policy == PARTIAL_NO_INSURANCE:
+        return working_days(start, end) >= min(no_insurance_days, working_days(first, last))
     return covered * 2 > last.day
+
+
+# Collecting above the rate (DOMAIN.md §2): only grassroots unions of groups 2
+# and 3, by their executive committee's resolution.
+SURPLUS_BASE_RATE = "rate"  # a higher rate on the regular base
+SURPLUS_BASE_TAKE_HOME = "take_home"  # take-home pay as base
+
+
+def may_collect_above(unit_group):
+    """Whether a grassroots unit whose members are in ``unit_group`` may
+    collect above the rate: groups 2 (state enterprises) and 3 (others) may,
+    group 1 (public units) may not."""
+    return unit_group != GROUP_PUBLIC
+
+
+def resolution_at(resolutions, month):
+    """The resolution (dict with ``date_from`` and ``date_to``, None =
+    open-ended) in force on the first day of ``month``, the latest first."""
+    start = month_start(month)
+    found = None
+    for resolution in resolutions:
+        if month_start(resolution["date_from"]) <= start and (
+                not resolution.get("date_to") or start <= resolution["date_to"]):
+            if found is None or resolution["date_from"] > found["date_from"]:
+                found = resolution
+    return found
+
+
+def surplus_amount(regular_amount, resolution, base_amount, take_home_amount, rule_rate):
+    """What one member pays above the regular dues under ``resolution``, VND.
+
+    :param regular_amount: the regular dues of the month (after cap/minimum);
+        an exempt member (0) pays no surplus either.
+    :param resolution: dict with ``base`` (``rate`` or ``take_home``) and
+        ``rate`` (percent; 0 = the rule's rate).
+    :param base_amount: the member's regular base (insurance salary).
+    :param take_home_amount: the member's take-home pay (0 = unknown: the
+        regular base is used).
+    :returns: the surplus (never negative): the amount the resolution
+        collects less the regular dues.
+    """
+    if not resolution or regular_amount <= 0:
+        return 0
+    base = base_amount
+    if resolution.get("base") == SURPLUS_BASE_TAKE_HOME and take_home_amount:
+        base = take_home_amount
+    rate = resolution.get("rate") or rule_rate or 0
+    total = vnd(Decimal(str(base or 0)) * Decimal(str(rate)) / Decimal(100))
+    return max(total - regular_amount, 0)
+
+
+def stopped(month, stop_date):
+    """Whether a unit that stopped collecting on ``stop_date`` (None: never)
+    may have dues or fund declarations for ``month``: not from that month on."""
+    return bool(stop_date) and month_start(month) >= month_start(stop_date)
 
 
 def payment_reference(prefix, member_code, month):

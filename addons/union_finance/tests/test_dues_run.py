@@ -17,10 +17,10 @@ class TestDuesRun(UnionFinanceCommon):
         # 1% without cap on the state payroll until 2025-06
         self.assertEqual(self._lines(june, self.member_a1).amount, 176_000)
         self.assertEqual(self._lines(june, self.member_a2).amount, 600_000)
-        # 0.5%, capped at 10% of 2,340,000 from 2025-07
+        # 0.5% from 2025-07; group 1 (public units) has no cap (QĐ 61, DOMAIN.md §2)
         self.assertEqual(self._lines(july, self.member_a1).amount, 88_000)
         a2 = self._lines(july, self.member_a2)
-        self.assertEqual((a2.amount, a2.cap, a2.capped, a2.organization_id), (234_000, 234_000, True, self.group_a))
+        self.assertEqual((a2.amount, a2.cap, a2.capped, a2.organization_id), (300_000, 0, False, self.group_a))
         self.assertEqual(a2.rule_id, self.env.ref("union_finance.union_dues_rule_2025_public"))
         self.assertEqual(a2.base_salary_id, self.env.ref("union_finance.union_base_salary_2024_07"))
         # the member of another unit is not in the run
@@ -41,14 +41,14 @@ class TestDuesRun(UnionFinanceCommon):
         # posted like the first, no placeholder left, the entry's stored totals right
         self.assertEqual(set(move.line_ids.mapped("parent_state")), {"posted"})
         self.assertFalse(move.line_ids.filtered(lambda aml: aml.name.startswith("union-dues-run-")))
-        self.assertEqual(move.amount_total, 322_000)
+        self.assertEqual(move.amount_total, 388_000)
         self.assertEqual(len(move.line_ids), 2 + 2 * 2, "two members, kept and upward per unit")
         self.assertEqual((self.member_a1.partner_id | self.member_a2.partner_id).mapped("customer_rank"),
                          [1, 5], "every member becomes a customer (see ResPartner), a rank is never lowered")
         self.assertEqual(move.journal_id, self.company.union_dues_journal_id)
         receivable = move.line_ids.filtered(
             lambda aml: aml.account_id == self.company.union_dues_receivable_account_id)
-        self.assertEqual(sorted(receivable.mapped("debit")), [88_000, 234_000])
+        self.assertEqual(sorted(receivable.mapped("debit")), [88_000, 300_000])
         self.assertEqual(receivable.partner_id, self.member_a1.partner_id | self.member_a2.partner_id)
         self.assertEqual(run.line_ids.move_line_id, receivable, "every line is linked to its own item")
         for line in run.line_ids:
@@ -57,11 +57,11 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertTrue(receivable.account_id.reconcile)
         income = move.line_ids.filtered(lambda aml: aml.account_id == self.company.union_dues_income_account_id)
         upward = move.line_ids.filtered(lambda aml: aml.account_id == self.company.union_dues_upward_account_id)
-        # 70% kept from 2023 (QĐ 8108): 322,000 -> 225,400 + 96,600, split per unit
+        # 70% kept from 2023 (QĐ 8108): 388,000 -> 271,600 + 116,400, split per unit
         # (a1 in unit_a, a2 in its group)
-        self.assertEqual((sum(income.mapped("credit")), sum(upward.mapped("credit"))), (225_400, 96_600))
+        self.assertEqual((sum(income.mapped("credit")), sum(upward.mapped("credit"))), (271_600, 116_400))
         self.assertEqual(len(income), 2)
-        self.assertEqual((run.amount_kept, run.amount_upward), (225_400, 96_600))
+        self.assertEqual((run.amount_kept, run.amount_upward), (271_600, 116_400))
         self.assertEqual(run.share_rule_id, self.env.ref("union_finance.union_share_rule_2023"))
         self.assertEqual(set(run.line_ids.mapped("payment_state")), {"unpaid"})
         self.assertEqual(self.member_a1.dues_amount_due, 88_000)
@@ -131,7 +131,7 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(july_a1.amount, 88_000, "a posted line is never changed")
         self.assertFalse(self._lines(august, self.member_a2).filtered(lambda line: line.line_type == "adjustment"))
         august.action_confirm()
-        self.assertEqual(august.amount_total, 100_000 + 12_000 + 234_000)
+        self.assertEqual(august.amount_total, 100_000 + 12_000 + 300_000)
         september = self._run(self.unit_a, date(2025, 9, 1), post=False)
         self.assertFalse(september.line_ids.filtered(lambda line: line.line_type == "adjustment"),
                          "an adjustment is made once")
@@ -241,7 +241,7 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(run.line_ids.member_id, self.member_a1 | self.member_a2 | self.member_b1)
         run.action_confirm()
         self.assertEqual(run.state, "posted")
-        self.assertEqual(run.amount_total, 88_000 + 234_000 + 150_000)
+        self.assertEqual(run.amount_total, 88_000 + 300_000 + 150_000)
         self.assertEqual(len(run.move_id), 1)
 
     def test_income_per_unit_with_analytic(self):
@@ -257,7 +257,7 @@ class TestDuesRun(UnionFinanceCommon):
         column = self.unit_a.analytic_account_id.plan_id._column_name()
         expected = {  # unit: (kept, upward) at 70%
             self.unit_a: (61_600, 26_400),    # a1: 88,000
-            self.group_a: (163_800, 70_200),  # a2: 234,000
+            self.group_a: (210_000, 90_000),  # a2: 300,000 (group 1: no cap)
             self.unit_b: (105_000, 45_000),   # b1: 150,000
         }
         for unit, (kept, upward) in expected.items():
@@ -276,7 +276,7 @@ class TestDuesRun(UnionFinanceCommon):
         self.assertEqual(len(receivable), 3)
         self.assertFalse(any(receivable.mapped("analytic_distribution")),
                          "receivable items carry no analytic (see the readme)")
-        self.assertEqual((run.amount_kept, run.amount_upward), (330_400, 141_600))
+        self.assertEqual((run.amount_kept, run.amount_upward), (376_600, 161_400))
         self.assertEqual(sum(move.line_ids.mapped("debit")), sum(move.line_ids.mapped("credit")))
         # reversal: the same items, reversed, with the same analytic accounts
         run.action_reverse()

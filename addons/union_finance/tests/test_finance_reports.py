@@ -62,8 +62,8 @@ class TestFinanceXlsxReports(UnionFundCommon):
         self.assertEqual(set(by_unit), {self.unit_a.name, self.group_a.name, "Total"})
         # July: columns 14 (due) and 15 (paid); totals at 26, 27, 28
         self.assertEqual(by_unit[self.unit_a.name][14:16], [88_000, 88_000])
-        self.assertEqual(by_unit[self.group_a.name][14:16], [234_000, 0])
-        self.assertEqual(by_unit["Total"][26:29], [322_000, 88_000, 234_000])
+        self.assertEqual(by_unit[self.group_a.name][14:16], [300_000, 0])
+        self.assertEqual(by_unit["Total"][26:29], [388_000, 88_000, 300_000])
         self.assertEqual(by_unit[self.unit_a.name][2], 0, "January: nothing due")
 
     def test_settlement_with_line_codes(self):
@@ -112,7 +112,7 @@ class TestFinanceXlsxReports(UnionFundCommon):
         with self.assertRaises(AccessError):
             self._export("dues_collection", user=self.user_officer_b)
         rows = self._rows(self._export("dues_collection", user=self.user_officer_a))
-        self.assertEqual(rows[-1][26], 322_000)
+        self.assertEqual(rows[-1][26], 388_000)
 
     def test_arrears_by_unit_and_member(self):
         # August too: a1 (unit A) owes August, a2 (group A) July and August
@@ -123,7 +123,7 @@ class TestFinanceXlsxReports(UnionFundCommon):
             expected[line.member_id.member_code] = expected.get(
                 line.member_id.member_code, 0) + line.amount_residual
         self.assertEqual(expected[self.member_a1.member_code], 88_000)
-        self.assertEqual(expected[self.member_a2.member_code], 468_000)
+        self.assertEqual(expected[self.member_a2.member_code], 600_000)
 
         # the upper-level officer: every unit below the sector union
         book = self._export_book("arrears", unit=self.upper, user=self.user_upper)
@@ -135,9 +135,9 @@ class TestFinanceXlsxReports(UnionFundCommon):
                          "one row per member in arrears, with what the ledger says is due")
         a2 = members[self.member_a2.member_code]
         self.assertEqual(a2[:7], [self.group_a.name, self.group_a.code, self.member_a2.member_code,
-                                  self.member_a2.name, 2, "07/2025", 468_000])
+                                  self.member_a2.name, 2, "07/2025", 600_000])
         # July and August are 5 and 4 months old at the end of 2025
-        self.assertEqual(a2[7:10], [0, 468_000, 0])
+        self.assertEqual(a2[7:10], [0, 600_000, 0])
         self.assertEqual(by_member[-1][6], sum(expected.values()))
         # one section per grassroots union: its title, its members (unit A and the group
         # below it), its subtotal; unit B has none in arrears
@@ -161,7 +161,7 @@ class TestFinanceXlsxReports(UnionFundCommon):
             self.assertGreaterEqual(sheet.column_dimensions["A"].width, 38)
         units = {row[1]: row for row in by_unit[3:-1]}
         self.assertEqual(units[self.unit_a.code][2:4], [1, 88_000])
-        self.assertEqual(units[self.group_a.code][2:4], [1, 468_000])
+        self.assertEqual(units[self.group_a.code][2:4], [1, 600_000])
         self.assertEqual(by_unit[-1][3], sum(expected.values()))
         self.assertEqual(by_unit[-1][3], sum(by_unit[-1][4:7]), "the ages add up to the total")
 

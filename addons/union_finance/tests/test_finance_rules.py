@@ -22,7 +22,8 @@ class TestFinanceRules(UnionFinanceCommon):
         self.assertEqual((old_public.rate, old_public.cap_multiple), (1.0, 0.0))
         shares = {rec.date_start.year: (rec.dues_kept_percent, rec.fund_kept_percent)
                   for rec in self.env["union.share.rule"].search([])}
-        self.assertEqual(shares, {2017: (60, 67), 2022: (60, 75), 2023: (70, 75)})
+        self.assertEqual(shares, {2017: (60, 67), 2018: (60, 67), 2019: (60, 67), 2020: (60, 67),
+                                  2021: (60, 71), 2022: (60, 75), 2023: (70, 75)})
 
     def test_accounting_setup_on_install(self):
         company = self.company

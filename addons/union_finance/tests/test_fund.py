@@ -21,6 +21,11 @@ class UnionFundCommon(UnionFinanceCommon):
         cls.employer_b = Partner.create({"name": "Công ty Giáo dục B", "is_company": True})
         cls.unit_a.employer_ids = [(4, cls.employer_a.id)]
         cls.unit_b.employer_ids = [(4, cls.employer_b.id)]
+        # these tests follow the grassroots union that collects the fund itself,
+        # under the upper level's authorisation (test_fund_law.py: the default flow)
+        cls.env["union.fund.authorization"].create([{
+            "name": f"UQ-{unit.code}", "organization_id": unit.id, "date_from": date(2017, 1, 1),
+        } for unit in (cls.unit_a, cls.unit_b)])
 
     @classmethod
     def _declare(cls, unit, employer, month, payroll, user=None, post=True, headcount=10):
@@ -153,11 +158,14 @@ class TestFundContribution(UnionFundCommon):
         Decision.create({"name": "02/QĐ-CĐN", "organization_id": self.unit_a.id,
                          "employer_id": self.employer_a.id, "kind": "pause",
                          "date_from": date(2025, 7, 1), "date_to": date(2025, 12, 31)})
-        paused = self._declare(self.unit_a, self.employer_a, date(2025, 8, 1), 100_000_000)
-        self.assertTrue(paused.paused)
-        self.assertEqual(paused.amount_due, 0)
-        self.assertEqual(paused.status, "paused")
-        self.assertFalse(paused.move_id, "nothing to book during a pause")
+        with freeze_time("2025-09-10"):
+            paused = self._declare(self.unit_a, self.employer_a, date(2025, 8, 1), 100_000_000)
+            # a pause defers (Law 50/2024 art. 30, DOMAIN.md §4): still due, later
+            self.assertTrue(paused.paused)
+            self.assertEqual(paused.amount_due, 2_000_000)
+            self.assertEqual(paused.deadline, date(2026, 1, 31))
+            self.assertEqual(paused.status, "paused")
+            self.assertTrue(paused.move_id, "the paused month is booked as due")
         other = self._declare(self.unit_a, self.employer_a, date(2025, 6, 1), 100_000_000)
         self.assertEqual(other.amount_due, 2_000_000)
         with self.assertRaisesRegex(ValidationError, "20"):

@@ -60,7 +60,7 @@ class TestPayments(UnionFinanceCommon):
 
     def test_partial_payment_and_overpayment_credit(self):
         self._cash(self.member_a2, 100_000).action_post()
-        self.assertEqual((self.a2_july.payment_state, self.a2_july.amount_residual), ("partial", 134_000))
+        self.assertEqual((self.a2_july.payment_state, self.a2_july.amount_residual), ("partial", 200_000))
         self._cash(self.member_a1, 100_000).action_post()
         self.assertEqual(self.a1_july.payment_state, "paid")
         # the 12,000 left is a credit, used by the next month's dues
@@ -164,7 +164,7 @@ class TestPayments(UnionFinanceCommon):
         workbook = openpyxl.Workbook()
         sheet = workbook.active
         sheet.append(["Date", "Description", "Amount"])
-        sheet.append([date(2025, 8, 5), f"dp{self.a2_july.payment_reference[2:]}", 234_000])
+        sheet.append([date(2025, 8, 5), f"dp{self.a2_july.payment_reference[2:]}", 300_000])
         out = io.BytesIO()
         workbook.save(out)
         Wizard = self.env["union.dues.bank.import"].with_user(self.user_accountant)
@@ -187,7 +187,7 @@ class TestPayments(UnionFinanceCommon):
     def test_arrears_and_reminder(self):
         august = self._run(self.unit_a, date(2025, 8, 1))
         self.assertEqual((self.member_a1.dues_amount_due, self.member_a1.dues_months_due), (176_000, 2))
-        self._cash(self.member_a2, 468_000).action_post()
+        self._cash(self.member_a2, 600_000).action_post()
         self.assertEqual(self.member_a2.dues_amount_due, 0)
         arrears = self.env["union.dues.line"].with_user(self.user_officer_a).search(
             [("payment_state", "in", ("unpaid", "partial"))])
