@@ -11,3 +11,4 @@ from . import test_finance_reports  # finance-B
 from . import test_demo_fund  # finance-B
 from . import test_demo_dues
 from . import test_analytic  # per-unit analytic
+from . import test_union_chart
