@@ -204,3 +204,47 @@ class TestUnionChartCutover(UnionFinanceCommon):
         with self.assertRaises(AccessError):
             self.env["union.chart.mapping"].with_user(self.user_accountant).create(
                 {"old_code": "1111", "new_code": "1112"})
+
+
+@tagged("post_install", "-at_install")
+class TestUnionVouchers(UnionFinanceCommon):
+    """Receipt C40-BB and payment voucher C41-BB: the legend names Circular
+    24/2024/TT-BTC and "Quyển số" is the voucher book of the journal."""
+
+    def _render(self, report, records):
+        return self.env["ir.actions.report"]._render_qweb_html(report, records.ids)[0].decode()
+
+    def test_receipt_legend_and_book(self):
+        self._run(self.unit_a, date(2025, 7, 1))
+        self.company.union_dues_cash_journal_id.union_voucher_book = "07"
+        with Form(self.env["union.dues.payment"].with_user(self.user_accountant)) as form:
+            form.kind = "cash"
+            form.member_id = self.member_a1
+        payment = form.record
+        payment.action_post()
+        html = self._render("union_finance.union_dues_receipt_document", payment)
+        self.assertIn("C40-BB", html)
+        self.assertIn("24/2024/TT-BTC", html)
+        self.assertNotIn("107/2017", html)
+        self.assertIn('class="voucher-book">07<', html)
+        self.assertNotIn(f'class="voucher-book">{payment.date.year}<', html)
+        vi = self.env["ir.actions.report"].with_context(lang="vi_VN")._render_qweb_html(
+            "union_finance.union_dues_receipt_document", payment.ids)[0].decode()
+        if self.env["res.lang"]._lang_get("vi_VN").active:
+            self.assertIn("Ban hành kèm theo Thông tư số 24/2024/TT-BTC", vi)
+            self.assertIn("Quyển số", vi)
+
+    def test_payment_voucher_legend_and_book(self):
+        self.company.union_dues_cash_journal_id.union_voucher_book = "03"
+        request = self.env["union.welfare.request"].with_user(self.user_officer_a).create({
+            "member_id": self.member_a2.id, "kind_id": self.env.ref(
+                "union_finance.union_welfare_kind_sickness").id,
+            "date": date(2025, 8, 1), "description": "Ốm nằm viện", "amount": 500_000})
+        request.action_approve()
+        request = request.with_user(self.user_accountant)
+        request.payment_date = date(2025, 8, 5)
+        request.action_pay()
+        html = self._render("union_finance.union_payment_voucher_document", request)
+        self.assertIn("C41-BB", html)
+        self.assertIn("24/2024/TT-BTC", html)
+        self.assertIn('class="voucher-book">03<', html)
