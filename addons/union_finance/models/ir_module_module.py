@@ -18,7 +18,7 @@ class IrModuleModule(models.Model):
         """Offer the union chart (models/template_vn_union.py) among the charts of
         accounts. Odoo lists the templates of the modules of the category
         "Account Charts" only; union_finance stays in its own category."""
-        super()._compute_account_templates()
+        res = super()._compute_account_templates()
         chart_template = self.env["account.chart.template"]
         for module in self.filtered(lambda m: m.name == "union_finance"):
             python_module = import_module("odoo.addons.union_finance.models")
@@ -41,3 +41,4 @@ class IrModuleModule(models.Model):
                 **(module.account_templates or {}),
                 **{code: templ(self.env, code, **vals) for code, vals in templates.items()},
             }
+        return res

@@ -218,7 +218,7 @@ class UnionChartCutover(models.TransientModel):
                 continue
             Model = self.env[model].sudo().with_context(active_test=False)
             records = Model.search([(field, "in", list(relink))])
-            by_item = defaultdict(lambda: Model)
+            by_item = defaultdict(lambda m=Model: m)
             for record in records:
                 by_item[record[field].id] |= record
             for item_id, group in by_item.items():
