@@ -195,6 +195,13 @@ class TestUnionChartCutover(UnionFinanceCommon):
         clerk = new_test_user(self.env, login="t_clerk", groups="base.group_user")
         with self.assertRaises(AccessError):
             self._cutover(date(2025, 8, 20), user=clerk)
+        # an accountant cannot cut over a company that is not theirs
+        other = self.env["res.company"].create({"name": "Công đoàn Công ty Z"})
+        wizard = self.env["union.chart.cutover"].with_user(self.user_accountant).create(
+            {"company_id": other.id, "date": date(2025, 8, 20)})
+        with self.assertRaises(AccessError):
+            wizard.action_cutover()
+        self.assertFalse(other.union_dues_receivable_account_id)
 
     def test_mapping_is_data(self):
         mapping = self.env["union.chart.mapping"]._get_mapping(self.company)
