@@ -64,6 +64,10 @@ class TestUnionChart(UnionFinanceCommon):
                      "4211", "4311", "5151", "5183", "5184", "61131", "61132", "61133", "61134",
                      "61140", "6151"):
             self.assertIn(code, codes)
+        self.assertEqual(company.union_dues_income_account_id.with_company(company).group_id.name,
+                         "Thu hoạt động công đoàn")
+        self.assertEqual(company.union_welfare_expense_account_id.with_company(company).group_id.name,
+                         "Chi phí hoạt động")
         self.assertEqual(self._code(company.transfer_account_id), "1133")
         self.assertEqual(self._code(company.account_journal_suspense_account_id), "1138")
         outstanding = self.env["account.chart.template"].with_company(company).ref(
