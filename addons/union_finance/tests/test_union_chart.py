@@ -2,7 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import UnionFinanceCommon
@@ -147,6 +147,8 @@ class TestUnionChartCutover(UnionFinanceCommon):
         form.record.action_post()
         self.assertEqual((a1.payment_state, a2.payment_state), ("paid", "unpaid"))
         day = date(2025, 8, 20)
+        with self.assertRaisesRegex(UserError, "138801"):
+            self._cutover(date(2025, 8, 19))  # a1's payment of 20/08 would stay behind
         old = self._balances(["138801", "711801", "338801"], date_from=date(2025, 1, 1))
         self.assertEqual(old, {"138801": 234_000, "711801": -225_400, "338801": -96_600})
 
@@ -215,6 +217,19 @@ class TestUnionChartCutover(UnionFinanceCommon):
         with self.assertRaises(AccessError):
             self.env["union.chart.mapping"].with_user(self.user_accountant).create(
                 {"old_code": "1111", "new_code": "1112"})
+        row = self.env.ref("union_finance.union_chart_mapping_138801")
+        with self.assertRaises(AccessError):
+            row.with_user(self.user_accountant).write({"new_code": "1111"})
+        with self.assertRaises(AccessError):
+            row.with_user(self.user_accountant).unlink()
+        for user in (self.user_officer_a, self.user_portal_a1):
+            with self.assertRaises(AccessError):
+                self.env["union.chart.mapping"].with_user(user).search_read([], ["old_code"])
+        admin_row = row.with_user(self.user_admin)
+        admin_row.new_code = "1388"
+        self.assertEqual(self.env["union.chart.mapping"]._get_mapping(self.company)["138801"], "1388")
+        with self.assertRaises(ValidationError):
+            admin_row.new_code = "138801"
 
 
 @tagged("post_install", "-at_install")

@@ -139,8 +139,16 @@ class UnionChartCutover(models.TransientModel):
         olds = Account.search([*company_domain, ("code", "in", list(mapping))], order="code")
         news = {account.code: account for account in Account.search(
             [*company_domain, ("code", "in", list(mapping.values()))])}
-        year_start = company.compute_fiscalyear_dates(date)["date_from"]
         AML = self.env["account.move.line"]
+        later = AML.search([("account_id", "in", olds.ids), ("company_id", "=", company.id),
+                            ("parent_state", "=", "posted"), ("date", ">", date)])
+        if later:
+            raise UserError(self.env._(
+                "Entries after the cut-over date %(date)s are posted on %(accounts)s: "
+                "choose the date of the last of them or a later one.",
+                date=date.strftime("%d/%m/%Y"),
+                accounts=", ".join(sorted(set(later.account_id.with_company(company).mapped("code"))))))
+        year_start = company.compute_fiscalyear_dates(date)["date_from"]
         currency = company.currency_id
         pairs = []  # (old item or False, values of the emptying line, values of the new line)
         for old in olds:
