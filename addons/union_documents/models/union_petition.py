@@ -1,7 +1,6 @@
 from datetime import datetime, time, timedelta
 
 import pytz
-
 from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models

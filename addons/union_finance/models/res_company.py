@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .template_vn_union import UNION_CHART_ACCOUNT_FIELDS, UNION_TEMPLATE
+
 # (field, code, Vietnamese name, account type, reconcile)
 UNION_ACCOUNTS = [
     ("union_dues_receivable_account_id", "138801", "Phải thu đoàn phí công đoàn",
@@ -100,8 +102,9 @@ class ResCompany(models.Model):
         for field, code, name, account_type, reconcile in accounts:
             if self[field]:
                 continue
-            account = Account.search([*Account._check_company_domain(self), ("code", "=", code)],
-                                     limit=1)
+            # the union chart's account, on a company loaded with it or cut over to it
+            account = self._union_chart_account(field) or Account.search(
+                [*Account._check_company_domain(self), ("code", "=", code)], limit=1)
             if not account:
                 account = Account.with_company(self).create({
                     "code": code, "name": name, "account_type": account_type,
@@ -120,3 +123,31 @@ class ResCompany(models.Model):
                 })
             vals[field] = journal.id
         return vals
+
+    def _union_chart_account(self, field):
+        """The union chart's account for the company field ``field``, when the
+        company has it (models/template_vn_union.py)."""
+        self.ensure_one()
+        xmlid = UNION_CHART_ACCOUNT_FIELDS.get(field)
+        return xmlid and self.env.ref(f"account.{self.id}_{xmlid}", raise_if_not_found=False)
+
+    @api.model
+    def _union_demo_load_union_chart(self):
+        """Demo: the companies that keep the books of the demo province are put on
+        the union chart before the finance demo books anything. A company with
+        entries outside a demo database is left alone (see the cut-over wizard)."""
+        root = self.env.ref("union_membership.demo_org_sector", raise_if_not_found=False)
+        if not root:
+            return False
+        while root.parent_id:
+            root = root.parent_id
+        companies = self.env["union.organization"].with_context(active_test=False).search(
+            [("id", "child_of", root.id)]).company_id
+        demo = self.env.ref("base.module_account").demo
+        chart_template = self.env["account.chart.template"]
+        for company in companies.filtered(lambda c: c.chart_template != UNION_TEMPLATE):
+            if company.root_id._existing_accounting() and not demo:
+                continue
+            # _load, not try_loading: called while the demo modules are installed
+            chart_template._load(UNION_TEMPLATE, company, install_demo=False)
+        return True

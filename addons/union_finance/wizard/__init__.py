@@ -4,3 +4,4 @@ from . import union_dues_checkoff_import
 from . import union_dues_bank_import
 from . import union_welfare_norm_report  # finance-B
 from . import union_finance_xlsx_report  # finance-B
+from . import union_chart_cutover  # chart
