@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import lifecycle
 from .union_member import STATES
@@ -23,10 +23,14 @@ EVENT_TYPES = [
 class UnionMemberEvent(models.Model):
     _name = "union.member.event"
     _description = "Union Member Event"
+    _inherit = ["union.reference.check.mixin"]
     _order = "date desc, id desc"
     _rec_name = "event_type"
+    # organization_id is checked by _check_union_references below: a transfer may lead anywhere
+    _union_checked_references = ("member_id", "from_organization_id")
 
-    member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade",
+    # restrict: the history is evidence, it goes only with the module
+    member_id = fields.Many2one("union.member", required=True, index=True, ondelete="restrict",
                                 readonly=True)
     event_type = fields.Selection(EVENT_TYPES, string="Event", required=True, index=True, readonly=True)
     date = fields.Date(required=True, index=True, readonly=True, default=fields.Date.context_today)
@@ -47,6 +51,9 @@ class UnionMemberEvent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Check every event against the member's history, then write them all (or none)."""
+        for vals in vals_list:
+            # before anything is read about the member: only a member the user may read
+            self._check_union_references(vals)
         member_ids = {vals["member_id"] for vals in vals_list}
         members = self.env["union.member"].browse(member_ids)
         current = self._current_status(members)
@@ -91,9 +98,26 @@ class UnionMemberEvent(models.Model):
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_admin(self):
-        if not self.env.user.has_group("union_membership.group_union_admin"):
-            raise UserError(self.env._("Only a union administrator can delete a member's history."))
+    def _unlink_never(self):
+        raise UserError(self.env._(
+            "A member's history cannot be deleted; record a new event that corrects it."))
+
+    @api.model
+    def _check_union_references(self, vals):
+        """The member must be one the user may read; the unit of a transfer may be any unit in
+        operation (the exception of the rule), the unit of any other event one the user may read."""
+        super()._check_union_references(vals)
+        if self.env.su or not vals.get("organization_id"):
+            return
+        if vals.get("event_type") == "transfer":
+            self.env["union.organization"]._check_transfer_destination(vals["organization_id"])
+            return
+        try:
+            self.env["union.organization"].browse(vals["organization_id"]).check_access("read")
+        except AccessError:
+            raise AccessError(self.env._(
+                "You cannot link %(field)s to a record you may not see.",
+                field=self._fields["organization_id"]._description_string(self.env))) from None
 
     def _current_status(self, members):
         """{member_id: (state, unit_id, last_date)} from the recorded history, in one query."""

@@ -7,5 +7,6 @@ from . import (
     test_lifecycle,
     test_organization,
     test_portal,
+    test_security,
     test_statistics,
 )

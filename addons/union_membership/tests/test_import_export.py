@@ -148,7 +148,7 @@ class TestImportExport(UnionCommon):
         ("Mã đơn vị", "T-B", 'the unit code "T-B" does not exist, is no longer active, or is not a unit you manage'),
         ("Số CCCD", "12345", '"12345" is not a valid citizen ID'),
         ("Số CCCD", "067185000001", '"067185000001" is already used in row 2'),
-        ("Số CCCD", "067190000003", '"067190000003" belongs to a member of a unit you do not manage'),
+        ("Số CCCD", "067190000003", "This row cannot be imported. The union administrator can help."),
         ("Ngày sinh", "31/02/1990", '"31/02/1990" is not a date'),
         ("Ngày sinh", "15/01/2999", "the date 15/01/2999 is in the future"),
         ("Ngày vào công đoàn", "01/09/1970", "cannot have joined (01/09/1970) before being born"),
@@ -281,7 +281,9 @@ class TestImportExport(UnionCommon):
                 {"Mã đoàn viên": self.member_b1.member_code, "Họ và tên": "Ai đó", "Mã đơn vị": "T-A"}]
         wizard = self.run_import(xlsx(rows))
         self.assertEqual(wizard.error_count, 2)
-        self.assertIn("belongs to a member of a unit you do not manage", wizard.summary)
+        self.assertIn("This row cannot be imported. The union administrator can help.", wizard.summary)
+        self.assertNotIn("unit you do not manage", wizard.summary)
+        self.assertNotIn(self.member_b1.sudo().citizen_id, wizard.summary)
         self.assertNotIn(self.member_b1.name, wizard.summary)
         self.assertEqual(self.member_b1.name, "Lê Thị Hoa")
         # the officer of unit B can

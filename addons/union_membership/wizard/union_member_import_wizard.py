@@ -17,12 +17,9 @@ from odoo.osv import expression
 
 from ..rules import citizen_id as cccd
 from ..rules import member_sheet as sheet_rules
+from ..tools.upload import check_upload, upload_limits
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#: the largest upload accepted
-MAX_FILE_SIZE = 20 * 1024 * 1024
-#: the largest total size of the files inside the XLSX (a zip): refuses zip bombs
-MAX_UNCOMPRESSED_SIZE = 400 * 1024 * 1024
 #: columns read from a member sheet
 MAX_COLUMNS = 80
 #: errors listed in the summary (the error file has them all)
@@ -120,12 +117,16 @@ class UnionMemberImportWizard(models.TransientModel):
         data = base64.b64decode(self.file or b"")
         if not data:
             raise UserError(self.env._("Choose an XLSX file to import: the file is empty."))
-        if len(data) > MAX_FILE_SIZE:
-            raise UserError(self.env._(
-                "The file is too large (%(size)s MB); the largest file accepted is %(max)s MB. "
-                "Split it into several files.",
-                size=round(len(data) / 1024 / 1024, 1), max=MAX_FILE_SIZE // 1024 // 1024))
-        return data
+        try:
+            # the zip's directory only (nothing is unpacked): a file that is no zip is no XLSX
+            zipfile.ZipFile(io.BytesIO(data)).close()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+            if len(data) > upload_limits(self.env).max_bytes:
+                check_upload(self.env, data, self.filename)
+            raise self._not_xlsx() from None
+        # size, unpacked size, entries and ratio, from the zip's directory, before openpyxl reads
+        # anything: a small file that unpacks to hundreds of MB (a zip bomb) is refused here
+        return check_upload(self.env, data, self.filename)
 
     def _not_xlsx(self):
         return UserError(self.env._(
@@ -133,15 +134,11 @@ class UnionMemberImportWizard(models.TransientModel):
             "\"Excel Workbook (.xlsx)\", or start from the template.", name=self.filename or ""))
 
     def _open_workbook(self, data):
+        check_upload(self.env, data, self.filename)
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
-            uncompressed = sum(info.file_size for info in archive.infolist())
         except (zipfile.BadZipFile, ValueError, OSError, EOFError):
             raise self._not_xlsx() from None
-        if uncompressed > MAX_UNCOMPRESSED_SIZE:
-            raise UserError(self.env._(
-                "The file holds too much data once unpacked (%(size)s MB): it cannot be imported.",
-                size=uncompressed // 1024 // 1024))
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         except Exception:  # noqa: BLE001 - any failure to parse means the upload is not a usable XLSX
@@ -336,8 +333,8 @@ class UnionMemberImportWizard(models.TransientModel):
             return _("Column \"%(column)s\": the card number \"%(value)s\" belongs to another member.",
                      **params)
         if code == "member_not_accessible":
-            return _("Column \"%(column)s\": \"%(value)s\" belongs to a member of a unit you do not manage.",
-                     **params)
+            # nothing about the value: whose it is must not be told to an officer of another unit
+            return _("This row cannot be imported. The union administrator can help.")
         if code == "former_member_unit":
             return _("Column \"%(column)s\": the member is no longer in the union and cannot be moved to "
                      "\"%(value)s\"; record a readmission first.", **params)
