@@ -140,8 +140,9 @@ class UnionOrganization(models.Model):
                 vals["partner_id"] = partner.id
         orgs = super().create(vals_list)
         orgs._check_governed_fields([name for vals in vals_list for name in vals])
-        if any("officer_ids" in vals for vals in vals_list):
-            self.env.registry.clear_cache()
+        # record rules list the units below the ones a user manages (res.users.union_subtree_ids)
+        self.env["res.users"].invalidate_model(["union_subtree_ids"])
+        self.env.registry.clear_cache()
         return orgs
 
     def write(self, vals):
@@ -152,8 +153,9 @@ class UnionOrganization(models.Model):
             self._check_governed_fields(["parent_id"])
         if "name" in vals:
             self.partner_id.write({"name": vals["name"]})
-        if "officer_ids" in vals:
-            # record rules depend on the units a user manages
+        if "officer_ids" in vals or "parent_id" in vals:
+            # record rules depend on the units a user manages and the units below them
+            self.env["res.users"].invalidate_model(["union_subtree_ids"])
             self.env.registry.clear_cache()
         return res
 
@@ -211,13 +213,15 @@ class UnionOrganization(models.Model):
         return f"{label} — {unit.parent_id.name}" if unit.parent_id else label
 
     @api.model
-    def _check_transfer_destination(self, unit_id):
-        """A transfer's destination: any unit that exists, is active and in operation."""
+    def _check_transfer_destination(self, unit_ids):
+        """A transfer's destination: any unit that exists, is active and in operation (one query)."""
+        ids = {unit_ids} if isinstance(unit_ids, int) else set(unit_ids)
+        if not ids:
+            return
         # sudo: the destination of a transfer may be outside the user's units (checked: active only)
-        unit = self.sudo().browse(unit_id).exists()
-        if not unit or not unit.active or unit.state != "active":
+        found = self.sudo().search_count([("id", "in", list(ids)), ("state", "=", "active")])
+        if found != len(ids):
             raise ValidationError(self.env._("A transfer can only lead to a unit in operation."))
-        return unit
 
     def _get_subtree(self):
         """This unit and every unit below it, in one indexed query."""

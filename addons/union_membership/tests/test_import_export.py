@@ -173,7 +173,8 @@ class TestImportExport(UnionCommon):
                 self.assertEqual(wizard.error_count, 1)
                 self.assertIn("Row 3:", wizard.summary)
                 self.assertIn(fragment, wizard.summary)
-                self.assertIn(f'Column "{header}"', wizard.summary)
+                if "cannot be imported" not in fragment:  # that one names nothing (no oracle)
+                    self.assertIn(f'Column "{header}"', wizard.summary)
                 self.assertIn("nothing was imported", wizard.summary)
                 self.assertEqual(self.snapshot(), before, "a refused file writes nothing")
                 rows = read_back(base64.b64decode(wizard.result_file))["Đoàn viên"]
@@ -205,7 +206,8 @@ class TestImportExport(UnionCommon):
         junk = bytes(range(256)) * (10 * 1024 * 1024 // 256)  # 10 MB of junk
         self.assert_refused(junk, "is not an Excel workbook")
         self.assert_refused(b"PK\x03\x04" + junk[:1000], "is not an Excel workbook")
-        self.assert_refused(b"\0" * (21 * 1024 * 1024), "the largest file accepted is 20 MB")
+        # the suite's upload limits (System Parameters, 10 MB by default)
+        self.assert_refused(b"\0" * (11 * 1024 * 1024), "is too large: 11.0 MB (at most 10.0 MB)")
         zip_not_xlsx = io.BytesIO()
         import zipfile
         with zipfile.ZipFile(zip_not_xlsx, "w") as archive:

@@ -44,7 +44,8 @@ class UnionMemberEventWizard(models.TransientModel):
         if event_type == "transfer":
             self.env["union.organization"]._check_transfer_destination(vals["organization_id"])
         else:
-            self.env["union.member.event"]._check_union_references({"organization_id": vals["organization_id"]})
+            self.env["union.member.event"]._check_readable_reference(
+                "organization_id", self.env["union.organization"].browse(vals["organization_id"]))
 
     def action_confirm(self):
         self.ensure_one()
