@@ -38,9 +38,10 @@ class UnionMemberChangeRequest(models.Model):
 
     @api.model
     def _check_union_references(self, vals):
-        super()._check_union_references(vals)
+        res = super()._check_union_references(vals)
         if not self.env.su and vals.get("new_organization_id"):
             self.env["union.organization"]._check_transfer_destination(vals["new_organization_id"])
+        return res
 
     def action_approve(self):
         for request in self:

@@ -7,9 +7,12 @@ from datetime import date
 from unittest.mock import patch
 
 import openpyxl
+from dateutil.relativedelta import relativedelta
 
+from odoo import http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import UnionCommon
 from .test_import_export import xlsx
@@ -127,6 +130,15 @@ class TestReferences(UnionCommon):
         with self.assertRaises(AccessError):
             Event.create({"member_id": self.member_a2.id, "event_type": "admission",
                           "organization_id": self.unit_b.id})
+        with self.assertRaises(AccessError):
+            self.env["union.member.event.wizard"].with_user(self.user_officer_a).create(
+                {"member_ids": [(6, 0, self.member_a2.ids)], "event_type": "recognition",
+                 "organization_id": self.unit_b.id})
+        wizard = self.env["union.member.event.wizard"].with_user(self.user_officer_a).create(
+            {"member_ids": [(6, 0, self.member_a2.ids)], "event_type": "transfer",
+             "organization_id": self.unit_b.id})
+        wizard.action_confirm()
+        self.assertEqual(self.member_a2.organization_id, self.unit_b)
         with self.assertRaises(AccessError):
             self.env["union.member.statistics"].with_user(self.user_officer_a).create(
                 {"organization_id": self.unit_b.id})
@@ -279,3 +291,121 @@ class TestImportSecurity(UnionCommon):
                            ("union_membership.upload_max_ratio", "100"),
                            ("union_membership.data_request_days", "30")):
             self.assertEqual(ICP.get_param(key), value, key)
+
+
+@tagged("post_install", "-at_install")
+class TestPersonalData(UnionCommon, HttpCase):
+    """'Also': sensitive data officer-only, changes traceable, requests about one's data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.member_a1.sudo().write({"religion": "Phật giáo", "party_member": True,
+                                    "ethnicity_id": cls.env["union.ethnicity"].search([], limit=1).id})
+
+    def test_religion_ethnicity_party_as_the_citizen_id(self):
+        fields_info = self.env["union.member"].with_user(self.user_portal_a1).fields_get()
+        for name in ("citizen_id", "religion", "ethnicity_id", "party_member"):
+            self.assertNotIn(name, fields_info, name)
+            with self.subTest(name=name), self.assertRaises(AccessError):
+                self.env["union.member"].with_user(self.user_portal_a1).browse(self.member_a1.id).read([name])
+        Member = self.env["union.member"].with_user(self.user_officer_b)
+        self.assertFalse(Member.search([("party_member", "=", True)]))
+        self.assertFalse(Member.search_read([("religion", "!=", False)], ["religion"]))
+        groups = Member.read_group([], ["party_member"], ["party_member"])
+        self.assertEqual(sum(group["party_member_count"] for group in groups), 1, "only B's own member")
+        with self.assertRaises(AccessError):
+            Member.browse(self.member_a1.id).read(["party_member"])
+        self.assertTrue(self.env["union.member"].with_user(self.user_officer_a).browse(
+            self.member_a1.id).party_member)
+
+    def _flush_tracking(self):
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking values are written at commit time
+
+    def test_personal_data_changes_are_tracked_and_kept_in_the_unit(self):
+        member = self.member_a1.with_user(self.user_officer_a).with_context(tracking_disable=False)
+        old_email = self.member_a1.email
+        member.write({"citizen_id": "067185000777", "birth_date": date(1985, 3, 3),
+                      "email": "lan.khac@example.vn", "phone": "0911 222 333", "street": "12 Lê Lợi"})
+        self._flush_tracking()
+        self.env["union.member.event"].with_user(self.user_officer_a).with_context(tracking_disable=False).create({
+            "member_id": self.member_a1.id, "event_type": "transfer", "organization_id": self.group_a.id})
+        self._flush_tracking()
+        messages = self.env["mail.message"].with_user(self.user_admin).search(
+            [("model", "=", "union.member"), ("res_id", "=", self.member_a1.id)])
+        tracking = messages.sudo().tracking_value_ids
+        values = {t.field_id.name: (t.old_value_char, t.new_value_char) for t in tracking}
+        self.assertEqual(values["citizen_id"], ("067185000001", "067185000777"))
+        self.assertEqual(values["email"], (old_email, "lan.khac@example.vn"))
+        self.assertEqual(values["phone"][1], "0911 222 333")
+        self.assertEqual(values["street"][1], "12 Lê Lợi")
+        self.assertEqual(values["organization_id"], (self.unit_a.display_name, self.group_a.display_name))
+        self.assertIn("birth_date", {t.field_id.name for t in tracking})
+        self.assertEqual(tracking.mail_message_id.author_id, self.user_officer_a.partner_id, "who")
+        # the administrator sees them; the officer of another unit reaches none of it
+        admin_env = self.env(user=self.user_admin)
+        self.assertIn("citizen_id", tracking._filter_has_field_access(admin_env).field_id.mapped("name"))
+        self.assertFalse(self.env["mail.message"].with_user(self.user_officer_b).search(
+            [("model", "=", "union.member"), ("res_id", "=", self.member_a1.id)]))
+        with self.assertRaises(AccessError):
+            messages.with_user(self.user_officer_b).read(["body"])
+        with self.assertRaises(AccessError):
+            self.env["mail.tracking.value"].with_user(self.user_officer_b).search_read(
+                [("mail_message_id", "in", messages.ids)], ["old_value_char"])
+        # the member's own portal account does not show the officer-only values either
+        portal_env = self.env(user=self.user_portal_a1)
+        self.assertNotIn("citizen_id", tracking._filter_has_field_access(portal_env).field_id.mapped("name"))
+
+    def test_data_request_on_the_portal(self):
+        self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
+        page = self.url_open("/my/union")
+        self.assertIn('action="/my/union/data-request"', page.text)
+        res = self.url_open("/my/union/data-request", data={
+            "csrf_token": http.Request.csrf_token(self), "kind": "deletion",
+            "description": "Xin xóa số điện thoại cũ",
+            # mass assignment: every other posted field is ignored
+            "state": "done", "member_id": self.member_b1.id, "deadline": "2000-01-01",
+            "answer": "Đã xong", "request_date": "2000-01-01"})
+        self.assertEqual(res.status_code, 200)
+        request = self.env["union.member.data.request"].search([("member_id", "=", self.member_a1.id)])
+        self.assertEqual(len(request), 1)
+        self.assertEqual((request.kind, request.state, request.answer), ("deletion", "new", False))
+        self.assertEqual(request.request_date, date.today())
+        self.assertEqual(request.deadline, date.today() + relativedelta(days=30))
+        self.assertFalse(self.env["union.member.data.request"].search([("member_id", "=", self.member_b1.id)]))
+        self.assertIn("Xin xóa số điện thoại cũ", self.url_open("/my/union").text)
+        # without the CSRF token nothing is written
+        with mute_logger("odoo.http"):
+            res = self.url_open("/my/union/data-request", data={"kind": "access", "description": "CSRF"})
+        self.assertNotEqual(res.status_code, 200)
+        self.assertEqual(self.env["union.member.data.request"].search_count(
+            [("member_id", "=", self.member_a1.id)]), 1)
+        # over JSON-RPC the member writes only the portal form's fields
+        made = self.make_jsonrpc_request("/web/dataset/call_kw/union.member.data.request/create", {
+            "model": "union.member.data.request", "method": "create",
+            "args": [{"member_id": self.member_a1.id, "kind": "access", "description": "RPC",
+                      "state": "done", "answer": "x", "request_date": "2000-01-01"}], "kwargs": {}})
+        made = self.env["union.member.data.request"].browse(made)
+        self.assertEqual((made.state, made.answer, made.request_date), ("new", False, date.today()))
+        with self.assertRaises(AccessError):
+            self.env["union.member.data.request"].with_user(self.user_portal_a1).create(
+                {"member_id": self.member_b1.id, "kind": "access", "description": "someone else's"})
+
+    def test_data_request_handled_by_the_units_officers(self):
+        self.env["ir.config_parameter"].sudo().set_param("union_membership.data_request_days", "10")
+        request = self.env["union.member.data.request"].with_user(self.user_portal_a1).create(
+            {"member_id": self.member_a1.id, "kind": "correction", "description": "Sai ngày sinh"})
+        self.assertEqual(request.deadline, date.today() + relativedelta(days=10))
+        with self.assertRaises(AccessError):
+            request.with_user(self.user_officer_b).read(["description"])
+        self.assertFalse(self.env["union.member.data.request"].with_user(self.user_officer_b).search([]))
+        with self.assertRaises(AccessError):
+            request.with_user(self.user_portal_a1).write({"state": "done"})
+        mine = request.with_user(self.user_officer_a)
+        mine.action_start()
+        with self.assertRaises(UserError):
+            mine.action_done()  # an answer first
+        mine.answer = "Đã sửa ngày sinh theo CCCD"
+        mine.action_done()
+        self.assertEqual((request.state, request.handler_id), ("done", self.user_officer_a))

@@ -37,15 +37,16 @@ class UnionMemberEventWizard(models.TransientModel):
 
     @api.model
     def _check_union_references(self, vals):
-        super()._check_union_references(vals)
+        res = super()._check_union_references(vals)
         event_type = vals.get("event_type") or (self[:1].event_type if self else None)
         if self.env.su or not vals.get("organization_id"):
-            return
+            return res
         if event_type == "transfer":
             self.env["union.organization"]._check_transfer_destination(vals["organization_id"])
         else:
             self.env["union.member.event"]._check_readable_reference(
                 "organization_id", self.env["union.organization"].browse(vals["organization_id"]))
+        return res
 
     def action_confirm(self):
         self.ensure_one()

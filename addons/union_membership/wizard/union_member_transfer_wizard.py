@@ -24,9 +24,10 @@ class UnionMemberTransferWizard(models.TransientModel):
 
     @api.model
     def _check_union_references(self, vals):
-        super()._check_union_references(vals)
+        res = super()._check_union_references(vals)
         if not self.env.su and vals.get("to_organization_id"):
             self.env["union.organization"]._check_transfer_destination(vals["to_organization_id"])
+        return res
 
     @api.depends("from_organization_id", "include_subunits", "member_ids")
     def _compute_count(self):

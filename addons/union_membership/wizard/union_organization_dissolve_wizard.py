@@ -21,9 +21,10 @@ class UnionOrganizationDissolveWizard(models.TransientModel):
 
     @api.model
     def _check_union_references(self, vals):
-        super()._check_union_references(vals)
+        res = super()._check_union_references(vals)
         if not self.env.su and vals.get("target_id"):
             self.env["union.organization"]._check_transfer_destination(vals["target_id"])
+        return res
 
     def action_dissolve(self):
         """End the unit and its sub-units; its members are moved or their membership ends."""
