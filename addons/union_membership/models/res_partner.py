@@ -17,17 +17,18 @@ class ResPartner(models.Model):
     def write(self, vals):
         # A member changes their own contact data on the portal, but their name only
         # through a request an officer approves (the portal account page writes as sudo).
+        check_name = "name" in vals and self.env.user._is_portal()
+        track = not self.env.context.get("tracking_disable") and any(name in vals for name in MEMBER_CONTACT_FIELDS)
         members = self.env["union.member"]
-        if ("name" in vals or any(name in vals for name in MEMBER_CONTACT_FIELDS)) and self.ids:
+        if (check_name or track) and self.ids:
             # sudo: which contacts are members, whatever the writer may read (one query)
             members = self.env["union.member"].sudo().with_context(active_test=False).search(
                 [("partner_id", "in", self.ids)])
-        if "name" in vals and self.env.user._is_portal():
-            if members and any(vals["name"] != partner.name for partner in members.partner_id):
-                raise UserError(self.env._(
-                    "Your name is part of your union record: send a change request from "
-                    "the My union page instead."))
-        if members and not self.env.context.get("tracking_disable"):
+        if check_name and members and any(vals["name"] != partner.name for partner in members.partner_id):
+            raise UserError(self.env._(
+                "Your name is part of your union record: send a change request from "
+                "the My union page instead."))
+        if track and members:
             # a member's e-mail, phone and address are personal data: every change, through the
             # member form, the contact form, the portal or any other path, is tracked (who, when,
             # old and new value) on the member's chatter

@@ -152,6 +152,19 @@ class TestReferences(UnionCommon):
             self.env["union.organization"].with_user(self.user_upper).create(
                 {"name": "Đơn vị lạ", "code": "T-X", "parent_id": self.federation.id})
 
+    def test_batch_creates_are_checked_too(self):
+        stat = self.env["union.member.statistics"].with_user(self.user_officer_a).create(
+            {"organization_id": self.unit_a.id})
+        Line = self.env["union.member.statistics.line"].with_user(self.user_officer_a)
+        with self.assertRaises(AccessError):
+            Line.create([{"statistics_id": stat.id, "organization_id": self.unit_a.id},
+                         {"statistics_id": stat.id, "organization_id": self.unit_b.id}])
+        lines = Line.create([{"statistics_id": stat.id, "organization_id": unit.id}
+                             for unit in (self.unit_a, self.group_a)])
+        self.assertEqual(len(lines), 2)
+        stat.action_compute()
+        self.assertEqual(stat.line_ids.organization_id, self.unit_a | self.group_a)
+
     def test_transfer_destination_must_be_in_operation(self):
         ended = self.env["union.organization"].create({
             "name": "Công đoàn đã giải thể", "code": "T-END", "parent_id": self.upper.id,
