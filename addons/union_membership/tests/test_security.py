@@ -96,6 +96,15 @@ class TestMemberContacts(UnionCommon):
         for user in (self.user_upper, self.user_admin):
             self.assertTrue(self.env["res.partner"].with_user(user).browse(self.partner_b1.id).read(["phone"]))
 
+    def test_internal_user_without_union_role_reaches_no_members_contact(self):
+        plain = new_test_user(self.env, login="t_plain_contacts", groups="base.group_user,base.group_partner_manager")
+        Partner = self.env["res.partner"].with_user(plain)
+        self.assertFalse(Partner.search([("id", "in", (self.partner_a1 | self.partner_b1).ids)]))
+        self.assertFalse(Partner.search_read([("phone", "like", "0909")], ["phone"]))
+        with self.assertRaises(AccessError):
+            Partner.browse(self.partner_b1.id).write({"email": "attacker@example.com"})
+        self.assertEqual(Partner.search([("id", "=", self.employer.id)]), self.employer)
+
     def test_portal_users_email_change_is_logged_on_the_member(self):
         old_email = self.partner_a1.email
         self.partner_a1.with_user(self.user_officer_a).with_context(tracking_disable=False).write(
