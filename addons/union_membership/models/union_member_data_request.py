@@ -73,8 +73,10 @@ class UnionMemberDataRequest(models.Model):
         return requests
 
     def write(self, vals):
-        if "member_id" in vals and not self.env.su:
-            raise UserError(self.env._("The member of a personal data request cannot be changed."))
+        if {"member_id", "request_date", "deadline"} & set(vals) and not self.env.su:
+            # the deadline runs from the day the member asked: nobody moves it
+            raise UserError(self.env._(
+                "The member, date and deadline of a personal data request cannot be changed."))
         return super().write(vals)
 
     def action_start(self):

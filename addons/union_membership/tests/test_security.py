@@ -425,6 +425,8 @@ class TestPersonalData(UnionCommon, HttpCase):
         with self.assertRaises(AccessError):
             request.with_user(self.user_portal_a1).write({"state": "done"})
         mine = request.with_user(self.user_officer_a)
+        with self.assertRaises(UserError):
+            mine.write({"request_date": date(2030, 1, 1)})  # no moving the deadline
         mine.action_start()
         with self.assertRaises(UserError):
             mine.action_done()  # an answer first
