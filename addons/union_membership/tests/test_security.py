@@ -286,6 +286,25 @@ class TestImportSecurity(UnionCommon):
         row["Số CCCD"] = "067190000099"
         self.assertEqual(self._import(xlsx([row])).created_count, 1)
 
+    def test_personal_data_changed_by_import_is_tracked(self):
+        row = {"Mã đoàn viên": self.member_a1.member_code, "Họ và tên": self.member_a1.name,
+               "Số CCCD": "067185000555", "Mã đơn vị": "T-A", "Đảng viên": "x"}
+        wizard = self._import(xlsx([row]))
+        self.assertEqual(wizard.updated_count, 1, wizard.summary)
+        self.assertEqual(self.member_a1.citizen_id, "067185000555")
+        note = self.member_a1.message_ids.filtered(lambda m: "XLSX import" in (m.body or ""))
+        self.assertNotIn("067185000555", note.body, "personal data stays out of the note's text")
+        values = {t.field_id.name: t for t in note.sudo().tracking_value_ids}
+        self.assertEqual((values["citizen_id"].old_value_char, values["citizen_id"].new_value_char),
+                         ("067185000001", "067185000555"))
+        self.assertEqual((values["party_member"].old_value_integer, values["party_member"].new_value_integer),
+                         (0, 1))
+        self.assertEqual(note.author_id, self.user_officer_a.partner_id)
+        # shown to the member's officers and the administrator only
+        tracking = note.sudo().tracking_value_ids
+        self.assertFalse(tracking._filter_has_field_access(self.env(user=self.user_portal_a1)))
+        self.assertEqual(len(tracking._filter_has_field_access(self.env(user=self.user_admin))), 2)
+
     def test_zip_bomb_is_refused_before_openpyxl(self):
         good = xlsx([{"Họ và tên": "Ai đó", "Số CCCD": "067190000099", "Mã đơn vị": "T-A"}])
         bomb = io.BytesIO()

@@ -33,8 +33,9 @@ COMPARED_FIELDS = [
     "ethnicity_id", "religion", "education_level", "job_title", "workplace", "party_member",
     "union_position", "phone", "email", "street",
 ]
-#: personal data whose old and new values are not written in the chatter
-PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion"}
+#: personal data whose old and new values are not written in the chatter's text, but kept as
+#: tracking values (shown only to the users allowed to read the field)
+PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion", "party_member"}
 
 
 class UnionMemberImportWizard(models.TransientModel):
@@ -467,6 +468,7 @@ class UnionMemberImportWizard(models.TransientModel):
         groups = defaultdict(list)
         transfers = []
         logs = {}
+        diffs = {}
         for res in rows:
             old = current[res.member_id]
             diff = sheet_rules.changes(res.values, old)
@@ -476,6 +478,7 @@ class UnionMemberImportWizard(models.TransientModel):
             if diff:
                 groups[tuple(sorted(diff.items()))].append(res.member_id)
                 logs[res.member_id] = self._change_log(diff, old)
+                diffs[res.member_id] = diff
         Member = self.env["union.member"].with_context(tracking_disable=True)
         changed = Member.browse(sorted(set(logs) | {mid for mid, _unit in transfers}))
         if not changed:
@@ -493,8 +496,33 @@ class UnionMemberImportWizard(models.TransientModel):
                 "date": fields.Date.context_today(self), "reason": reason,
             } for member_id, unit_id in transfers])
         if logs:
-            Member.browse(list(logs))._message_log_batch(bodies=logs)
+            messages = Member.browse(list(logs))._message_log_batch(bodies=logs)
+            self._track_private_changes(messages, diffs, current)
         return len(changed), len(rows) - len(changed)
+
+    def _track_private_changes(self, messages, diffs, current):
+        """Old and new values of the personal data changed by the import, as tracking values of
+        the import's notes (one insert): the administrator and the member's officers see them,
+        nobody else (mail.tracking.value shows a value only to users who may read its field)."""
+        Member = self.env["union.member"].sudo()
+        names = sorted(PRIVATE_FIELDS)
+        info = Member.fields_get(names, attributes=("string", "type", "selection", "currency_field"))
+        Tracking = self.env["mail.tracking.value"].sudo()
+        vals_list = []
+        for message in messages:
+            member = Member.browse(message.res_id)
+            for name in names:
+                if name not in diffs.get(member.id, {}):
+                    continue
+                old, new = current[member.id].get(name), diffs[member.id][name]
+                if info[name]["type"] == "many2one":
+                    comodel = Member._fields[name].comodel_name
+                    old, new = self.env[comodel].sudo().browse(old or ()), self.env[comodel].sudo().browse(new or ())
+                vals = Tracking._create_tracking_values(old, new, name, info[name], member)
+                vals_list.append(dict(vals, mail_message_id=message.id))
+        if vals_list:
+            # sudo: tracking values are written by the system, as mail's own tracking does
+            Tracking.create(vals_list)
 
     def _change_log(self, diff, old):
         """The chatter note of one member's changes (no values for private data)."""
