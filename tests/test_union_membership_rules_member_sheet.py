@@ -232,7 +232,7 @@ def test_validate_matches_existing_members():
     known = lookups(
         members_by_citizen_id={"067185000011": 5, "067185000099": 9},
         members_by_code={"DV5": 5, "DV6": 6, "DV7": 7},
-        members_by_card={"C9": 9},
+        members_by_card={"C9": 9, "C6": 6},
         members={5: sheet.MemberInfo(5, True, "active", 10), 6: sheet.MemberInfo(6, True, "left", 10),
                  7: sheet.MemberInfo(7, True, "left", 10), 9: sheet.MemberInfo(9, False, "active", 99)})
     results = sheet.validate([
@@ -240,16 +240,19 @@ def test_validate_matches_existing_members():
         (3, good_row(citizen_id="", member_code="DV5", name="X")),  # by code (no duplicate: no cid)
         (4, good_row(citizen_id="067185000012", member_code="DV5")),  # cid new, code known: update DV5
         (5, good_row(citizen_id="067185000099")),  # member of a unit the user does not manage
-        (6, good_row(citizen_id="067185000013", card_number="C9")),  # card of another member
+        (6, good_row(citizen_id="067185000013", card_number="C9")),  # card of a member of another unit
         (7, good_row(citizen_id="067185000011", member_code="DV6")),  # cid of 5, code of 6
         (8, good_row(citizen_id="", member_code="DV7", unit_code="T-B")),  # former member moved
+        (9, good_row(citizen_id="067185000014", card_number="C6")),  # card of another member of mine
     ], known)
     assert [res.member_id for res in results[:3]] == [5, 5, 5]
     assert results[0].errors == []
     assert codes(results[3]) == [("member_not_accessible", "Số CCCD", "067185000099")]
-    assert codes(results[4]) == [("card_taken", "Số thẻ", "C9")]
+    # whose card it is is not said when the owner is in a unit the user does not manage (no oracle)
+    assert codes(results[4]) == [("member_not_accessible", "Số thẻ", "C9")]
     assert ("citizen_id_other_member", "Số CCCD", "067185000011") in codes(results[5])
     assert codes(results[6]) == [("former_member_unit", "Mã đơn vị", "T-B")]
+    assert codes(results[7]) == [("card_taken", "Số thẻ", "C6")]
 
 
 def test_validate_many_rows_is_linear():

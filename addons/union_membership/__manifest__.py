@@ -6,7 +6,7 @@
     "author": "Union suite developers",
     "website": "https://github.com/union-suite",
     "license": "LGPL-3",
-    "depends": ["contacts", "portal", "mail", "web_hierarchy"],
+    "depends": ["contacts", "portal", "mail", "web_hierarchy", "auth_totp", "auth_totp_mail_enforce"],
     "external_dependencies": {"python": ["openpyxl", "xlsxwriter", "qrcode"]},
     "data": [
         "security/union_membership_groups.xml",
@@ -16,6 +16,7 @@
         "data/ir_sequence_data.xml",
         "data/union_ethnicity_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_config_parameter_data.xml",
         "report/union_member_card_report.xml",
         "report/union_member_card_templates.xml",
         "views/union_organization_views.xml",
@@ -24,6 +25,7 @@
         "views/union_ethnicity_views.xml",
         "views/union_member_change_request_views.xml",
         "views/union_member_transfer_request_views.xml",
+        "views/union_member_data_request_views.xml",
         "views/union_member_statistics_views.xml",
         "views/res_users_views.xml",
         "wizard/union_member_event_wizard_views.xml",
@@ -35,6 +37,7 @@
         "views/union_menus.xml",
         "views/union_verify_templates.xml",
         "views/portal_templates.xml",
+        "views/portal_data_request_templates.xml",
     ],
     "demo": ["demo/union_membership_demo.xml"],
     "assets": {

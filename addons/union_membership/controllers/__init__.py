@@ -1,1 +1,1 @@
-from . import main, portal
+from . import main, portal, portal_data_request

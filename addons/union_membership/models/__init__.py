@@ -7,6 +7,7 @@ from . import (
     union_ethnicity,
     union_member,
     union_member_change_request,
+    union_member_data_request,
     union_member_event,
     union_member_import,
     union_member_statistics,

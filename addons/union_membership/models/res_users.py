@@ -10,6 +10,16 @@ class ResUsers(models.Model):
         help="The units this officer manages, with everything below them.")
     union_member_id = fields.Many2one("union.member", compute="_compute_union_member_id",
                                       string="Union Member")
+    union_subtree_ids = fields.Many2many(
+        "union.organization", compute="_compute_union_subtree_ids", string="Managed Units and Below",
+        help="The managed units with every unit below them: read by record rules that must be "
+             "checked record by record cheaply (e.g. on contacts).")
+
+    @api.depends("union_organization_ids")
+    def _compute_union_subtree_ids(self):
+        for user in self:
+            # sudo: the subtree of the units the user manages, whoever asks (record rules)
+            user.union_subtree_ids = user.sudo().union_organization_ids._get_subtree()
 
     def _compute_union_member_id(self):
         members = self.env["union.member"].sudo().search([("partner_id", "in", self.partner_id.ids)])

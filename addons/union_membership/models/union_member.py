@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import citizen_id as cccd
+from .res_partner import MEMBER_CONTACT_FIELDS
 
 STATES = [
     ("active", "Active"),
@@ -36,12 +37,14 @@ class UnionMember(models.Model):
     _name = "union.member"
     _description = "Union Member"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.reference.check.mixin"]
     _order = "organization_id, name, id"
     _rec_names_search = ["name", "member_code", "card_number"]
+    _union_checked_references = ("organization_id",)
 
+    # restrict: deleting a contact never takes the member and their history with it
     partner_id = fields.Many2one(
-        "res.partner", string="Related Contact", required=True, ondelete="cascade", index=True)
+        "res.partner", string="Related Contact", required=True, ondelete="restrict", index=True)
     member_code = fields.Char(
         readonly=True, copy=False, index=True, default="/",
         help="Given from the member code sequence when the member is created.")
@@ -60,7 +63,7 @@ class UnionMember(models.Model):
     education_level = fields.Selection(EDUCATION_LEVELS, tracking=True)
     job_title = fields.Char(string="Job", tracking=True)
     workplace = fields.Char(tracking=True)
-    party_member = fields.Boolean(tracking=True)
+    party_member = fields.Boolean(tracking=True, groups="union_membership.group_union_officer")
     union_position = fields.Char(tracking=True)
     organization_id = fields.Many2one(
         "union.organization", string="Unit", readonly=True, index=True, tracking=True,
@@ -75,6 +78,8 @@ class UnionMember(models.Model):
     event_ids = fields.One2many("union.member.event", "member_id", string="History")
     change_request_ids = fields.One2many("union.member.change.request", "member_id",
                                          string="Change Requests")
+    data_request_ids = fields.One2many("union.member.data.request", "member_id",
+                                       string="Personal Data Requests")
     user_id = fields.Many2one("res.users", compute="_compute_user_id", string="Portal Login")
     age = fields.Integer(compute="_compute_age", groups="union_membership.group_union_officer")
     verify_token = fields.Char(
@@ -187,6 +192,20 @@ class UnionMember(models.Model):
             } for member, org_id in zip(members, admissions)])
         return members
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        # sudo: the history counts whoever deletes (one query)
+        if self.env["union.member.event"].sudo().search_count([("member_id", "in", self.ids)], limit=1):
+            raise UserError(self.env._(
+                "A member with a history cannot be deleted: record the end of the membership instead."))
+
+    def _track_get_fields(self):
+        # the contact fields live on the partner (_inherits): tracked here too, so that a change
+        # of a member's e-mail, phone or address is on the member's chatter with its old value
+        fnames = super()._track_get_fields()
+        return fnames | set(self.fields_get(
+            [name for name in MEMBER_CONTACT_FIELDS if name in self._fields], attributes=()))
+
     def write(self, vals):
         if ("state" in vals or "organization_id" in vals) and not self.env.context.get("union_apply_events"):
             raise UserError(self.env._(
@@ -194,7 +213,43 @@ class UnionMember(models.Model):
                 "record an admission, transfer, suspension or other event instead."))
         if vals.get("citizen_id"):
             vals["citizen_id"] = cccd.normalize(vals["citizen_id"])
-        return super().write(vals)
+        res = super().write(vals)
+        if "organization_id" in vals:
+            self._union_update_followers()
+        return res
+
+    def _union_update_followers(self):
+        """Followers follow the member's unit: after a transfer, the users who no longer manage
+        the member's unit stop following the member, and the new unit's officers follow it.
+
+        In bulk: one search of the followers, one subtree search per officer concerned.
+        """
+        if not self:
+            return
+        # sudo: followers are managed for the unit, whatever the user who records the transfer may read
+        members = self.sudo()
+        followers = self.env["mail.followers"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", members.ids)])
+        users = self.env["res.users"].sudo().with_context(active_test=False).search(
+            [("partner_id", "in", followers.partner_id.ids), ("share", "=", False)])
+        admin_group = self.env.ref("union_membership.group_union_admin")
+        reach = {}
+        for user in users:
+            if admin_group in user.groups_id:
+                continue
+            reach[user.partner_id.id] = set(user.union_organization_ids._get_subtree().ids)
+        unit_of = {member.id: member.organization_id.id for member in members}
+        stale = followers.filtered(
+            lambda f: f.partner_id.id in reach and unit_of.get(f.res_id) not in reach[f.partner_id.id])
+        stale.unlink()
+        by_unit = {}
+        for member in members:
+            by_unit.setdefault(member.organization_id, members.browse())
+            by_unit[member.organization_id] |= member
+        for unit, unit_members in by_unit.items():
+            officers = unit._get_managing_officers()
+            if officers:
+                unit_members.message_subscribe(partner_ids=officers.partner_id.ids)
 
     @api.model
     def _next_member_codes(self, count):
@@ -227,7 +282,9 @@ class UnionMember(models.Model):
             todo = self.browse(ids).filtered(
                 lambda m, s=state, o=org_id: m.state != s or m.organization_id.id != o)
             if todo:
-                todo.with_context(union_apply_events=True).write(
+                # sudo: the events were checked against the user's access when they were created;
+                # a transfer may lead to a unit the user does not manage
+                todo.sudo().with_context(union_apply_events=True).write(
                     {"state": state, "organization_id": org_id})
 
     @api.model

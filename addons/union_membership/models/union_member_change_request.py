@@ -7,8 +7,10 @@ from ..rules import citizen_id as cccd
 class UnionMemberChangeRequest(models.Model):
     _name = "union.member.change.request"
     _description = "Member Data Change Request"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.reference.check.mixin"]
     _order = "create_date desc, id desc"
+    # new_organization_id is a transfer's destination: any unit in operation (checked below)
+    _union_checked_references = ("member_id",)
 
     member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)
@@ -33,6 +35,13 @@ class UnionMemberChangeRequest(models.Model):
                 raise ValidationError(self.env._(
                     "The citizen ID %(value)s is not valid: it must have 12 digits.",
                     value=request.new_citizen_id))
+
+    @api.model
+    def _check_union_references(self, vals):
+        res = super()._check_union_references(vals)
+        if not self.env.su and vals.get("new_organization_id"):
+            self.env["union.organization"]._check_transfer_destination(vals["new_organization_id"])
+        return res
 
     def action_approve(self):
         for request in self:

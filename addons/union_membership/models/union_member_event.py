@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import lifecycle
 from .union_member import STATES
@@ -23,10 +23,15 @@ EVENT_TYPES = [
 class UnionMemberEvent(models.Model):
     _name = "union.member.event"
     _description = "Union Member Event"
+    _inherit = ["union.reference.check.mixin"]
     _order = "date desc, id desc"
     _rec_name = "event_type"
+    # checked by _check_event_references below, for all the rows of a create at once:
+    # the unit of a transfer may be any unit in operation
+    _union_checked_references = ("member_id", "from_organization_id", "organization_id")
 
-    member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade",
+    # restrict: the history is evidence, it goes only with the module
+    member_id = fields.Many2one("union.member", required=True, index=True, ondelete="restrict",
                                 readonly=True)
     event_type = fields.Selection(EVENT_TYPES, string="Event", required=True, index=True, readonly=True)
     date = fields.Date(required=True, index=True, readonly=True, default=fields.Date.context_today)
@@ -47,6 +52,9 @@ class UnionMemberEvent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Check every event against the member's history, then write them all (or none)."""
+        # before anything is read about the members: only members and units the user may read
+        # (the reference check mixin then skips its row by row check)
+        self._check_event_references(vals_list)
         member_ids = {vals["member_id"] for vals in vals_list}
         members = self.env["union.member"].browse(member_ids)
         current = self._current_status(members)
@@ -77,7 +85,8 @@ class UnionMemberEvent(models.Model):
         if errors:
             raise ValidationError("\n".join(errors[:20]) + (
                 self.env._("\n… and %(count)s more.", count=len(errors) - 20) if len(errors) > 20 else ""))
-        events = super().create(vals_list)
+        checked = self.with_context(union_event_references_checked=True)
+        events = super(UnionMemberEvent, checked).create(vals_list).with_env(self.env)
         cards = events.filtered(lambda e: e.event_type == "card" and e.card_number)
         for event in cards:
             event.member_id.card_number = event.card_number
@@ -91,9 +100,41 @@ class UnionMemberEvent(models.Model):
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_admin(self):
-        if not self.env.user.has_group("union_membership.group_union_admin"):
-            raise UserError(self.env._("Only a union administrator can delete a member's history."))
+    def _unlink_never(self):
+        raise UserError(self.env._(
+            "A member's history cannot be deleted; record a new event that corrects it."))
+
+    @api.model
+    def _check_union_references(self, vals):
+        if self.env.context.get("union_event_references_checked"):
+            return  # create() checked all its rows at once, before anything else
+        self._check_event_references([vals])
+
+    @api.model
+    def _check_event_references(self, vals_list):
+        """The members must be ones the user may read; the unit of a transfer may be any unit
+        in operation (the exception of the rule), the unit of any other event one the user may
+        read. One query per kind of reference, whatever the number of events."""
+        if self.env.su:
+            return
+        Org = self.env["union.organization"]
+        members = self.env["union.member"].browse({vals["member_id"] for vals in vals_list if vals.get("member_id")})
+        self._check_readable_reference("member_id", members)
+        readable_units = {
+            vals[name] for vals in vals_list for name in ("organization_id", "from_organization_id")
+            if vals.get(name) and not (name == "organization_id" and vals.get("event_type") == "transfer")}
+        self._check_readable_reference("organization_id", Org.browse(readable_units))
+        Org._check_transfer_destination({vals["organization_id"] for vals in vals_list
+                                         if vals.get("event_type") == "transfer" and vals.get("organization_id")})
+
+    @api.model
+    def _check_readable_reference(self, field_name, targets):
+        try:
+            targets.exists().check_access("read")
+        except AccessError:
+            raise AccessError(self.env._(
+                "You cannot link %(field)s to a record you may not see.",
+                field=self._fields[field_name]._description_string(self.env))) from None
 
     def _current_status(self, members):
         """{member_id: (state, unit_id, last_date)} from the recorded history, in one query."""

@@ -45,7 +45,9 @@ from ..rules import lifecycle
 #: mail (mail_thread): with tracking_disable, only discards the tracking values;
 #: account (partner): customer/supplier ranks only under res_partner_search_mode;
 #: website (mixins): refuses publishing without the right: partners are created unpublished;
-#: union_membership: member codes, admission events (done here in batch).
+#: union_membership: member codes, admission events (done here in batch); the reference check
+#: (union_reference_check_mixin) refuses units the user may not read: the import's units are
+#: looked up under the user's own record rules, so the rows hold only units the user may read.
 KNOWN_CREATE_OVERRIDES = {
     "res.partner": {
         "odoo.addons.base.models.res_partner", "odoo.addons.mail.models.mail_thread",
@@ -53,8 +55,10 @@ KNOWN_CREATE_OVERRIDES = {
     },
     "union.member": {
         "odoo.addons.union_membership.models.union_member", "odoo.addons.mail.models.mail_thread",
+        "odoo.addons.union_membership.models.union_reference_check_mixin",
     },
-    "union.member.event": {"odoo.addons.union_membership.models.union_member_event"},
+    "union.member.event": {"odoo.addons.union_membership.models.union_member_event",
+                           "odoo.addons.union_membership.models.union_reference_check_mixin"},
 }
 #: context keys under which a known override does something for such rows
 UNSAFE_CONTEXT_KEYS = ("res_partner_search_mode", "import_file", "_import_current_module")
@@ -286,6 +290,11 @@ class UnionMember(models.Model):
             member_vals.append(own)
         if missing:
             raise self._union_missing_unit_error(missing)
+        if not self.env.su:
+            # what the reference check of create() does (union.reference.check.mixin), for all
+            # rows in one query: only units the user may read
+            self.env["union.organization"].browse(
+                {vals["organization_id"] for vals in member_vals}).check_access("read")
         # the contact fields Odoo would compute after the insert, computed here when the
         # rows are plain contacts (see plain_contact.py); the rows then refer to their own
         # ids (commercial partner), so the insert takes those ids; otherwise it is free to

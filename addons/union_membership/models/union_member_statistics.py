@@ -14,8 +14,9 @@ AGE_BANDS = ((0, 30, "age_under_30"), (30, 40, "age_30_39"), (40, 50, "age_40_49
 class UnionMemberStatistics(models.Model):
     _name = "union.member.statistics"
     _description = "Membership Statistics"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "union.reference.check.mixin"]
     _order = "date_to desc, id desc"
+    _union_checked_references = ("organization_id",)
 
     name = fields.Char(compute="_compute_name", store=True)
     organization_id = fields.Many2one("union.organization", string="Unit", required=True, index=True,

@@ -4,7 +4,9 @@ from odoo import fields, models
 class UnionMemberStatisticsLine(models.Model):
     _name = "union.member.statistics.line"
     _description = "Membership Statistics Line"
+    _inherit = ["union.reference.check.mixin"]
     _order = "statistics_id, organization_id"
+    _union_checked_references = ("statistics_id", "organization_id")
 
     statistics_id = fields.Many2one("union.member.statistics", required=True, index=True, ondelete="cascade")
     date_to = fields.Date(related="statistics_id.date_to", store=True, string="As At")

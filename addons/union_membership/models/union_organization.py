@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 LEVELS = [
     ("federation", "Federation"),
@@ -16,11 +16,15 @@ FUNDING_TYPES = [
     ("other", "Other"),
 ]
 
+#: who manages a unit and how it is funded: set by the level above or the administrator only
+GOVERNED_FIELDS = ("officer_ids", "funding_type", "company_id", "state", "date_ended", "parent_id")
+
 
 class UnionOrganization(models.Model):
     _name = "union.organization"
     _description = "Union Unit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "union.reference.check.mixin"]
+    _union_checked_references = ("parent_id",)
     _parent_store = True
     _parent_name = "parent_id"
     _order = "parent_path, sequence, name"
@@ -147,18 +151,89 @@ class UnionOrganization(models.Model):
             for vals, partner in zip(missing, partners):
                 vals["partner_id"] = partner.id
         orgs = super().create(vals_list)
-        if any("officer_ids" in vals for vals in vals_list):
-            self.env.registry.clear_cache()
+        orgs._check_governed_fields([name for vals in vals_list for name in vals])
+        # record rules list the units below the ones a user manages (res.users.union_subtree_ids)
+        self.env["res.users"].invalidate_model(["union_subtree_ids"])
+        self.env.registry.clear_cache()
         return orgs
 
     def write(self, vals):
+        self._check_governed_fields(vals)
         res = super().write(vals)
+        if "parent_id" in vals:
+            # the new place is checked too: the user must manage a unit above it
+            self._check_governed_fields(["parent_id"])
         if "name" in vals:
             self.partner_id.write({"name": vals["name"]})
-        if "officer_ids" in vals:
-            # record rules depend on the units a user manages
+        if "officer_ids" in vals or "parent_id" in vals:
+            # record rules depend on the units a user manages and the units below them
+            self.env["res.users"].invalidate_model(["union_subtree_ids"])
             self.env.registry.clear_cache()
         return res
+
+    def _check_governed_fields(self, field_names):
+        """Officers, funding, accounting entity, state, end date and parent of a unit are set
+        by the officers of a level above it (a user managing a strict ancestor) or the
+        union administrator; a unit's own officers cannot change them over any path."""
+        governed = sorted(set(GOVERNED_FIELDS).intersection(field_names))
+        if not governed or not self or self.env.su \
+                or self.env.user.has_group("union_membership.group_union_admin"):
+            return
+        managed = set(self.env.user.union_organization_ids.ids)
+        for unit in self:
+            ancestors = {int(part) for part in (unit.sudo().parent_path or "").split("/")[:-2] if part}
+            if not ancestors & managed:
+                labels = ", ".join(self._fields[name]._description_string(self.env) for name in governed)
+                raise AccessError(self.env._(
+                    "%(fields)s of the unit %(unit)s are set by the officers of the level above it "
+                    "or by the union administrator.", fields=labels, unit=unit.display_name))
+
+    def _get_managing_officers(self):
+        """The officers of the nearest unit, from this one upwards, that has officers."""
+        self.ensure_one()
+        # sudo: the officers of a unit are looked up for notifications, whoever acts
+        unit = self.sudo()
+        while unit and not unit.officer_ids.filtered("active"):
+            unit = unit.parent_id
+        return unit.officer_ids.filtered("active")
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        if self.env.context.get("union_transfer_destination"):
+            return self._search_transfer_destinations(name, limit)
+        return super().name_search(name=name, args=args, operator=operator, limit=limit)
+
+    @api.model
+    def _search_transfer_destinations(self, name, limit=100):
+        """Any active unit may receive a transfer: offered by name, code and parent only.
+
+        The caller's domain is ignored on purpose: a domain on the units' other fields
+        (members, officers...) would let anyone search beyond what they may read.
+        """
+        domain = [("state", "=", "active")]
+        if name:
+            domain += ["|", ("name", "ilike", name), ("code", "ilike", name)]
+        # sudo: the destination of a transfer may be any active unit; only its id and a label
+        # of name, code and parent leave this method
+        units = self.sudo().search(domain, limit=limit)
+        return [(unit.id, unit._transfer_label()) for unit in units]
+
+    def _transfer_label(self):
+        self.ensure_one()
+        unit = self.sudo()
+        label = f"{unit.name} [{unit.code}]"
+        return f"{label} — {unit.parent_id.name}" if unit.parent_id else label
+
+    @api.model
+    def _check_transfer_destination(self, unit_ids):
+        """A transfer's destination: any unit that exists, is active and in operation (one query)."""
+        ids = {unit_ids} if isinstance(unit_ids, int) else set(unit_ids)
+        if not ids:
+            return
+        # sudo: the destination of a transfer may be outside the user's units (checked: active only)
+        found = self.sudo().search_count([("id", "in", list(ids)), ("state", "=", "active")])
+        if found != len(ids):
+            raise ValidationError(self.env._("A transfer can only lead to a unit in operation."))
 
     def _get_subtree(self):
         """This unit and every unit below it, in one indexed query."""

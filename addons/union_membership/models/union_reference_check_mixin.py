@@ -19,8 +19,19 @@ class UnionReferenceCheckMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._check_union_references(vals)
+        if len(vals_list) > 1 and not self._union_check_is_overridden():
+            # a batch (a dues run, statistics lines, an import): one check per field for all rows
+            merged = {}
+            for vals in vals_list:
+                for name in self._union_checked_references:
+                    if vals.get(name):
+                        merged.setdefault(name, []).extend(
+                            self._union_reference_ids(self._fields[name], vals[name]))
+            for name, ids in merged.items():
+                self._check_union_reference_targets(name, ids)
+        else:
+            for vals in vals_list:
+                self._check_union_references(vals)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -34,17 +45,27 @@ class UnionReferenceCheckMixin(models.AbstractModel):
         for name in self._union_checked_references:
             if name not in vals or not vals[name]:
                 continue
-            field = self._fields[name]
-            ids = self._union_reference_ids(field, vals[name])
-            if not ids:
-                continue
-            targets = self.env[field.comodel_name].browse(ids).exists()
-            try:
-                targets.check_access("read")
-            except AccessError:
-                raise AccessError(self.env._(
-                    "You cannot link %(field)s to a record you may not see.",
-                    field=field._description_string(self.env))) from None
+            self._check_union_reference_targets(name, self._union_reference_ids(self._fields[name], vals[name]))
+
+    @api.model
+    def _check_union_reference_targets(self, name, ids):
+        """Refuse (AccessError) when the user may not read every record ``ids`` of field ``name``."""
+        if self.env.su or not ids:
+            return
+        field = self._fields[name]
+        targets = self.env[field.comodel_name].browse(list(dict.fromkeys(ids))).exists()
+        try:
+            targets.check_access("read")
+        except AccessError:
+            raise AccessError(self.env._(
+                "You cannot link %(field)s to a record you may not see.",
+                field=field._description_string(self.env))) from None
+
+    @api.model
+    def _union_check_is_overridden(self):
+        """Whether a model changes the check of one row (then each row of a batch is checked alone)."""
+        return any("_check_union_references" in vars(cls) for cls in type(self).__mro__
+                   if cls is not UnionReferenceCheckMixin and cls.__module__.startswith("odoo.addons."))
 
     @api.model
     def _union_reference_ids(self, field, value):

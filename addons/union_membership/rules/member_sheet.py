@@ -444,6 +444,15 @@ def _match_member(res, raw, values, lookups):
     if code and not by_code:
         _error(res, "member_code", raw.get("member_code"), "unknown_member_code")
         return
+    owner = lookups.members_by_card.get(card) if card else None
+    hidden = [mid for mid in (by_cid, by_code, owner)
+              if mid and not (lookups.members.get(mid) or MemberInfo(mid)).accessible]
+    if hidden:
+        # a citizen ID, code or card number of a member of a unit the user does not manage:
+        # the row is refused without saying whose it is (no oracle for union membership)
+        column = "citizen_id" if by_cid in hidden else "member_code" if by_code in hidden else "card_number"
+        _error(res, column, raw.get(column), "member_not_accessible")
+        return
     if by_cid and by_code and by_cid != by_code:
         _error(res, "citizen_id", raw.get("citizen_id"), "citizen_id_other_member")
         return

@@ -10,5 +10,6 @@ from . import (
     test_organization,
     test_portal,
     test_portal_phone,
+    test_security,
     test_statistics,
 )

@@ -7,6 +7,9 @@ from ..models.union_member_event import EVENT_TYPES
 class UnionMemberEventWizard(models.TransientModel):
     _name = "union.member.event.wizard"
     _description = "Record a Member Event"
+    _inherit = ["union.reference.check.mixin"]
+    # organization_id: any unit in operation for a transfer, a unit the user may read otherwise
+    _union_checked_references = ("member_ids",)
 
     member_ids = fields.Many2many("union.member", string="Members", required=True)
     member_count = fields.Integer(compute="_compute_member_count")
@@ -31,6 +34,19 @@ class UnionMemberEventWizard(models.TransientModel):
         for wizard in self:
             wizard.needs_unit = wizard.event_type in ("admission", "recognition", "transfer")
             wizard.needs_end_date = wizard.event_type == "suspension"
+
+    @api.model
+    def _check_union_references(self, vals):
+        res = super()._check_union_references(vals)
+        event_type = vals.get("event_type") or (self[:1].event_type if self else None)
+        if self.env.su or not vals.get("organization_id"):
+            return res
+        if event_type == "transfer":
+            self.env["union.organization"]._check_transfer_destination(vals["organization_id"])
+        else:
+            self.env["union.member.event"]._check_readable_reference(
+                "organization_id", self.env["union.organization"].browse(vals["organization_id"]))
+        return res
 
     def action_confirm(self):
         self.ensure_one()

@@ -22,6 +22,8 @@ EXPORT_FIELDS = [
 class UnionMemberExportWizard(models.TransientModel):
     _name = "union.member.export.wizard"
     _description = "Export Union Members to XLSX"
+    _inherit = ["union.reference.check.mixin"]
+    _union_checked_references = ("organization_ids",)
 
     organization_ids = fields.Many2many(
         "union.organization", string="Units", required=True, default=lambda self: self._default_units())

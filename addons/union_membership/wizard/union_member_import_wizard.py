@@ -17,12 +17,9 @@ from odoo.osv import expression
 
 from ..rules import citizen_id as cccd
 from ..rules import member_sheet as sheet_rules
+from ..tools.upload import check_upload, upload_limits
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#: the largest upload accepted
-MAX_FILE_SIZE = 20 * 1024 * 1024
-#: the largest total size of the files inside the XLSX (a zip): refuses zip bombs
-MAX_UNCOMPRESSED_SIZE = 400 * 1024 * 1024
 #: columns read from a member sheet
 MAX_COLUMNS = 80
 #: errors listed in the summary (the error file has them all)
@@ -36,8 +33,9 @@ COMPARED_FIELDS = [
     "ethnicity_id", "religion", "education_level", "job_title", "workplace", "party_member",
     "union_position", "phone", "email", "street",
 ]
-#: personal data whose old and new values are not written in the chatter
-PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion"}
+#: personal data whose old and new values are not written in the chatter's text, but kept as
+#: tracking values (shown only to the users allowed to read the field)
+PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion", "party_member"}
 
 
 class UnionMemberImportWizard(models.TransientModel):
@@ -120,12 +118,16 @@ class UnionMemberImportWizard(models.TransientModel):
         data = base64.b64decode(self.file or b"")
         if not data:
             raise UserError(self.env._("Choose an XLSX file to import: the file is empty."))
-        if len(data) > MAX_FILE_SIZE:
-            raise UserError(self.env._(
-                "The file is too large (%(size)s MB); the largest file accepted is %(max)s MB. "
-                "Split it into several files.",
-                size=round(len(data) / 1024 / 1024, 1), max=MAX_FILE_SIZE // 1024 // 1024))
-        return data
+        try:
+            # the zip's directory only (nothing is unpacked): a file that is no zip is no XLSX
+            zipfile.ZipFile(io.BytesIO(data)).close()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+            if len(data) > upload_limits(self.env).max_bytes:
+                check_upload(self.env, data, self.filename)
+            raise self._not_xlsx() from None
+        # size, unpacked size, entries and ratio, from the zip's directory, before openpyxl reads
+        # anything: a small file that unpacks to hundreds of MB (a zip bomb) is refused here
+        return check_upload(self.env, data, self.filename)
 
     def _not_xlsx(self):
         return UserError(self.env._(
@@ -133,15 +135,11 @@ class UnionMemberImportWizard(models.TransientModel):
             "\"Excel Workbook (.xlsx)\", or start from the template.", name=self.filename or ""))
 
     def _open_workbook(self, data):
+        check_upload(self.env, data, self.filename)
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
-            uncompressed = sum(info.file_size for info in archive.infolist())
         except (zipfile.BadZipFile, ValueError, OSError, EOFError):
             raise self._not_xlsx() from None
-        if uncompressed > MAX_UNCOMPRESSED_SIZE:
-            raise UserError(self.env._(
-                "The file holds too much data once unpacked (%(size)s MB): it cannot be imported.",
-                size=uncompressed // 1024 // 1024))
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         except Exception:  # noqa: BLE001 - any failure to parse means the upload is not a usable XLSX
@@ -346,8 +344,8 @@ class UnionMemberImportWizard(models.TransientModel):
             return _("Column \"%(column)s\": the card number \"%(value)s\" belongs to another member.",
                      **params)
         if code == "member_not_accessible":
-            return _("Column \"%(column)s\": \"%(value)s\" belongs to a member of a unit you do not manage.",
-                     **params)
+            # nothing about the value: whose it is must not be told to an officer of another unit
+            return _("This row cannot be imported. The union administrator can help.")
         if code == "former_member_unit":
             return _("Column \"%(column)s\": the member is no longer in the union and cannot be moved to "
                      "\"%(value)s\"; record a readmission first.", **params)
@@ -480,6 +478,7 @@ class UnionMemberImportWizard(models.TransientModel):
         groups = defaultdict(list)
         transfers = []
         logs = {}
+        diffs = {}
         for res in rows:
             old = current[res.member_id]
             diff = sheet_rules.changes(res.values, old)
@@ -489,6 +488,7 @@ class UnionMemberImportWizard(models.TransientModel):
             if diff:
                 groups[tuple(sorted(diff.items()))].append(res.member_id)
                 logs[res.member_id] = self._change_log(diff, old)
+                diffs[res.member_id] = diff
         Member = self.env["union.member"].with_context(tracking_disable=True)
         changed = Member.browse(sorted(set(logs) | {mid for mid, _unit in transfers}))
         if not changed:
@@ -506,8 +506,33 @@ class UnionMemberImportWizard(models.TransientModel):
                 "date": fields.Date.context_today(self), "reason": reason,
             } for member_id, unit_id in transfers])
         if logs:
-            Member.browse(list(logs))._message_log_batch(bodies=logs)
+            messages = Member.browse(list(logs))._message_log_batch(bodies=logs)
+            self._track_private_changes(messages, diffs, current)
         return len(changed), len(rows) - len(changed)
+
+    def _track_private_changes(self, messages, diffs, current):
+        """Old and new values of the personal data changed by the import, as tracking values of
+        the import's notes (one insert): the administrator and the member's officers see them,
+        nobody else (mail.tracking.value shows a value only to users who may read its field)."""
+        Member = self.env["union.member"].sudo()
+        names = sorted(PRIVATE_FIELDS)
+        info = Member.fields_get(names, attributes=("string", "type", "selection", "currency_field"))
+        Tracking = self.env["mail.tracking.value"].sudo()
+        vals_list = []
+        for message in messages:
+            member = Member.browse(message.res_id)
+            for name in names:
+                if name not in diffs.get(member.id, {}):
+                    continue
+                old, new = current[member.id].get(name), diffs[member.id][name]
+                if info[name]["type"] == "many2one":
+                    comodel = Member._fields[name].comodel_name
+                    old, new = self.env[comodel].sudo().browse(old or ()), self.env[comodel].sudo().browse(new or ())
+                vals = Tracking._create_tracking_values(old, new, name, info[name], member)
+                vals_list.append(dict(vals, mail_message_id=message.id))
+        if vals_list:
+            # sudo: tracking values are written by the system, as mail's own tracking does
+            Tracking.create(vals_list)
 
     def _change_log(self, diff, old):
         """The chatter note of one member's changes (no values for private data)."""

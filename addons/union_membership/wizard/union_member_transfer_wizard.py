@@ -5,6 +5,9 @@ from odoo.exceptions import UserError
 class UnionMemberTransferWizard(models.TransientModel):
     _name = "union.member.transfer.wizard"
     _description = "Transfer Members between Units"
+    _inherit = ["union.reference.check.mixin"]
+    # to_organization_id is a transfer's destination: any unit in operation (checked below)
+    _union_checked_references = ("from_organization_id", "member_ids")
 
     from_organization_id = fields.Many2one("union.organization", string="From Unit", required=True)
     include_subunits = fields.Boolean(string="Include Sub-units", default=True)
@@ -12,11 +15,19 @@ class UnionMemberTransferWizard(models.TransientModel):
         "union.member", string="Members",
         help="Leave empty to transfer every current member of the unit.")
     to_organization_id = fields.Many2one("union.organization", string="To Unit", required=True,
-                                         domain=[("state", "=", "active")])
+                                         domain=[("state", "=", "active")],
+                                         context={"union_transfer_destination": True})
     date = fields.Date(required=True, default=fields.Date.context_today)
     reason = fields.Text()
     decision_ref = fields.Char(string="Decision")
     count = fields.Integer(compute="_compute_count", string="Members to Transfer")
+
+    @api.model
+    def _check_union_references(self, vals):
+        res = super()._check_union_references(vals)
+        if not self.env.su and vals.get("to_organization_id"):
+            self.env["union.organization"]._check_transfer_destination(vals["to_organization_id"])
+        return res
 
     @api.depends("from_organization_id", "include_subunits", "member_ids")
     def _compute_count(self):

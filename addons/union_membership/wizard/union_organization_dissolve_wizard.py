@@ -1,10 +1,13 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
 class UnionOrganizationDissolveWizard(models.TransientModel):
     _name = "union.organization.dissolve.wizard"
     _description = "Dissolve a Union Unit"
+    _inherit = ["union.reference.check.mixin"]
+    # target_id receives the members by transfer: any unit in operation (checked below)
+    _union_checked_references = ("organization_id",)
 
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
     date = fields.Date(string="Dissolved On", required=True, default=fields.Date.context_today)
@@ -12,8 +15,16 @@ class UnionOrganizationDissolveWizard(models.TransientModel):
     decision_ref = fields.Char(string="Decision")
     target_id = fields.Many2one(
         "union.organization", string="Move Members To", domain=[("state", "=", "active")],
+        context={"union_transfer_destination": True},
         help="Leave empty to end the membership of the unit's members on the dissolution date.")
     member_count = fields.Integer(related="organization_id.member_count_total")
+
+    @api.model
+    def _check_union_references(self, vals):
+        res = super()._check_union_references(vals)
+        if not self.env.su and vals.get("target_id"):
+            self.env["union.organization"]._check_transfer_destination(vals["target_id"])
+        return res
 
     def action_dissolve(self):
         """End the unit and its sub-units; its members are moved or their membership ends."""
