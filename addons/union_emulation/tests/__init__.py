@@ -2,6 +2,7 @@ from . import (
     test_award,
     test_contest,
     test_evaluation,
+    test_evaluation_form,
     test_http,
     test_messages_vi,
     test_movement_registration,
