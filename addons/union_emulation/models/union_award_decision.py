@@ -7,7 +7,8 @@ class UnionAwardDecision(models.Model):
 
     _name = "union.award.decision"
     _description = "Commendation Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["union.reference.check.mixin", "mail.thread", "mail.activity.mixin"]
+    _union_checked_references = ("organization_id", "movement_id")
     _order = "date desc, id desc"
 
     name = fields.Char(string="Number", required=True, tracking=True, help="Number and symbol, e.g. 25/QĐ-CĐN.")

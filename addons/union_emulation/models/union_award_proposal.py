@@ -12,7 +12,8 @@ class UnionAwardProposal(models.Model):
 
     _name = "union.award.proposal"
     _description = "Commendation Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["union.reference.check.mixin", "mail.thread", "mail.activity.mixin"]
+    _union_checked_references = ("organization_id", "movement_id")
     _order = "id desc"
 
     name = fields.Char(required=True, copy=False, readonly=True, default="/")

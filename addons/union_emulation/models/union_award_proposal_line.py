@@ -5,6 +5,8 @@ from odoo.exceptions import ValidationError
 class UnionAwardProposalLine(models.Model):
     _name = "union.award.proposal.line"
     _description = "Proposed Candidate"
+    _inherit = ["union.reference.check.mixin"]
+    _union_checked_references = ("member_id", "recipient_organization_id")
     _order = "proposal_id, id"
 
     proposal_id = fields.Many2one("union.award.proposal", required=True, index=True, ondelete="cascade")

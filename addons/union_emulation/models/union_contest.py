@@ -12,7 +12,8 @@ class UnionContest(models.Model):
 
     _name = "union.contest"
     _description = "Online Contest"
-    _inherit = ["mail.thread"]
+    _inherit = ["union.reference.check.mixin", "mail.thread"]
+    _union_checked_references = ("movement_id",)
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True)

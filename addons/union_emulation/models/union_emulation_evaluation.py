@@ -16,7 +16,8 @@ class UnionEmulationEvaluation(models.Model):
 
     _name = "union.emulation.evaluation"
     _description = "Yearly Evaluation of a Unit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["union.reference.check.mixin", "mail.thread", "mail.activity.mixin"]
+    _union_checked_references = ("organization_id",)
     _order = "year desc, reviewed_total desc, id"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -6,7 +6,8 @@ from odoo.tools import html2plaintext
 class UnionEmulationMovement(models.Model):
     _name = "union.emulation.movement"
     _description = "Emulation Movement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "website.published.mixin"]
+    _inherit = ["union.reference.check.mixin", "mail.thread", "mail.activity.mixin", "website.published.mixin"]
+    _union_checked_references = ("organization_id", "target_organization_ids")
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)

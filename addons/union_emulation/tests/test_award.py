@@ -83,8 +83,12 @@ class TestAward(EmulationCommon):
         self.assertEqual(self.env["union.award.proposal"].search_count([("organization_id", "=", self.unit_a.id)]), 1)
 
     def test_candidate_outside_unit_refused(self):
-        with self.assertRefused(ValidationError, "does not belong"):
+        # the officer of A may not even name a member of B (issue 13 #6: test_reference_check)
+        with self.assertRefused(AccessError, "a record you may not see"):
             self._proposal([{"member_id": self.member_b1.id, "achievement": "B"}])
+        # the upper level sees both, but A's proposal is for A's members only
+        with self.assertRefused(ValidationError, "does not belong"):
+            self._proposal([{"member_id": self.member_b1.id, "achievement": "B"}], user=self.user_upper)
 
     def test_officer_b_cannot_see_proposal_of_a(self):
         proposal = self._proposal([{"member_id": self.member_a1.id, "achievement": "A"}])

@@ -96,17 +96,21 @@ class TestMovementRegistration(EmulationCommon):
         with self.assertRaises(AccessError):
             Reg.create({"movement_id": self.movement.id, "member_id": self.member_a1.id,
                         "organization_id": self.unit_b.id})
-        reg = self.env["union.emulation.registration"].with_user(self.user_portal_a1).create(
+        reg = self.env["union.emulation.registration"].with_user(self.user_officer_a).create(
             {"movement_id": self.movement.id, "member_id": self.member_a1.id})
         with self.assertRefused(ValidationError, "member's own unit"):
-            reg.organization_id = self.unit_b
+            reg.organization_id = self.group_a
 
     def test_portal_member_registers_self_only(self):
-        Reg = self.env["union.emulation.registration"].with_user(self.user_portal_a1)
+        """A member reads their own registrations; they register through the portal route only
+        (test_registration_portal), never through the ORM."""
+        Reg = self.env["union.emulation.registration"]
         reg = Reg.create({"movement_id": self.movement.id, "member_id": self.member_a1.id})
-        self.assertEqual(Reg.search([]), reg)
-        with self.assertRaises(AccessError):
-            Reg.create({"movement_id": self.movement.id, "member_id": self.member_b1.id})
+        Reg.create({"movement_id": self.movement.id, "member_id": self.member_b1.id})
+        self.assertEqual(Reg.with_user(self.user_portal_a1).search([]), reg)
+        for member in (self.member_a1, self.member_b1):
+            with self.assertRaises(AccessError):
+                Reg.with_user(self.user_portal_a1).create({"movement_id": self.movement.id, "member_id": member.id})
 
     def test_vietnamese_messages(self):
         """The refusals reach Vietnamese users in Vietnamese (i18n/vi.po)."""
