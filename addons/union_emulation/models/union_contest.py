@@ -160,7 +160,8 @@ class UnionContest(models.Model):
         self.ensure_one()
         member_rows, unit_rows = self._get_result_rows()
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        # user text (names of members and units) stays text: "=..." is never a live formula
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
         bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         sheet = workbook.add_worksheet(self.env._("Members"))
         headers = [self.env._("Member code"), self.env._("Member"), self.env._("Unit"),
