@@ -1,3 +1,5 @@
+import json
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -18,7 +20,7 @@ class UnionAwardProposal(models.Model):
 
     name = fields.Char(required=True, copy=False, readonly=True, default="/")
     organization_id = fields.Many2one("union.organization", string="Proposing Unit", required=True, index=True,
-                                      tracking=True)
+                                      tracking=True, default=lambda self: self._default_organization_id())
     award_title_id = fields.Many2one("union.award.title", string="Title or Form", required=True, tracking=True)
     recipient_type = fields.Selection(related="award_title_id.recipient_type", store=True)
     movement_id = fields.Many2one("union.emulation.movement", index=True)
@@ -39,6 +41,15 @@ class UnionAwardProposal(models.Model):
     review_note = fields.Text()
     reviewer_id = fields.Many2one("res.users", readonly=True, copy=False)
     decision_id = fields.Many2one("union.award.decision", readonly=True, copy=False)
+
+    @api.model
+    def _default_organization_id(self):
+        """The officer's unit, when they manage exactly one."""
+        units = self.env.user.union_organization_ids
+        return units.id if len(units) == 1 else False
+
+    def _creation_message(self):
+        return self.env._("Commendation proposal created")
 
     @api.depends("line_ids")
     def _compute_line_count(self):
@@ -132,21 +143,34 @@ class UnionAwardProposal(models.Model):
             raise UserError(self.env._(
                 "Proposal %(name)s has been submitted: its candidates can no longer be changed.", name=sent[0].name))
 
+    @api.model
     def _eligibility_messages(self, reasons):
-        """Translated text of the failing reasons returned by rules/eligibility.py."""
+        """Translated text, in the reader's language, of the failing reasons returned by
+        rules/eligibility.py (as stored on the candidate lines: dates as ISO strings)."""
+        def day(value):
+            if not value:
+                return self.env._("unknown")
+            return fields.Date.to_date(value).strftime("%d/%m/%Y")
+
         texts = {
             "absent": lambda p: self.env._(
                 "absent %(days)s working days (maternity leave not counted), the limit is under %(limit)s",
-                **p),
+                days=p["days"], limit=p["limit"]),
             "membership_too_short": lambda p: self.env._(
                 "member for less than %(months)s months (joined %(date)s)", months=p["months"],
-                date=p["date_joined"].strftime("%d/%m/%Y") if p["date_joined"] else self.env._("unknown")),
+                date=day(p.get("date_joined"))),
             "disciplined": lambda p: self.env._("disciplined during the period"),
             "not_registered": lambda p: self.env._("not registered for the movement"),
             "already_rewarded": lambda p: self.env._(
                 "the same achievement has already been rewarded (one achievement, one form)"),
         }
-        return [texts[code](params) for code, params in reasons]
+        return [texts[code](params) for code, params in reasons if code in texts]
+
+    @api.model
+    def _eligibility_reasons_to_store(self, reasons):
+        """The reasons of rules/eligibility.py as JSON: codes and figures, dates as ISO strings."""
+        return [[code, {key: fields.Date.to_string(value) if hasattr(value, "isoformat") else value
+                        for key, value in params.items()}] for code, params in reasons]
 
     def action_check_eligibility(self):
         """Check every candidate with the dated rules, in one batch per proposal."""
@@ -205,12 +229,14 @@ class UnionAwardProposal(models.Model):
                         reasons.append(("not_registered", {}))
                     if unit_id in rewarded_units:
                         reasons.append(("already_rewarded", {}))
-                note = "; ".join(self._eligibility_messages(reasons))
-                results.setdefault(note, []).append(line.id)
+                # stored as codes, written out in the reader's language when shown
+                stored = self._eligibility_reasons_to_store(reasons)
+                results.setdefault(json.dumps(stored, sort_keys=True), []).append(line.id)
         # one write per distinct result, not one per candidate
         Line = self.env["union.award.proposal.line"]
-        for note, line_ids in results.items():
-            Line.browse(line_ids).write({"eligible": not note, "eligibility_note": note or False})
+        for key, line_ids in results.items():
+            stored = json.loads(key)
+            Line.browse(line_ids).write({"eligible": not stored, "eligibility_reasons": stored or False})
         return True
 
     def action_submit(self):

@@ -33,6 +33,10 @@ class UnionContest(models.Model):
     eligible_count = fields.Integer(compute="_compute_statistics", string="Members Covered")
     participation_rate = fields.Float(compute="_compute_statistics", string="Participation (%)")
 
+    def _creation_message(self):
+        # the model's own words, translated in code: the chatter never reads "<English model name> được tạo"
+        return self.env._("Online contest created")
+
     @api.constrains("date_start", "date_end", "time_limit", "attempts_limit", "pass_percentage")
     def _check_settings(self):
         for contest in self:

@@ -49,6 +49,10 @@ class UnionEmulationEvaluation(models.Model):
         units = self.env.user.union_organization_ids.filtered(lambda unit: unit.level == "grassroots")
         return units.id if len(units) == 1 else False
 
+    def _creation_message(self):
+        # the model's own words, translated in code: the chatter never reads "<English model name> được tạo"
+        return self.env._("Yearly evaluation created")
+
     @api.depends("organization_id", "year")
     def _compute_name(self):
         for evaluation in self:

@@ -13,6 +13,22 @@ class UnionOrganization(models.Model):
         for unit in self:
             unit.award_count = counts.get(unit, 0)
 
+    def _get_certificate_place(self):
+        """The place written before the date on certificates ("Gia Nghĩa, ngày ..."): the unit's city
+        or province, else the nearest unit above that has one."""
+        for unit in self.sudo()._get_ancestors_first():  # sudo: only the city of the unit's address is read
+            partner = unit.partner_id
+            if partner.city or partner.state_id:
+                return partner.city or partner.state_id.name
+        company = self.sudo().company_id  # sudo: only the city of the accounting entity's address is read
+        return company.city or company.state_id.name or ""
+
+    def _get_ancestors_first(self):
+        """This unit, then its parents up to the root."""
+        self.ensure_one()
+        ids = [int(unit_id) for unit_id in (self.parent_path or "").split("/") if unit_id]
+        return self.browse(list(reversed(ids))) if ids else self
+
     def action_view_awards(self):
         """The unit's own rewards and its members' over the years."""
         self.ensure_one()
