@@ -24,6 +24,6 @@ class ResCompany(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
-        if not all(companies.mapped("external_report_layout_id")):
+        if any(not company.external_report_layout_id for company in companies):
             self._union_emulation_ensure_report_layout()
         return companies

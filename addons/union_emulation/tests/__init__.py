@@ -6,6 +6,7 @@ from . import (
     test_http,
     test_messages_vi,
     test_movement_registration,
+    test_officer_face,
     test_reference_check,
     test_registration_portal,
     test_website_tour,
