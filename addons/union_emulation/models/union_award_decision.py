@@ -69,6 +69,17 @@ class UnionAwardDecision(models.Model):
                     "%(unit)s cannot grant %(title)s: it is granted at another level.",
                     unit=decision.organization_id.name, title=decision.award_title_id.name))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        movements = self.env["union.emulation.movement"].browse(
+            [vals["movement_id"] for vals in vals_list if vals.get("movement_id") and not vals.get("year")])
+        year_of = {movement.id: movement.year for movement in movements}
+        for vals in vals_list:
+            if vals.get("movement_id") in year_of:
+                # the year rewarded is the movement's, unless given (the form does the same on change)
+                vals["year"] = year_of[vals["movement_id"]]
+        return super().create(vals_list)
+
     def write(self, vals):
         locked = {"name", "date", "organization_id", "award_title_id", "year", "movement_id", "signer_name",
                   "signer_title", "signing_mode"}

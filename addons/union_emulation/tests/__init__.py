@@ -1,5 +1,6 @@
 from . import (
     test_award,
+    test_backend_tour,
     test_contest,
     test_evaluation,
     test_evaluation_form,
