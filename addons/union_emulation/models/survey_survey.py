@@ -6,7 +6,7 @@ class SurveySurvey(models.Model):
     _inherit = "survey.survey"
 
     union_contest = fields.Boolean(
-        compute="_compute_union_contest", string="Union Contest",
+        compute="_compute_union_contest",
         help="The questionnaire of a union contest: its pages speak of a contest, not of a certification.")
 
     def _compute_union_contest(self):
