@@ -2,7 +2,7 @@
     "name": "Union Emulation",
     "summary": "Emulation movements, registrations, yearly scoring and classification of units, "
                "commendation proposals, decisions and certificates, online contests",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Union",
     "author": "Union suite developers",
     "website": "https://github.com/union-suite",
@@ -31,6 +31,7 @@
         "views/union_award_proposal_views.xml",
         "views/union_award_decision_views.xml",
         "views/union_award_recipient_views.xml",
+        "views/union_state_achievement_views.xml",
         "views/union_contest_views.xml",
         "views/union_member_views.xml",
         "views/union_organization_views.xml",

@@ -17,4 +17,5 @@ from . import (
     union_emulation_registration,
     union_member,
     union_organization,
+    union_state_achievement,
 )

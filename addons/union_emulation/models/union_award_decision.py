@@ -60,6 +60,14 @@ class UnionAwardDecision(models.Model):
         if self.organization_id and not self.place:
             self.place = self.organization_id._get_certificate_place()
 
+    @api.constrains("award_title_id")
+    def _check_not_state_title(self):
+        for decision in self:
+            if decision.award_title_id.state_title:
+                raise ValidationError(self.env._(
+                    "%(title)s is granted by the employer or a State body, not by the union: record it as a "
+                    "State title achievement instead of deciding it.", title=decision.award_title_id.name))
+
     @api.constrains("organization_id", "award_title_id")
     def _check_grant_level(self):
         for decision in self:

@@ -62,6 +62,14 @@ class UnionAwardProposal(models.Model):
             self.year = self.movement_id.year
             self.date_reference = self.movement_id.date_end
 
+    @api.constrains("award_title_id")
+    def _check_not_state_title(self):
+        for proposal in self:
+            if proposal.award_title_id.state_title:
+                raise ValidationError(self.env._(
+                    "%(title)s is granted by the employer or a State body, not by the union: record it as a "
+                    "State title achievement instead of proposing it.", title=proposal.award_title_id.name))
+
     @api.constrains("council_size", "votes_for", "votes_against")
     def _check_votes(self):
         for proposal in self:
@@ -163,6 +171,10 @@ class UnionAwardProposal(models.Model):
             "not_registered": lambda p: self.env._("not registered for the movement"),
             "already_rewarded": lambda p: self.env._(
                 "the same achievement has already been rewarded (one achievement, one form)"),
+            "already_recognised": lambda p: self.env._(
+                "the same achievement was already recognised with %(title)s by %(body)s (decision %(number)s "
+                "of %(date)s): one achievement, one reward", title=p["title"], body=p["body"],
+                number=p["number"], date=day(p.get("date"))),
         }
         return [texts[code](params) for code, params in reasons if code in texts]
 
@@ -200,6 +212,9 @@ class UnionAwardProposal(models.Model):
             rewarded_members = {r["member_id"][0] for r in rewarded if r["member_id"]}
             rewarded_units = {r["recipient_organization_id"][0] for r in rewarded if r["recipient_organization_id"]}
             joined = {m["id"]: m["date_joined"] for m in members.sudo().read(["date_joined"])}
+            # State titles recorded for the same year count too (one achievement, one reward)
+            recognised = self.env["union.state.achievement"]._get_recognised(
+                proposal.year, title.kind, members, units)
             if title.check_eligibility:
                 rules = rule_sets
                 try:
@@ -222,6 +237,8 @@ class UnionAwardProposal(models.Model):
                         "already_rewarded": line.member_id.id in rewarded_members,
                     }
                     reasons = eligibility.check_candidate(candidate, rules, proposal.date_reference)
+                    if ("member", line.member_id.id) in recognised:
+                        reasons.append(("already_recognised", recognised[("member", line.member_id.id)]))
                 else:
                     unit_id = line.recipient_organization_id.id
                     reasons = []
@@ -229,6 +246,8 @@ class UnionAwardProposal(models.Model):
                         reasons.append(("not_registered", {}))
                     if unit_id in rewarded_units:
                         reasons.append(("already_rewarded", {}))
+                    if ("unit", unit_id) in recognised:
+                        reasons.append(("already_recognised", recognised[("unit", unit_id)]))
                 # stored as codes, written out in the reader's language when shown
                 stored = self._eligibility_reasons_to_store(reasons)
                 results.setdefault(json.dumps(stored, sort_keys=True), []).append(line.id)

@@ -5,6 +5,9 @@ class UnionOrganization(models.Model):
     _inherit = "union.organization"
 
     award_count = fields.Integer(compute="_compute_award_count", string="Achievements Count")
+    state_achievement_count = fields.Integer(
+        compute="_compute_state_achievement_count", string="State Titles Count",
+        help="State titles recorded for the unit and its members, this unit and below.")
 
     def _compute_award_count(self):
         counts = dict(self.env["union.award.recipient"]._read_group(
@@ -12,6 +15,18 @@ class UnionOrganization(models.Model):
             ["recipient_organization_id"], ["__count"]))
         for unit in self:
             unit.award_count = counts.get(unit, 0)
+
+    def _compute_state_achievement_count(self):
+        for unit in self:
+            unit.state_achievement_count = self.env["union.state.achievement"].search_count(
+                [("organization_id", "child_of", unit.id)])
+
+    def action_view_state_achievements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("union_emulation.union_state_achievement_action")
+        action["domain"] = [("organization_id", "child_of", self.id)]
+        action["context"] = {"search_default_group_year": 1, "default_recipient_organization_id": self.id}
+        return action
 
     def _get_certificate_place(self):
         """The place written before the date on certificates ("Gia Nghĩa, ngày ..."): the unit's city

@@ -10,5 +10,6 @@ from . import (
     test_officer_face,
     test_reference_check,
     test_registration_portal,
+    test_state_title,
     test_website_tour,
 )

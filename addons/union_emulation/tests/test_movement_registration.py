@@ -13,7 +13,10 @@ class TestMovementRegistration(EmulationCommon):
         Title = self.env["union.award.title"]
         titles = Title.search([("kind", "=", "title")])
         self.assertIn("Lao động tiên tiến", titles.mapped("name"))
-        self.assertIn("Công đoàn cơ sở vững mạnh", titles.mapped("name"))
+        # QĐ 999/QĐ-TLĐ: the pre-2019 "vững mạnh" is history only (archived, not offered)
+        self.assertNotIn("Công đoàn cơ sở vững mạnh", titles.mapped("name"))
+        self.assertIn("Công đoàn cơ sở hoàn thành xuất sắc nhiệm vụ", titles.mapped("name"))
+        self.assertFalse(self.env.ref("union_emulation.award_title_cdcs_vung_manh").active)
         self.assertEqual(self.title_ldtt.recipient_type, "individual")
         self.assertEqual(self.env.ref("union_emulation.award_title_cdcs_vung_manh").recipient_type, "collective")
         bang_khen = Title.search([("certificate_type", "=", "bang_khen")])
