@@ -22,6 +22,9 @@ class UnionEmulationDemo(models.AbstractModel):
     @api.model
     def _load_demo(self):
         """A finished school year (2025-2026) and a current movement, on top of the membership demo."""
+        if self.env.lang != "vi_VN" and "vi_VN" in dict(self.env["res.lang"].get_installed()):
+            # the demo runs in Vietnamese: what code writes (chatter messages, reasons) is in Vietnamese
+            return self.with_context(lang="vi_VN")._load_demo()
         ref = self.env.ref
         sector = ref("union_membership.demo_org_sector", raise_if_not_found=False)
         if not sector:
