@@ -2,7 +2,7 @@
     "name": "Union Emulation",
     "summary": "Emulation movements, registrations, yearly scoring and classification of units, "
                "commendation proposals, decisions and certificates, online contests",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.2.0",
     "category": "Union",
     "author": "Union suite developers",
     "website": "https://github.com/union-suite",
@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/union_emulation_rules.xml",
         "data/ir_sequence_data.xml",
+        "data/res_company_data.xml",
         "data/ir_cron_data.xml",
         "data/union_award_title_data.xml",
         "data/union_award_eligibility_rule_data.xml",
@@ -30,6 +31,7 @@
         "views/union_award_proposal_views.xml",
         "views/union_award_decision_views.xml",
         "views/union_award_recipient_views.xml",
+        "views/union_state_achievement_views.xml",
         "views/union_contest_views.xml",
         "views/union_member_views.xml",
         "views/union_organization_views.xml",
@@ -37,6 +39,7 @@
         "views/union_emulation_menus.xml",
         "views/website_templates.xml",
         "views/portal_templates.xml",
+        "views/survey_templates.xml",
     ],
     "demo": ["demo/union_emulation_demo.xml"],
     "assets": {

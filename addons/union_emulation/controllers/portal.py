@@ -69,6 +69,12 @@ class UnionEmulationPortal(CustomerPortal):
         return request.render("union_emulation.portal_union_emulation",
                               self._union_emulation_values(success=kw.get("registered") and True))
 
+    def _prepare_union_registration_vals(self, member, movement, note):
+        """The only values a member's registration takes from the portal: anything else posted
+        (date, unit, another member, state...) is ignored."""
+        return {"movement_id": movement.id, "member_id": member.id, "registrant_type": "member",
+                "note": (note or "").strip()[:2000]}
+
     @http.route("/my/union/emulation/register", type="http", auth="user", website=True, methods=["POST"])
     def portal_union_emulation_register(self, movement_id=None, note=None, **kw):
         member = request.env.user.union_member_id
@@ -80,10 +86,15 @@ class UnionEmulationPortal(CustomerPortal):
                 movement = request.env["union.emulation.movement"].browse(int(movement_id or 0)).exists()
                 if not movement:
                     raise MissingError(request.env._("This movement does not exist."))
+                # the member must see the movement (launched, not a draft) ...
+                movement.check_access("read")
                 with request.env.cr.savepoint():
-                    request.env["union.emulation.registration"].create({
-                        "movement_id": movement.id, "member_id": member.id, "registrant_type": "member",
-                        "note": (note or "").strip()[:2000]})
+                    # sudo: members cannot create registrations through the ORM (they could set the date,
+                    # the unit or another movement); this route writes the member's own registration
+                    # from the values above, and the registration's constraints check the deadline,
+                    # the member's state and the units the movement covers
+                    request.env["union.emulation.registration"].sudo().create(
+                        self._prepare_union_registration_vals(member, movement, note))
             except (ValidationError, AccessError, MissingError, ValueError) as err:
                 error = str(err.args[0]) if err.args else str(err)
         if error:

@@ -1,4 +1,5 @@
 from . import (
+    res_company,
     survey_survey,
     union_award_decision,
     union_award_eligibility_rule,
@@ -16,4 +17,5 @@ from . import (
     union_emulation_registration,
     union_member,
     union_organization,
+    union_state_achievement,
 )

@@ -5,6 +5,17 @@ from odoo.exceptions import UserError
 class SurveySurvey(models.Model):
     _inherit = "survey.survey"
 
+    union_contest = fields.Boolean(
+        compute="_compute_union_contest",
+        help="The questionnaire of a union contest: its pages speak of a contest, not of a certification.")
+
+    def _compute_union_contest(self):
+        # sudo: the member taking the questionnaire may not read the contest; only its existence is used
+        groups = self.env["union.contest"].sudo()._read_group([("survey_id", "in", self.ids)], ["survey_id"])
+        contest_surveys = {survey for [survey] in groups}
+        for survey in self:
+            survey.union_contest = survey in contest_surveys
+
     def _check_answer_creation(self, user, partner, email, test_entry=False, check_attempts=True,
                                invite_token=False):
         """A contest's questionnaire can be started only between the contest's start and end."""
@@ -20,5 +31,6 @@ class SurveySurvey(models.Model):
             contest = contests[0]
             raise UserError(self.env._(
                 "The contest %(name)s runs from %(start)s to %(end)s: it cannot be taken now.",
-                name=contest.name, start=contest.date_start.strftime("%d/%m/%Y %H:%M"),
-                end=contest.date_end.strftime("%d/%m/%Y %H:%M")))
+                name=contest.name,
+                start=fields.Datetime.context_timestamp(self, contest.date_start).strftime("%d/%m/%Y %H:%M"),
+                end=fields.Datetime.context_timestamp(self, contest.date_end).strftime("%d/%m/%Y %H:%M")))

@@ -7,14 +7,17 @@ class UnionAwardDecision(models.Model):
 
     _name = "union.award.decision"
     _description = "Commendation Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["union.reference.check.mixin", "mail.thread", "mail.activity.mixin"]
+    _union_checked_references = ("organization_id", "movement_id")
     _order = "date desc, id desc"
 
     name = fields.Char(string="Number", required=True, tracking=True, help="Number and symbol, e.g. 25/QĐ-CĐN.")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
-    organization_id = fields.Many2one("union.organization", string="Issuing Unit", required=True, index=True)
+    organization_id = fields.Many2one("union.organization", string="Issuing Unit", required=True, index=True,
+                                      default=lambda self: self._default_organization_id())
     award_title_id = fields.Many2one("union.award.title", string="Title or Form", required=True)
-    year = fields.Char(required=True)
+    year = fields.Char(required=True, default=lambda self: str(fields.Date.context_today(self).year),
+                       help="The year (or school year, e.g. 2024-2025) rewarded: the movement's, when one is chosen.")
     movement_id = fields.Many2one("union.emulation.movement")
     signer_name = fields.Char(string="Signer", required=True)
     signer_title = fields.Char(string="Signer's Position", required=True, default="CHỦ TỊCH")
@@ -32,10 +35,38 @@ class UnionAwardDecision(models.Model):
         ("number_unique", "unique(organization_id, name)", "This decision number is already used by the unit."),
     ]
 
+    @api.model
+    def _default_organization_id(self):
+        """The officer's unit, when they manage exactly one."""
+        units = self.env.user.union_organization_ids
+        return units.id if len(units) == 1 else False
+
+    def _creation_message(self):
+        return self.env._("Commendation decision created")
+
     @api.depends("recipient_ids")
     def _compute_recipient_count(self):
         for decision in self:
             decision.recipient_count = len(decision.recipient_ids)
+
+    @api.onchange("movement_id")
+    def _onchange_movement_id(self):
+        if self.movement_id:
+            self.year = self.movement_id.year
+
+    @api.onchange("organization_id")
+    def _onchange_organization_id(self):
+        """The place printed on certificates: the issuing unit's city, unless already written."""
+        if self.organization_id and not self.place:
+            self.place = self.organization_id._get_certificate_place()
+
+    @api.constrains("award_title_id")
+    def _check_not_state_title(self):
+        for decision in self:
+            if decision.award_title_id.state_title:
+                raise ValidationError(self.env._(
+                    "%(title)s is granted by the employer or a State body, not by the union: record it as a "
+                    "State title achievement instead of deciding it.", title=decision.award_title_id.name))
 
     @api.constrains("organization_id", "award_title_id")
     def _check_grant_level(self):
@@ -45,6 +76,17 @@ class UnionAwardDecision(models.Model):
                 raise ValidationError(self.env._(
                     "%(unit)s cannot grant %(title)s: it is granted at another level.",
                     unit=decision.organization_id.name, title=decision.award_title_id.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        movements = self.env["union.emulation.movement"].browse(
+            [vals["movement_id"] for vals in vals_list if vals.get("movement_id") and not vals.get("year")])
+        year_of = {movement.id: movement.year for movement in movements}
+        for vals in vals_list:
+            if vals.get("movement_id") in year_of:
+                # the year rewarded is the movement's, unless given (the form does the same on change)
+                vals["year"] = year_of[vals["movement_id"]]
+        return super().create(vals_list)
 
     def write(self, vals):
         locked = {"name", "date", "organization_id", "award_title_id", "year", "movement_id", "signer_name",

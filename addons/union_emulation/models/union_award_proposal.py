@@ -1,3 +1,5 @@
+import json
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -12,12 +14,13 @@ class UnionAwardProposal(models.Model):
 
     _name = "union.award.proposal"
     _description = "Commendation Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["union.reference.check.mixin", "mail.thread", "mail.activity.mixin"]
+    _union_checked_references = ("organization_id", "movement_id")
     _order = "id desc"
 
     name = fields.Char(required=True, copy=False, readonly=True, default="/")
     organization_id = fields.Many2one("union.organization", string="Proposing Unit", required=True, index=True,
-                                      tracking=True)
+                                      tracking=True, default=lambda self: self._default_organization_id())
     award_title_id = fields.Many2one("union.award.title", string="Title or Form", required=True, tracking=True)
     recipient_type = fields.Selection(related="award_title_id.recipient_type", store=True)
     movement_id = fields.Many2one("union.emulation.movement", index=True)
@@ -39,6 +42,15 @@ class UnionAwardProposal(models.Model):
     reviewer_id = fields.Many2one("res.users", readonly=True, copy=False)
     decision_id = fields.Many2one("union.award.decision", readonly=True, copy=False)
 
+    @api.model
+    def _default_organization_id(self):
+        """The officer's unit, when they manage exactly one."""
+        units = self.env.user.union_organization_ids
+        return units.id if len(units) == 1 else False
+
+    def _creation_message(self):
+        return self.env._("Commendation proposal created")
+
     @api.depends("line_ids")
     def _compute_line_count(self):
         for proposal in self:
@@ -49,6 +61,14 @@ class UnionAwardProposal(models.Model):
         if self.movement_id:
             self.year = self.movement_id.year
             self.date_reference = self.movement_id.date_end
+
+    @api.constrains("award_title_id")
+    def _check_not_state_title(self):
+        for proposal in self:
+            if proposal.award_title_id.state_title:
+                raise ValidationError(self.env._(
+                    "%(title)s is granted by the employer or a State body, not by the union: record it as a "
+                    "State title achievement instead of proposing it.", title=proposal.award_title_id.name))
 
     @api.constrains("council_size", "votes_for", "votes_against")
     def _check_votes(self):
@@ -131,21 +151,38 @@ class UnionAwardProposal(models.Model):
             raise UserError(self.env._(
                 "Proposal %(name)s has been submitted: its candidates can no longer be changed.", name=sent[0].name))
 
+    @api.model
     def _eligibility_messages(self, reasons):
-        """Translated text of the failing reasons returned by rules/eligibility.py."""
+        """Translated text, in the reader's language, of the failing reasons returned by
+        rules/eligibility.py (as stored on the candidate lines: dates as ISO strings)."""
+        def day(value):
+            if not value:
+                return self.env._("unknown")
+            return fields.Date.to_date(value).strftime("%d/%m/%Y")
+
         texts = {
             "absent": lambda p: self.env._(
                 "absent %(days)s working days (maternity leave not counted), the limit is under %(limit)s",
-                **p),
+                days=p["days"], limit=p["limit"]),
             "membership_too_short": lambda p: self.env._(
                 "member for less than %(months)s months (joined %(date)s)", months=p["months"],
-                date=p["date_joined"].strftime("%d/%m/%Y") if p["date_joined"] else self.env._("unknown")),
+                date=day(p.get("date_joined"))),
             "disciplined": lambda p: self.env._("disciplined during the period"),
             "not_registered": lambda p: self.env._("not registered for the movement"),
             "already_rewarded": lambda p: self.env._(
                 "the same achievement has already been rewarded (one achievement, one form)"),
+            "already_recognised": lambda p: self.env._(
+                "the same achievement was already recognised with %(title)s by %(body)s (decision %(number)s "
+                "of %(date)s): one achievement, one reward", title=p["title"], body=p["body"],
+                number=p["number"], date=day(p.get("date"))),
         }
-        return [texts[code](params) for code, params in reasons]
+        return [texts[code](params) for code, params in reasons if code in texts]
+
+    @api.model
+    def _eligibility_reasons_to_store(self, reasons):
+        """The reasons of rules/eligibility.py as JSON: codes and figures, dates as ISO strings."""
+        return [[code, {key: fields.Date.to_string(value) if hasattr(value, "isoformat") else value
+                        for key, value in params.items()}] for code, params in reasons]
 
     def action_check_eligibility(self):
         """Check every candidate with the dated rules, in one batch per proposal."""
@@ -175,6 +212,9 @@ class UnionAwardProposal(models.Model):
             rewarded_members = {r["member_id"][0] for r in rewarded if r["member_id"]}
             rewarded_units = {r["recipient_organization_id"][0] for r in rewarded if r["recipient_organization_id"]}
             joined = {m["id"]: m["date_joined"] for m in members.sudo().read(["date_joined"])}
+            # State titles recorded for the same year count too (one achievement, one reward)
+            recognised = self.env["union.state.achievement"]._get_recognised(
+                proposal.year, title.kind, members, units)
             if title.check_eligibility:
                 rules = rule_sets
                 try:
@@ -197,6 +237,8 @@ class UnionAwardProposal(models.Model):
                         "already_rewarded": line.member_id.id in rewarded_members,
                     }
                     reasons = eligibility.check_candidate(candidate, rules, proposal.date_reference)
+                    if ("member", line.member_id.id) in recognised:
+                        reasons.append(("already_recognised", recognised[("member", line.member_id.id)]))
                 else:
                     unit_id = line.recipient_organization_id.id
                     reasons = []
@@ -204,12 +246,16 @@ class UnionAwardProposal(models.Model):
                         reasons.append(("not_registered", {}))
                     if unit_id in rewarded_units:
                         reasons.append(("already_rewarded", {}))
-                note = "; ".join(self._eligibility_messages(reasons))
-                results.setdefault(note, []).append(line.id)
+                    if ("unit", unit_id) in recognised:
+                        reasons.append(("already_recognised", recognised[("unit", unit_id)]))
+                # stored as codes, written out in the reader's language when shown
+                stored = self._eligibility_reasons_to_store(reasons)
+                results.setdefault(json.dumps(stored, sort_keys=True), []).append(line.id)
         # one write per distinct result, not one per candidate
         Line = self.env["union.award.proposal.line"]
-        for note, line_ids in results.items():
-            Line.browse(line_ids).write({"eligible": not note, "eligibility_note": note or False})
+        for key, line_ids in results.items():
+            stored = json.loads(key)
+            Line.browse(line_ids).write({"eligible": not stored, "eligibility_reasons": stored or False})
         return True
 
     def action_submit(self):

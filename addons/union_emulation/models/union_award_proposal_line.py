@@ -5,6 +5,8 @@ from odoo.exceptions import ValidationError
 class UnionAwardProposalLine(models.Model):
     _name = "union.award.proposal.line"
     _description = "Proposed Candidate"
+    _inherit = ["union.reference.check.mixin"]
+    _union_checked_references = ("member_id", "recipient_organization_id")
     _order = "proposal_id, id"
 
     proposal_id = fields.Many2one("union.award.proposal", required=True, index=True, ondelete="cascade")
@@ -18,7 +20,11 @@ class UnionAwardProposalLine(models.Model):
     maternity_days = fields.Integer(string="Of Which Maternity Leave")
     disciplined = fields.Boolean()
     eligible = fields.Boolean(readonly=True, copy=False)
-    eligibility_note = fields.Text(string="Why Not Eligible", readonly=True, copy=False)
+    eligibility_reasons = fields.Json(
+        readonly=True, copy=False,
+        help="Why the candidate is not eligible, as codes of rules/eligibility.py with their figures "
+             "([[code, params], ...]): the text is written in the reader's language when shown.")
+    eligibility_note = fields.Text(string="Why Not Eligible", compute="_compute_eligibility_note")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -27,13 +33,20 @@ class UnionAwardProposalLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) - {"eligible", "eligibility_note"}:
+        if set(vals) - {"eligible", "eligibility_reasons"}:
             self.proposal_id._check_draft()
         return super().write(vals)
 
     def unlink(self):
         self.proposal_id._check_draft()
         return super().unlink()
+
+    @api.depends("eligibility_reasons")
+    @api.depends_context("lang")
+    def _compute_eligibility_note(self):
+        Proposal = self.env["union.award.proposal"]
+        for line in self:
+            line.eligibility_note = "; ".join(Proposal._eligibility_messages(line.eligibility_reasons or [])) or False
 
     @api.depends("member_id", "recipient_organization_id")
     def _compute_display_name(self):

@@ -7,6 +7,8 @@ class UnionAwardRecipient(models.Model):
 
     _name = "union.award.recipient"
     _description = "Achievement (Reward Granted)"
+    _inherit = ["union.reference.check.mixin"]
+    _union_checked_references = ("member_id", "recipient_organization_id", "organization_id", "movement_id")
     _order = "date desc, id desc"
 
     decision_id = fields.Many2one("union.award.decision", required=True, index=True, ondelete="restrict")

@@ -32,6 +32,10 @@ class UnionAwardTitle(models.Model):
         required=True, default="none", string="Certificate")
     check_eligibility = fields.Boolean(
         default=True, help="Apply the dated eligibility rules (absence, membership, discipline, registration).")
+    state_title = fields.Boolean(
+        help="Granted by the head of the employing agency or a State body (Lao động tiên tiến, Chiến sĩ thi "
+             "đua cơ sở, Tập thể lao động tiên tiến / xuất sắc): the union records it as an achievement and "
+             "never proposes or decides it.")
     description = fields.Text()
     active = fields.Boolean(default=True)
 

@@ -12,7 +12,8 @@ class UnionContest(models.Model):
 
     _name = "union.contest"
     _description = "Online Contest"
-    _inherit = ["mail.thread"]
+    _inherit = ["union.reference.check.mixin", "mail.thread"]
+    _union_checked_references = ("movement_id",)
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True)
@@ -31,6 +32,10 @@ class UnionContest(models.Model):
     participant_count = fields.Integer(compute="_compute_statistics", string="Participants")
     eligible_count = fields.Integer(compute="_compute_statistics", string="Members Covered")
     participation_rate = fields.Float(compute="_compute_statistics", string="Participation (%)")
+
+    def _creation_message(self):
+        # the model's own words, translated in code: the chatter never reads "<English model name> được tạo"
+        return self.env._("Online contest created")
 
     @api.constrains("date_start", "date_end", "time_limit", "attempts_limit", "pass_percentage")
     def _check_settings(self):
@@ -159,7 +164,8 @@ class UnionContest(models.Model):
         self.ensure_one()
         member_rows, unit_rows = self._get_result_rows()
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        # user text (names of members and units) stays text: "=..." is never a live formula
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
         bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         sheet = workbook.add_worksheet(self.env._("Members"))
         headers = [self.env._("Member code"), self.env._("Member"), self.env._("Unit"),

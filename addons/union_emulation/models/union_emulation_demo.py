@@ -22,6 +22,9 @@ class UnionEmulationDemo(models.AbstractModel):
     @api.model
     def _load_demo(self):
         """A finished school year (2025-2026) and a current movement, on top of the membership demo."""
+        if self.env.lang != "vi_VN" and "vi_VN" in dict(self.env["res.lang"].get_installed()):
+            # the demo runs in Vietnamese: what code writes (chatter messages, reasons) is in Vietnamese
+            return self.with_context(lang="vi_VN")._load_demo()
         ref = self.env.ref
         sector = ref("union_membership.demo_org_sector", raise_if_not_found=False)
         if not sector:
@@ -54,7 +57,7 @@ class UnionEmulationDemo(models.AbstractModel):
         Registration.create(
             [{"movement_id": hai_tot.id, "registrant_type": "unit", "organization_id": unit.id,
               "date_registered": date(2025, 10, 1), "award_title_id": ref(
-                  "union_emulation.award_title_cdcs_vung_manh").id} for unit in schools]
+                  "union_emulation.award_title_cdcs_hoan_thanh_xuat_sac").id} for unit in schools]
             + [{"movement_id": hai_tot.id, "member_id": member.id, "date_registered": date(2025, 10, 5),
                 "award_title_id": ref("union_emulation.award_title_lao_dong_tien_tien").id,
                 "note": "Phấn đấu hoàn thành xuất sắc nhiệm vụ năm học"} for member in members[:10]]
@@ -126,11 +129,18 @@ class UnionEmulationDemo(models.AbstractModel):
         if late:
             draft = Proposal.create({
                 "organization_id": school.id, "award_title_id": ref(
-                    "union_emulation.award_title_lao_dong_tien_tien").id,
+                    "union_emulation.award_title_giay_khen_cdcs").id,
                 "movement_id": hai_tot.id, "year": hai_tot.year, "date_reference": hai_tot.date_end,
                 "line_ids": [Command.create({"member_id": late.id, "achievement": "Hoàn thành tốt nhiệm vụ",
                                              "absent_days": 45, "maternity_days": 0})]})
             draft.action_check_eligibility()
+        # a State title, recorded with the school's decision (granted by the head of the school, not the union)
+        if members:
+            self.env["union.state.achievement"].create({
+                "award_title_id": ref("union_emulation.award_title_lao_dong_tien_tien").id,
+                "member_id": members[0].id, "year": hai_tot.year,
+                "granting_body": f"Hiệu trưởng {school.name.replace('Công đoàn ', '')}",
+                "decision_number": "15/QĐ-THPT", "decision_date": date(2026, 6, 5)})
 
         # an online contest with results
         survey = self.env["survey.survey"].create({

@@ -16,12 +16,13 @@ class UnionEmulationEvaluation(models.Model):
 
     _name = "union.emulation.evaluation"
     _description = "Yearly Evaluation of a Unit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["union.reference.check.mixin", "mail.thread", "mail.activity.mixin"]
+    _union_checked_references = ("organization_id",)
     _order = "year desc, reviewed_total desc, id"
 
     name = fields.Char(compute="_compute_name", store=True)
     organization_id = fields.Many2one("union.organization", string="Unit", required=True, index=True,
-                                      tracking=True)
+                                      tracking=True, default=lambda self: self._default_organization_id())
     criterion_id = fields.Many2one("union.emulation.criterion", string="Scoring Template", required=True,
                                    index=True)
     year = fields.Char(related="criterion_id.year", store=True, index=True)
@@ -42,6 +43,16 @@ class UnionEmulationEvaluation(models.Model):
         ("unit_year_unique", "unique(organization_id, year)", "A unit is evaluated once a year."),
     ]
 
+    @api.model
+    def _default_organization_id(self):
+        """The officer's grassroots unit, when they manage exactly one."""
+        units = self.env.user.union_organization_ids.filtered(lambda unit: unit.level == "grassroots")
+        return units.id if len(units) == 1 else False
+
+    def _creation_message(self):
+        # the model's own words, translated in code: the chatter never reads "<English model name> được tạo"
+        return self.env._("Yearly evaluation created")
+
     @api.depends("organization_id", "year")
     def _compute_name(self):
         for evaluation in self:
@@ -51,6 +62,11 @@ class UnionEmulationEvaluation(models.Model):
                  "criterion_id.threshold_good", "criterion_id.threshold_completed")
     def _compute_totals(self):
         for evaluation in self:
+            if not evaluation.criterion_id:
+                # a new evaluation whose template is not chosen yet: nothing to score or classify
+                evaluation.self_total = evaluation.reviewed_total = 0
+                evaluation.classification = False
+                continue
             maxima = {line.id: line.max_points for line in evaluation.line_ids}
             try:
                 evaluation.self_total = scoring.unit_total(
@@ -88,6 +104,22 @@ class UnionEmulationEvaluation(models.Model):
                     "Template %(template)s is for another type of unit than %(unit)s.",
                     template=evaluation.criterion_id.name, unit=evaluation.organization_id.name))
 
+    @api.onchange("organization_id")
+    def _onchange_organization_id(self):
+        """Offer the latest scoring template for the unit's type."""
+        unit = self.organization_id
+        if unit and self.criterion_id.funding_type != unit.funding_type:
+            self.criterion_id = self.env["union.emulation.criterion"].search(
+                [("funding_type", "=", unit.funding_type)], order="year desc", limit=1)
+
+    @api.onchange("criterion_id")
+    def _onchange_criterion_id(self):
+        """A new evaluation shows the template's items at once, ready to be self-scored."""
+        if self._origin:
+            return
+        self.line_ids = [Command.clear()] + [
+            Command.create({"item_id": item.id}) for item in self.criterion_id.item_ids]
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -102,6 +134,10 @@ class UnionEmulationEvaluation(models.Model):
 
     def write(self, vals):
         self._check_not_locked()
+        if "criterion_id" in vals and any(e.line_ids and e.criterion_id.id != vals["criterion_id"] for e in self):
+            raise UserError(self.env._(
+                "The scoring template of %(name)s cannot change once its items are listed: "
+                "delete the evaluation and create it again with the other template.", name=self[0].name))
         if not self.env.su and {"state", "reviewer_id", "date_approved"} & set(vals):
             self._check_transition(vals)
         return super().write(vals)

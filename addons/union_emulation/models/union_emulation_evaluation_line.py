@@ -34,6 +34,15 @@ class UnionEmulationEvaluationLine(models.Model):
                         "maximum %(max)s points.", item=line.item_id.code + " " + line.name,
                         evaluation=line.evaluation_id.name, label=label, score=points, max=line.max_points))
 
+    @api.constrains("item_id", "evaluation_id")
+    def _check_item_of_template(self):
+        for line in self:
+            if line.item_id.criterion_id != line.evaluation_id.criterion_id:
+                raise ValidationError(self.env._(
+                    "Item %(item)s is not part of the scoring template %(template)s of %(evaluation)s.",
+                    item=line.item_id.code, template=line.evaluation_id.criterion_id.name,
+                    evaluation=line.evaluation_id.name))
+
     def write(self, vals):
         self.evaluation_id._check_not_locked()
         review_fields = {"reviewed_score", "review_comment"} & set(vals)

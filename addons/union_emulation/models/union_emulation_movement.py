@@ -6,7 +6,8 @@ from odoo.tools import html2plaintext
 class UnionEmulationMovement(models.Model):
     _name = "union.emulation.movement"
     _description = "Emulation Movement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "website.published.mixin"]
+    _inherit = ["union.reference.check.mixin", "mail.thread", "mail.activity.mixin", "website.published.mixin"]
+    _union_checked_references = ("organization_id", "target_organization_ids")
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -38,6 +39,10 @@ class UnionEmulationMovement(models.Model):
         compute="_compute_registration_counts", string="Registered Members")
     contest_ids = fields.One2many("union.contest", "movement_id", string="Contests")
     registration_open = fields.Boolean(compute="_compute_registration_open")
+
+    def _creation_message(self):
+        # the model's own words, translated in code: the chatter never reads "<English model name> được tạo"
+        return self.env._("Emulation movement created")
 
     @api.depends("period_type", "date_start", "date_end")
     def _compute_year(self):
@@ -86,12 +91,14 @@ class UnionEmulationMovement(models.Model):
             if movement.date_end < movement.date_start:
                 raise ValidationError(self.env._(
                     "Movement %(name)s: the end date %(end)s is before the start date %(start)s.",
-                    name=movement.name, end=movement.date_end, start=movement.date_start))
+                    name=movement.name, end=movement.date_end.strftime("%d/%m/%Y"),
+                    start=movement.date_start.strftime("%d/%m/%Y")))
             if movement.registration_deadline > movement.date_end:
                 raise ValidationError(self.env._(
                     "Movement %(name)s: the registration deadline %(deadline)s is after the end of the "
-                    "period %(end)s.", name=movement.name, deadline=movement.registration_deadline,
-                    end=movement.date_end))
+                    "period %(end)s.", name=movement.name,
+                    deadline=movement.registration_deadline.strftime("%d/%m/%Y"),
+                    end=movement.date_end.strftime("%d/%m/%Y")))
 
     def action_launch(self):
         for movement in self:

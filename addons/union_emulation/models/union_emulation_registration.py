@@ -7,6 +7,8 @@ class UnionEmulationRegistration(models.Model):
 
     _name = "union.emulation.registration"
     _description = "Emulation Registration"
+    _inherit = ["union.reference.check.mixin"]
+    _union_checked_references = ("movement_id", "member_id", "organization_id")
     _order = "movement_id desc, organization_id, id"
     _rec_name = "movement_id"
 
@@ -91,6 +93,8 @@ class UnionEmulationRegistration(models.Model):
             taken.add(key)
 
     def write(self, vals):
+        # the rights first: a member (read only) is refused as such, before any check of the values
+        self.check_access("write")
         if not self.env.su:
             vals = {key: value for key, value in vals.items() if key != "date_registered"}
         if vals.get("member_id"):

@@ -28,6 +28,7 @@ class EmulationCommon(UnionCommon):
         })
         cls.movement.action_launch()
         cls.title_ldtt = cls.env.ref("union_emulation.award_title_lao_dong_tien_tien")
+        cls.form_gk_cdcs = cls.env.ref("union_emulation.award_title_giay_khen_cdcs")
         cls.form_gk_upper = cls.env.ref("union_emulation.award_title_giay_khen_cap_tren_ca_nhan")
         cls.form_gk_upper_unit = cls.env.ref("union_emulation.award_title_giay_khen_cap_tren_tap_the")
         cls.criterion = cls.env.ref("union_emulation.criterion_2024_2025_public_partial")

@@ -83,8 +83,12 @@ class TestAward(EmulationCommon):
         self.assertEqual(self.env["union.award.proposal"].search_count([("organization_id", "=", self.unit_a.id)]), 1)
 
     def test_candidate_outside_unit_refused(self):
-        with self.assertRefused(ValidationError, "does not belong"):
+        # the officer of A may not even name a member of B (issue 13 #6: test_reference_check)
+        with self.assertRefused(AccessError, "a record you may not see"):
             self._proposal([{"member_id": self.member_b1.id, "achievement": "B"}])
+        # the upper level sees both, but A's proposal is for A's members only
+        with self.assertRefused(ValidationError, "does not belong"):
+            self._proposal([{"member_id": self.member_b1.id, "achievement": "B"}], user=self.user_upper)
 
     def test_officer_b_cannot_see_proposal_of_a(self):
         proposal = self._proposal([{"member_id": self.member_a1.id, "achievement": "A"}])
@@ -113,7 +117,7 @@ class TestAward(EmulationCommon):
     def test_proposal_form_flow(self):
         with Form(self.env["union.award.proposal"].with_user(self.user_officer_a)) as form:
             form.organization_id = self.unit_a
-            form.award_title_id = self.title_ldtt
+            form.award_title_id = self.form_gk_cdcs
             form.movement_id = self.movement
             self.assertEqual(form.year, self.movement.year)
             self.assertEqual(form.date_reference, self.movement.date_end)
@@ -136,10 +140,10 @@ class TestAward(EmulationCommon):
         with self.assertRaises(AccessError):
             proposal.write({"state": "reviewed"})
         created = self.env["union.award.proposal"].with_user(self.user_officer_a).create({
-            "organization_id": self.unit_a.id, "award_title_id": self.title_ldtt.id, "year": "2031",
+            "organization_id": self.unit_a.id, "award_title_id": self.form_gk_cdcs.id, "year": "2031",
             "date_reference": self.date_2025, "state": "approved", "votes_for": 9, "council_size": 9})
         self.assertEqual((created.state, created.votes_for), ("draft", 0))
-        bad = self._proposal([{"member_id": self.member_a2.id, "achievement": "B"}], title=self.title_ldtt)
+        bad = self._proposal([{"member_id": self.member_a2.id, "achievement": "B"}], title=self.form_gk_cdcs)
         with self.assertRefused(UserError, "not registered"):
             bad.write({"state": "submitted"})
 

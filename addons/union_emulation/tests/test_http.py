@@ -134,3 +134,25 @@ class TestEmulationPages(EmulationCommon, HttpCase):
         self.start_tour("/my/union/emulation", "union_emulation_portal_register", login="t_portal_a1")
         reg = self.env["union.emulation.registration"].search([("member_id", "=", self.member_a1.id)])
         self.assertEqual(reg.movement_id, self.movement)
+
+    def test_contest_pages_speak_of_a_contest(self):
+        """Issue 14: a contest's survey says "bài thi", not "chứng nhận" (the survey is a certification
+        for Odoo, so that members who pass get a certificate)."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.user_portal_a1.lang = "vi_VN"
+        survey = self.env["survey.survey"].create({"title": "Thi tìm hiểu Luật Công đoàn"})
+        self.env["survey.question"].create({
+            "survey_id": survey.id, "title": "Câu 1", "question_type": "simple_choice",
+            "suggested_answer_ids": [(0, 0, {"value": "Đúng", "is_correct": True, "answer_score": 1})]})
+        contest = self.env["union.contest"].create({
+            "name": "Cuộc thi tháng 11", "movement_id": self.movement.id, "survey_id": survey.id,
+            "date_start": fields.Datetime.now(), "date_end": fields.Datetime.now() + timedelta(days=3)})
+        contest.action_open()
+        self.assertTrue(survey.union_contest)
+        self.authenticate("t_portal_a1", "t_portal_a1_pw")
+        page = self.url_open(contest.start_url).text
+        self.assertIn("Bắt đầu làm bài thi", page)
+        self.assertIn("Thời gian làm bài thi", page)
+        self.assertNotIn("chứng nhận", page.lower())
+        # a survey that is not a contest keeps Odoo's words
+        self.assertFalse(self.env["survey.survey"].create({"title": "Khảo sát"}).union_contest)

@@ -13,7 +13,10 @@ class TestMovementRegistration(EmulationCommon):
         Title = self.env["union.award.title"]
         titles = Title.search([("kind", "=", "title")])
         self.assertIn("Lao động tiên tiến", titles.mapped("name"))
-        self.assertIn("Công đoàn cơ sở vững mạnh", titles.mapped("name"))
+        # QĐ 999/QĐ-TLĐ: the pre-2019 "vững mạnh" is history only (archived, not offered)
+        self.assertNotIn("Công đoàn cơ sở vững mạnh", titles.mapped("name"))
+        self.assertIn("Công đoàn cơ sở hoàn thành xuất sắc nhiệm vụ", titles.mapped("name"))
+        self.assertFalse(self.env.ref("union_emulation.award_title_cdcs_vung_manh").active)
         self.assertEqual(self.title_ldtt.recipient_type, "individual")
         self.assertEqual(self.env.ref("union_emulation.award_title_cdcs_vung_manh").recipient_type, "collective")
         bang_khen = Title.search([("certificate_type", "=", "bang_khen")])
@@ -96,17 +99,21 @@ class TestMovementRegistration(EmulationCommon):
         with self.assertRaises(AccessError):
             Reg.create({"movement_id": self.movement.id, "member_id": self.member_a1.id,
                         "organization_id": self.unit_b.id})
-        reg = self.env["union.emulation.registration"].with_user(self.user_portal_a1).create(
+        reg = self.env["union.emulation.registration"].with_user(self.user_officer_a).create(
             {"movement_id": self.movement.id, "member_id": self.member_a1.id})
         with self.assertRefused(ValidationError, "member's own unit"):
-            reg.organization_id = self.unit_b
+            reg.organization_id = self.group_a
 
     def test_portal_member_registers_self_only(self):
-        Reg = self.env["union.emulation.registration"].with_user(self.user_portal_a1)
+        """A member reads their own registrations; they register through the portal route only
+        (test_registration_portal), never through the ORM."""
+        Reg = self.env["union.emulation.registration"]
         reg = Reg.create({"movement_id": self.movement.id, "member_id": self.member_a1.id})
-        self.assertEqual(Reg.search([]), reg)
-        with self.assertRaises(AccessError):
-            Reg.create({"movement_id": self.movement.id, "member_id": self.member_b1.id})
+        Reg.create({"movement_id": self.movement.id, "member_id": self.member_b1.id})
+        self.assertEqual(Reg.with_user(self.user_portal_a1).search([]), reg)
+        for member in (self.member_a1, self.member_b1):
+            with self.assertRaises(AccessError):
+                Reg.with_user(self.user_portal_a1).create({"movement_id": self.movement.id, "member_id": member.id})
 
     def test_vietnamese_messages(self):
         """The refusals reach Vietnamese users in Vietnamese (i18n/vi.po)."""

@@ -6,6 +6,8 @@ class UnionEmulationRegisterWizard(models.TransientModel):
 
     _name = "union.emulation.register.wizard"
     _description = "Register Members for a Movement"
+    _inherit = ["union.reference.check.mixin"]
+    _union_checked_references = ("movement_id", "member_ids")
 
     movement_id = fields.Many2one(
         "union.emulation.movement", required=True, domain="[('state', '=', 'launched')]")
