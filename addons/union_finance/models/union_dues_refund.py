@@ -161,6 +161,7 @@ class UnionDuesRefund(models.Model):
             "unit": self.organization_id, "date": move.date, "number": move.name,
             "debit": ", ".join(sorted(set(move.line_ids.filtered("debit").account_id.mapped("code")))),
             "credit": self.journal_id.default_account_id.code or "",
+            "book": self.journal_id.union_voucher_book or "",
             "receiver": self.member_id.name,
             "address": ", ".join(filter(None, (partner.street, partner.city))),
             "purpose": self.env._(

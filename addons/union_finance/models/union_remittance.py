@@ -197,6 +197,7 @@ class UnionRemittance(models.Model):
             "unit": self.organization_id, "date": move.date, "number": move.name,
             "debit": self.company_id.union_upper_payable_account_id.code or "",
             "credit": cash.code or "",
+            "book": self.payment_journal_id.union_voucher_book or "",
             "receiver": self.upper_organization_id.name,
             "address": ", ".join(filter(None, (partner.street, partner.city))),
             "purpose": self.env._(

@@ -180,6 +180,7 @@ class UnionWelfareRequest(models.Model):
             "unit": self.organization_id, "date": self.move_id.date, "number": self.move_id.name,
             "debit": self.company_id.union_welfare_expense_account_id.code or "",
             "credit": self.payment_journal_id.default_account_id.code or "",
+            "book": self.payment_journal_id.union_voucher_book or "",
             "receiver": self.member_id.name,
             "address": ", ".join(filter(None, (partner.street, partner.city))),
             "purpose": self.env._("%(kind)s: %(description)s", kind=self.kind_id.name,

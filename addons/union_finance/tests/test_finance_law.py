@@ -307,7 +307,7 @@ class TestDuesLaw(UnionLawCommon):
             "parent_id": self.upper.id, "funding_type": "enterprise"})
         members = self.env["union.member"].create([{
             "name": f"Công nhân C{i}", "gender": "male", "birth_date": date(1990, 1, i),
-            "citizen_id": f"06719000010{i}", "organization_id": unit_c.id,
+            "citizen_id": f"06709000010{i}", "organization_id": unit_c.id,
             "date_joined": date(2020, 1, 1)} for i in (1, 2)])
         self.env["union.member.dues.base"].create([
             {"member_id": member.id, "date_start": date(2025, 1, 1), "amount": 20_000_000}
@@ -340,7 +340,7 @@ class TestDuesLaw(UnionLawCommon):
             "parent_id": self.unit_b.id, "funding_type": "non_public"})
         member = self.env["union.member"].create({
             "name": "Phạm Văn Tổ", "gender": "male", "birth_date": date(1988, 4, 4),
-            "citizen_id": "067188000009", "organization_id": team.id,
+            "citizen_id": "067088000009", "organization_id": team.id,
             "date_joined": date(2015, 9, 1)})
         self.env["union.dues.surplus.resolution"].create({
             "name": "03/NQ-BCH", "organization_id": self.unit_b.id, "date": date(2025, 7, 20),

@@ -146,7 +146,7 @@ class TestFinanceXlsxReports(UnionFundCommon):
                          [self.member_a1.member_code, self.member_a2.member_code])
         self.assertIn(self.unit_a.name, by_member[6][0])
         self.assertEqual(by_member[6][6], sum(expected.values()), "the section's subtotal")
-        self.assertEqual(by_member[6][7:10], [0, 556_000, 0], "July and August: 4 to 6 months old")
+        self.assertEqual(by_member[6][7:10], [0, 688_000, 0], "July and August: 4 to 6 months old")
         self.assertEqual(len(by_member), 8, "title, blank, header, section, 2 members, subtotal, total")
         # readable and printable: header rows frozen, A4 landscape fit to the width
         for sheet in book.worksheets:

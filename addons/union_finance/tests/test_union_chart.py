@@ -150,7 +150,7 @@ class TestUnionChartCutover(UnionFinanceCommon):
         with self.assertRaisesRegex(UserError, "138801"):
             self._cutover(date(2025, 8, 19))  # a1's payment of 20/08 would stay behind
         old = self._balances(["138801", "711801", "338801"], date_from=date(2025, 1, 1))
-        self.assertEqual(old, {"138801": 234_000, "711801": -225_400, "338801": -96_600})
+        self.assertEqual(old, {"138801": 300_000, "711801": -271_600, "338801": -116_400})
 
         wizard = self._cutover(day)
         move = wizard.move_id
@@ -159,14 +159,14 @@ class TestUnionChartCutover(UnionFinanceCommon):
         self.assertEqual(self._balances(["711801"], date_from=date(2025, 1, 1), day=day),
                          {"711801": 0})
         self.assertEqual(self._balances(["13881", "5182", "33681"], day=day),
-                         {"13881": 234_000, "5182": -225_400, "33681": -96_600})
+                         {"13881": 300_000, "5182": -271_600, "33681": -116_400})
         company = self.company
         self.assertEqual(
             {field: company[field].with_company(company).code for field in UNION_CODES}, UNION_CODES)
         # the unpaid member's line now waits on the union account, and is settled there
         self.assertEqual(a2.move_line_id.account_id, company.union_dues_receivable_account_id)
         self.assertEqual((a1.payment_state, a2.payment_state, a2.amount_residual),
-                         ("paid", "unpaid", 234_000))
+                         ("paid", "unpaid", 300_000))
         with Form(self.env["union.dues.payment"].with_user(self.user_accountant)) as form:
             form.kind = "cash"
             form.member_id = self.member_a2
