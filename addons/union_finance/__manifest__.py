@@ -46,6 +46,7 @@
     "demo": [
         "demo/union_finance_dues_demo.xml",
         "demo/union_finance_b_demo.xml",
+        "demo/union_finance_users_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["union_finance/static/tests/tours/*.js"],

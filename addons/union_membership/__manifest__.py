@@ -32,8 +32,11 @@
         "views/union_menus.xml",
         "views/union_verify_templates.xml",
         "views/portal_templates.xml",
+        "views/webclient_templates.xml",
+        "data/union_face_data.xml",
     ],
-    "demo": ["demo/union_membership_demo.xml"],
+    "demo": ["demo/union_membership_demo.xml", "demo/union_face_demo.xml",
+             "demo/union_face_users_demo.xml"],
     "assets": {
         "web.assets_tests": ["union_membership/static/tests/tours/*.js"],
     },
