@@ -47,6 +47,7 @@
         "demo/union_finance_dues_demo.xml",
         "demo/union_finance_b_demo.xml",
         "demo/union_finance_users_demo.xml",
+        "demo/union_company_country_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["union_finance/static/tests/tours/*.js"],
