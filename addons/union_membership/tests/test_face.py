@@ -28,6 +28,7 @@ PLACEHOLDERS = ("YourCompany", "YourLogo", "555-555-5556", "info@yourcompany", "
 PLACEHOLDER_LINKS = ("Products", "Services", "Sản phẩm", "Dịch vụ")
 FACE_DEMO = "demo/union_face_demo.xml"
 UNION_NAME = "Liên đoàn Lao động tỉnh Lâm Đồng"
+TIMEOUT = 120  # the first page of a fresh database compiles its asset bundles
 
 
 def placeholders_in(page):
@@ -86,11 +87,11 @@ class TestUnionFace(HttpCase):
         return pages
 
     def _route_exists(self, url):
-        return self.url_open(url, allow_redirects=False).status_code == 200
+        return self.url_open(url, allow_redirects=False, timeout=TIMEOUT).status_code == 200
 
     def _get(self, url, login=None):
         self.authenticate(login, login) if login else self.authenticate(None, None)
-        response = self.url_open(url)
+        response = self.url_open(url, timeout=TIMEOUT)
         self.assertEqual(response.status_code, 200, f"{url} answers")
         return response.text
 
@@ -129,7 +130,7 @@ class TestUnionFace(HttpCase):
                 self.assertEqual(external, [], f"{label} ({url}) loads from other hosts")
                 for sheet in tree.xpath("//link[@rel='stylesheet']/@href"):
                     if sheet.startswith("/web/assets/"):
-                        css = self.url_open(sheet).text
+                        css = self.url_open(sheet, timeout=TIMEOUT).text
                         self.assertNotIn("fonts.googleapis.com", css, f"{sheet} imports Google Fonts")
                         self.assertNotIn("fonts.gstatic.com", css, f"{sheet} loads Google Fonts")
 
@@ -142,7 +143,7 @@ class TestUnionFace(HttpCase):
         arch_vi = view.with_context(lang="vi_VN").arch_db
         self.assertIn("Tên đăng nhập hoặc email", arch_vi)
         self.assertIn("Login or e-mail", view.with_context(lang="en_US").arch_db)
-        page = self.url_open("/web/login", headers={"Cookie": "frontend_lang=vi_VN"}).text
+        page = self.url_open("/web/login", headers={"Cookie": "frontend_lang=vi_VN"}, timeout=TIMEOUT).text
         self.assertIn("Tên đăng nhập hoặc email", page)
 
     # ------------------------------------------------------------------ the demo's face
