@@ -21,6 +21,7 @@
         "data/union_fund_data.xml",
         "data/union_welfare_data.xml",
         "data/union_settlement_line_data.xml",
+        "data/union_finance_default_user_data.xml",
         "report/union_dues_receipt_report.xml",
         "report/union_fund_reports.xml",
         "report/union_payment_voucher_report.xml",

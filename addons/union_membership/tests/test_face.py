@@ -24,7 +24,7 @@ from odoo.tools import convert_file, file_path
 # Odoo's sample texts that must never show (issue 14): the sample company, logo, phone, e-mail,
 # people, and the website builder's footer links "Products" / "Services" (in Vietnamese too)
 PLACEHOLDERS = ("YourCompany", "YourLogo", "555-555-5556", "info@yourcompany", "Mitchell Admin",
-                "Marc Demo", "3575 Fake Buena Vista")
+                "Marc Demo", "3575 Fake Buena Vista", "Company name", "Tên công ty")
 PLACEHOLDER_LINKS = ("Products", "Services", "Sản phẩm", "Dịch vụ")
 FACE_DEMO = "demo/union_face_demo.xml"
 UNION_NAME = "Liên đoàn Lao động tỉnh Lâm Đồng"
@@ -260,6 +260,15 @@ class TestUnionFace(HttpCase):
             with self.subTest(role=xmlid):
                 implied = group | group.trans_implied_ids
                 self.assertEqual([g.name for g in forbidden if g in implied], [])
+        # a user created in Settings starts from the default user template: no admin rights there
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        if template:
+            self.assertEqual([g.name for g in forbidden if g in template.groups_id], [],
+                             "the default user template gives no administration or technical rights")
+            for xmlid in ("website.group_website_restricted_editor", "base.group_sanitize_override",
+                          "account.group_account_invoice"):
+                group = self.env.ref(xmlid, raise_if_not_found=False)
+                self.assertNotIn(group, template.groups_id, xmlid)
         # a school officer created today: no technical features, no app store
         self.assertFalse(self.officer.has_group("base.group_no_one"))
         menus = self.env["ir.ui.menu"].with_user(self.officer).load_menus(False)
