@@ -40,6 +40,7 @@
     "assets": {
         "web.assets_tests": ["union_membership/static/tests/tours/*.js"],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
     "installable": True,
 }

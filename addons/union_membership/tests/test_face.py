@@ -9,6 +9,7 @@ These tests never depend on demo data. They check two things separately:
 * the demo's face (demo/union_face_demo.xml): its values are the union's, and once loaded the
   same pages show the union's name, phone and e-mail.
 """
+import base64
 import json
 import re
 from pathlib import Path
@@ -19,7 +20,7 @@ from lxml import etree, html
 from odoo import Command
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools import convert_file, file_path
+from odoo.tools import convert_file, file_open, file_path
 
 # Odoo's sample texts that must never show (issue 14): the sample company, logo, phone, e-mail,
 # people, and the website builder's footer links "Products" / "Services" (in Vietnamese too)
@@ -100,6 +101,15 @@ class TestUnionFace(HttpCase):
         for label, url, login in self._pages():
             with self.subTest(page=label):
                 self.assertEqual(placeholders_in(self._get(url, login)), [], f"sample texts on {label} ({url})")
+
+    def test_no_sample_logo(self):
+        """Odoo's "YourLogo" picture is replaced at install by a neutral union logo."""
+        with file_open("base/static/img/res_company_logo.png", "rb") as sample:
+            sample_logo = sample.read()
+        for company in self.env["res.company"].search([]):
+            with self.subTest(company=company.name):
+                self.assertNotEqual(base64.b64decode(company.logo or b""), sample_logo)
+        self.assertNotEqual(self.url_open("/web/binary/company_logo", timeout=TIMEOUT).content, sample_logo)
 
     def test_company_switcher_shows_no_sample_company(self):
         self.authenticate("t_face_officer", "t_face_officer")
