@@ -39,7 +39,7 @@
         "views/portal_templates.xml",
         "data/union_website_data.xml",
     ],
-    "demo": ["demo/union_emulation_demo.xml", "demo/union_website_demo.xml", "demo/union_users_demo.xml"],
+    "demo": ["demo/union_emulation_demo.xml", "demo/union_website_demo.xml", "demo/union_odoo_samples_demo.xml"],
     "assets": {
         # system fonts, not Google Fonts: the site works offline (a designer's choice still wins)
         "web._assets_primary_variables": [
