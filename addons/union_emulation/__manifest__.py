@@ -40,9 +40,15 @@
         "views/website_templates.xml",
         "views/portal_templates.xml",
         "views/survey_templates.xml",
+        "data/union_website_data.xml",
     ],
-    "demo": ["demo/union_emulation_demo.xml"],
+    "demo": ["demo/union_emulation_demo.xml", "demo/union_website_demo.xml", "demo/union_odoo_samples_demo.xml"],
     "assets": {
+        # system fonts, not Google Fonts: the site works offline (a designer's choice still wins)
+        "web._assets_primary_variables": [
+            ("before", "website/static/src/scss/options/user_values.scss",
+             "union_emulation/static/src/scss/union_system_fonts.scss"),
+        ],
         "web.assets_tests": ["union_emulation/static/tests/tours/*.js"],
     },
     "installable": True,

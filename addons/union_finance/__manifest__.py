@@ -24,6 +24,7 @@
         "data/union_welfare_data.xml",
         "data/union_settlement_line_data.xml",
         "data/union_chart_mapping_data.xml",
+        "data/union_finance_default_user_data.xml",
         "report/union_dues_receipt_report.xml",
         "report/union_fund_reports.xml",
         "report/union_payment_voucher_report.xml",
@@ -52,6 +53,8 @@
     "demo": [
         "demo/union_finance_dues_demo.xml",
         "demo/union_finance_b_demo.xml",
+        "demo/union_finance_users_demo.xml",
+        "demo/union_company_country_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["union_finance/static/tests/tours/*.js"],

@@ -1,1 +1,2 @@
 from . import controllers, models, report, wizard
+from .hooks import post_init_hook

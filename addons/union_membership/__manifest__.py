@@ -38,12 +38,16 @@
         "views/union_verify_templates.xml",
         "views/portal_templates.xml",
         "views/portal_data_request_templates.xml",
+        "views/webclient_templates.xml",
+        "data/union_face_data.xml",
     ],
-    "demo": ["demo/union_membership_demo.xml"],
+    "demo": ["demo/union_membership_demo.xml", "demo/union_face_demo.xml",
+             "demo/union_face_users_demo.xml"],
     "assets": {
         "web.assets_frontend": ["union_membership/static/src/scss/union_portal.scss"],
         "web.assets_tests": ["union_membership/static/tests/tours/*.js"],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
     "installable": True,
 }

@@ -1,8 +1,10 @@
 from . import (
     test_access,
     test_card,
+    test_click_everywhere,
     test_daily_routines,
     test_demo,
+    test_face,
     test_import_export,
     test_import_fast,
     test_lifecycle,
