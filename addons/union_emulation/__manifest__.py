@@ -14,7 +14,6 @@
         "security/ir.model.access.csv",
         "security/union_emulation_rules.xml",
         "data/ir_sequence_data.xml",
-        "data/res_company_data.xml",
         "data/ir_cron_data.xml",
         "data/union_award_title_data.xml",
         "data/union_award_eligibility_rule_data.xml",

@@ -1,5 +1,4 @@
 from . import (
-    res_company,
     survey_survey,
     union_award_decision,
     union_award_eligibility_rule,

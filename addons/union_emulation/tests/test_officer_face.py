@@ -149,12 +149,12 @@ class TestOfficerFace(EmulationCommon):
     def test_printing_never_opens_the_layout_wizard(self):
         company = self.env.company
         company.external_report_layout_id = False
-        self.env["res.company"]._union_emulation_ensure_report_layout()
+        company._union_set_report_layout()
         self.assertEqual(company.external_report_layout_id, self.env.ref("web.external_layout_standard"))
         # idempotent and harmless: a layout chosen is kept
         boxed = self.env.ref("web.external_layout_boxed")
         company.external_report_layout_id = boxed
-        self.env["res.company"]._union_emulation_ensure_report_layout()
+        company._union_set_report_layout()
         self.assertEqual(company.external_report_layout_id, boxed)
         new_company = self.env["res.company"].create({"name": "Công đoàn Công ty Mới"})
         self.assertTrue(new_company.external_report_layout_id)

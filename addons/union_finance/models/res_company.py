@@ -45,28 +45,6 @@ class ResCompany(models.Model):
         string="Dues Payment Reference Prefix", default="DP",
         help="Prefix of the payment references of the members' dues (e.g. DP-M000123-202507).")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        companies = super().create(vals_list)
-        companies._union_set_report_layout()
-        return companies
-
-    def _union_set_report_layout(self):
-        """Give the companies without one Odoo's standard document layout on A4 paper: with no
-        layout, printing a receipt or a voucher as an administrator opens Odoo's layout wizard
-        (US address block, US Letter) instead of the PDF (ir.actions.report.report_action)."""
-        layout = self.env.ref("web.external_layout_standard", raise_if_not_found=False)
-        a4 = self.env.ref("base.paperformat_euro", raise_if_not_found=False)
-        # sudo: the layout is the company's setting, set once for every user who prints
-        for company in self.sudo():
-            vals = {}
-            if layout and not company.external_report_layout_id:
-                vals["external_report_layout_id"] = layout.id
-            if a4 and not company.paperformat_id:
-                vals["paperformat_id"] = a4.id
-            if vals:
-                company.write(vals)
-
     def _union_finance_setup_accounting(self):
         """Create, for each company, the dues journal and accounts it lacks.
 

@@ -1,6 +1,7 @@
 # The mixin first: the models below inherit it.
 from . import union_reference_check_mixin  # isort: skip
 from . import (
+    res_company,
     res_partner,
     res_users,
     union_demo_generator,
