@@ -30,6 +30,7 @@ cat <<MSG
     administrator          admin        / admin
     upper-level officer    canbo.nganh  / canbo.nganh   (Công đoàn ngành GD&ĐT)
     grassroots officer     canbo.coso   / canbo.coso    (one school's union)
+    union accountant       ketoan.nganh / ketoan.nganh  (dues runs, imports, receipts)
     portal member          doanvien     / doanvien      (http://localhost:8069/my/union)
 
 MSG
