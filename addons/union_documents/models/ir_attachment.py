@@ -4,7 +4,7 @@ import mimetypes
 import zipfile
 from xml.etree import ElementTree
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.union_membership.tools.upload import check_upload, upload_is_within_limits
@@ -33,10 +33,39 @@ DEFAULT_MAX_MB = 20
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
+    union_index_pending = fields.Boolean(
+        string="Text Waiting to Be Read", index="btree_not_null", copy=False,
+        help="The text of this document or petition file is read by a background job.")
+
     @api.model_create_multi
     def create(self, vals_list):
         self._check_union_attachment_vals(vals_list)
-        return super().create(vals_list)
+        deferred = [vals for vals in vals_list if vals.get("res_model") in CHECKED_MODELS
+                    and (vals.get("raw") or vals.get("datas"))]
+        if not deferred:
+            return super().create(vals_list)
+        for vals in deferred:
+            vals["union_index_pending"] = True
+        # the files of documents and petitions are read in the background (_cron_union_index):
+        # a large PDF or office file never keeps the officer, the member or the mail gateway waiting
+        attachments = super(IrAttachment, self.with_context(union_index_later=True)).create(vals_list)
+        self.env.ref("union_documents.ir_cron_union_attachment_index")._trigger()
+        return attachments.with_env(self.env)
+
+    @api.model
+    def _cron_union_index(self, limit=200):
+        """Read the text of the documents' and petitions' files waiting for it, within the upload
+        limits (see _index); more are left for the next run."""
+        # sudo: the system indexes every unit's files, whoever uploaded them
+        pending = self.sudo().search([("union_index_pending", "=", True)], limit=limit, order="id")
+        for attachment in pending:
+            attachment.write({
+                "index_content": attachment._index(attachment.raw, attachment.mimetype),
+                "union_index_pending": False,
+            })
+        if len(pending) == limit:
+            self.env.ref("union_documents.ir_cron_union_attachment_index")._trigger()
+        return len(pending)
 
     @api.model
     def _union_max_size(self):
@@ -99,6 +128,8 @@ class IrAttachment(models.Model):
         words of text files (no Vietnamese diacritics), so UTF-8 text is indexed here in full,
         and office files it could not read are read here.
         """
+        if self.env.context.get("union_index_later"):
+            return ""  # read in the background (_cron_union_index)
         if bin_data and not upload_is_within_limits(self.env, bin_data):
             # a file beyond the upload limits (a zip bomb) is kept unread: no parser opens it
             return ""

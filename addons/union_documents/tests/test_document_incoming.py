@@ -134,6 +134,7 @@ class TestIncomingDocuments(UnionDocumentsCommon):
             "name": "noi-dung.txt", "raw": "Hướng dẫn mức đóng đoàn phí 0,5% tiền lương".encode(),
             "mimetype": "text/plain", "res_model": "union.document", "res_id": doc.id})
         Doc = self.env["union.document"].with_user(self.user_upper)
+        self.env["ir.attachment"]._cron_union_index()  # the text is read in the background
         self.assertIn(doc, Doc.search([("attachment_text", "ilike", "đoàn phí 0,5%")]))
         self.assertNotIn(doc, Doc.search([("attachment_text", "ilike", "không có chữ này")]))
         # an office file: the text inside a .docx is found too
@@ -146,6 +147,7 @@ class TestIncomingDocuments(UnionDocumentsCommon):
         self.env["ir.attachment"].create({
             "name": "qd.docx", "raw": docx.getvalue(), "res_model": "union.document", "res_id": doc.id,
             "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"})
+        self.env["ir.attachment"]._cron_union_index()  # the text is read in the background
         self.assertIn(doc, Doc.search([("attachment_text", "ilike", "ban chấp hành lâm thời")]))
         self.assertIn(doc, Doc.search([("number_symbol", "ilike", "215/LĐLĐ")]))
         self.assertIn(doc, Doc.search([("issuer_name", "ilike", "LĐLĐ tỉnh"), ("type_id", "=", self.type_letter.id)]))
@@ -165,6 +167,11 @@ class TestIncomingDocuments(UnionDocumentsCommon):
         attachment = self.env["ir.attachment"].create({
             "name": "ke-hoach.pdf", "raw": buffer.getvalue(), "mimetype": "application/pdf",
             "res_model": "union.document", "res_id": doc.id})
+        # the text is read in the background, not while the clerk waits
+        self.assertTrue(attachment.union_index_pending)
+        self.assertFalse(attachment.index_content)
+        self.env["ir.attachment"]._cron_union_index()
+        self.assertFalse(attachment.union_index_pending)
         self.assertIn("Tháng Công nhân", attachment.index_content)
         # what the search view sends when the user types in "Text in Attachments"
         found = self.env["union.document"].with_user(self.user_upper).web_search_read(
