@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from .common import EmulationCommon
@@ -71,3 +71,25 @@ class TestEmulationPortalPhone(EmulationCommon, HttpCase):
 
     def test_public_pages_on_a_phone(self):
         self.start_tour("/union/emulation", "union_emulation_public_phone_tour", login=None)
+
+    def _page_in_vietnamese(self, url, login=None):
+        """The page as a Vietnamese member (or visitor) reads it: the stacked rows' labels too."""
+        vi = self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["website"].search([]).write({"language_ids": [Command.link(vi.id)]})
+        if login:
+            self.env["res.users"].search([("login", "=", login)]).lang = "vi_VN"
+            self.authenticate(login, login)
+        else:
+            self.authenticate(None, None)
+        self.opener.cookies.set("frontend_lang", "vi_VN")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def test_stacked_labels_are_translated(self):
+        html = self._page_in_vietnamese("/my/union/emulation", self.user_portal_a1.login)
+        for label in ("Phong trào", "Danh hiệu/hình thức", "Xếp loại", "Số lượt thi", "Điểm cao nhất"):
+            self.assertIn(f'data-label="{label}"', html)
+        html = self._page_in_vietnamese(f"/union/emulation/ranking?year={self.movement.year}")
+        for label in ("Thứ hạng", "Đơn vị", "Điểm", "Xếp loại"):
+            self.assertIn(f'data-label="{label}"', html)

@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import UnionFinanceCommon
@@ -29,3 +30,25 @@ class TestFinancePortalPhone(UnionFinanceCommon, HttpCase):
 
     def test_portal_pages_on_a_phone(self):
         self.start_tour("/my", "union_finance_phone_tour", login="t_portal_a1")
+
+    def _page_in_vietnamese(self, url, login=None):
+        """The page as a Vietnamese member (or visitor) reads it: the stacked rows' labels too."""
+        vi = self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["website"].search([]).write({"language_ids": [Command.link(vi.id)]})
+        if login:
+            self.env["res.users"].search([("login", "=", login)]).lang = "vi_VN"
+            self.authenticate(login, login)
+        else:
+            self.authenticate(None, None)
+        self.opener.cookies.set("frontend_lang", "vi_VN")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def test_stacked_labels_are_translated(self):
+        html = self._page_in_vietnamese("/my/union/dues", "t_portal_a1")
+        for label in ("Tháng", "Mã thanh toán", "Còn phải nộp (đồng)", "Tình trạng"):
+            self.assertIn(f'data-label="{label}"', html)
+        html = self._page_in_vietnamese("/my/union/welfare", "t_portal_a1")
+        for label in ("Ngày", "Hình thức", "Nội dung", "Số tiền được duyệt (đồng)"):
+            self.assertIn(f'data-label="{label}"', html)
