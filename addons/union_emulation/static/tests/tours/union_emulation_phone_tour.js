@@ -91,6 +91,23 @@ registry.category("web_tour.tours").add("union_emulation_phone_tour", {
             },
         },
         {
+            content: "Take the contest",
+            trigger: ".o_union_emulation_portal table.union-contests a[href*='/survey/start/']",
+            run: "click",
+        },
+        {
+            content: "The contest's start page fits the phone",
+            trigger: ".o_survey_start button[type='submit'], .o_survey_start button.btn-primary",
+            run() {
+                checkNoHorizontalOverflow("/survey/start/<token>");
+            },
+        },
+        {
+            content: "Back to emulation and awards",
+            trigger: "body",
+            run: "goToUrl /my/union/emulation",
+        },
+        {
             content: "Open an open movement's page",
             trigger: ".union-open-movement h5 a",
             run: "click",
