@@ -13,5 +13,6 @@ from . import (
     test_petition_identity,
     test_petition_time_limits,
     test_portal_http,
+    test_portal_phone,
     test_web_client,
 )

@@ -8,6 +8,7 @@ from . import (
     test_messages_vi,
     test_movement_registration,
     test_officer_face,
+    test_portal_phone,
     test_reference_check,
     test_registration_portal,
     test_state_title,

@@ -19,3 +19,4 @@ from . import test_vietqr  # issue 14: VietQR set-up told to officers and member
 from . import test_printing  # issue 14: no layout wizard, selectable receipt
 from . import test_routines  # issue 14: the month's dues tour, check-off as the accountant
 from . import test_union_chart
+from . import test_portal_phone

@@ -1,0 +1,147 @@
+/** @odoo-module **/
+
+import { registry } from "@web/core/registry";
+
+// Started by tests/test_portal_phone.py in a 390 px wide touch browser (a phone): the member's
+// emulation page and the public movements, movement and ranking pages fit the screen; their
+// tables read as stacked rows (o_union_stack_table of union_membership).
+const PHONE_WIDTH = 390;
+const TOLERANCE = 2;
+
+function checkNoHorizontalOverflow(page) {
+    const width = document.documentElement.scrollWidth;
+    if (width > window.innerWidth + TOLERANCE || width > PHONE_WIDTH + TOLERANCE) {
+        throw new Error(`${page}: the page is ${width}px wide on a ${PHONE_WIDTH}px phone`);
+    }
+}
+
+function checkStackedTable(selector) {
+    const table = document.querySelector(selector);
+    if (!table) {
+        throw new Error(`${selector}: no such table`);
+    }
+    const cell = table.querySelector("tbody td[data-label]");
+    if (!cell || ["table-cell", "none"].includes(getComputedStyle(cell).display)) {
+        throw new Error(`${selector}: the rows are not stacked on a phone`);
+    }
+    if (getComputedStyle(table.querySelector("thead")).display !== "none") {
+        throw new Error(`${selector}: the column headers should give way to the cells' labels`);
+    }
+    const label = getComputedStyle(cell, "::before").content;
+    if (!label || label === "none") {
+        throw new Error(`${selector}: a stacked cell shows no label`);
+    }
+}
+
+// the public pages, as a visitor or a member: movements -> a movement -> the ranking
+function publicSteps() {
+    return [
+        {
+            content: "The movements fit the phone",
+            trigger: ".union-movement-card h2 a",
+            run() {
+                checkNoHorizontalOverflow("/union/emulation");
+            },
+        },
+        {
+            content: "Open a movement",
+            trigger: ".union-movement-card h2 a",
+            run: "click",
+        },
+        {
+            content: "The movement, its description and criteria fit the phone",
+            trigger: ".union-movement-page a.union-ranking-link",
+            run() {
+                checkNoHorizontalOverflow("/union/emulation/<id>");
+            },
+        },
+        {
+            content: "Open the ranking of the movement's year",
+            trigger: ".union-movement-page a.union-ranking-link",
+            run: "click",
+        },
+        {
+            content: "The ranking reads as stacked rows and fits the phone",
+            trigger: ".union-ranking-page table.union-ranking td[data-label]",
+            run() {
+                checkStackedTable(".o_union_stack_table:has(table.union-ranking)");
+                checkNoHorizontalOverflow("/union/emulation/ranking");
+            },
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("union_emulation_phone_tour", {
+    url: "/my",
+    steps: () => [
+        {
+            content: "Open emulation and awards from the portal home",
+            trigger: ".o_portal_index_card:not(.d-none) a[href='/my/union/emulation']",
+            run: "click",
+        },
+        {
+            content: "Registrations, achievements, results and contests read as stacked rows",
+            trigger: ".o_union_emulation_portal table.union-contests td[data-label]",
+            run() {
+                for (const table of ["union-my-registrations", "union-my-achievements",
+                                     "union-unit-evaluations", "union-contests"]) {
+                    checkStackedTable(`.o_union_stack_table:has(table.${table})`);
+                }
+                checkNoHorizontalOverflow("/my/union/emulation");
+            },
+        },
+        {
+            content: "Take the contest",
+            trigger: ".o_union_emulation_portal table.union-contests a[href*='/survey/start/']",
+            run: "click",
+        },
+        {
+            content: "The contest's start page fits the phone",
+            trigger: ".o_survey_start button[type='submit'], .o_survey_start button.btn-primary",
+            run() {
+                checkNoHorizontalOverflow("/survey/start/<token>");
+            },
+        },
+        {
+            content: "Back to emulation and awards",
+            trigger: "body",
+            run: "goToUrl /my/union/emulation",
+        },
+        {
+            content: "Open an open movement's page",
+            trigger: ".union-open-movement h5 a",
+            run: "click",
+        },
+        {
+            content: "The movement's page, with its registration form, fits the phone",
+            trigger: ".union-movement-page form.union-movement-register-form",
+            run() {
+                checkNoHorizontalOverflow("/union/emulation/<id>");
+            },
+        },
+        {
+            content: "Open the ranking of the movement's year",
+            trigger: ".union-movement-page a.union-ranking-link",
+            run: "click",
+        },
+        {
+            content: "The ranking reads as stacked rows and fits the phone",
+            trigger: ".union-ranking-page table.union-ranking td[data-label]",
+            run() {
+                checkStackedTable(".o_union_stack_table:has(table.union-ranking)");
+                checkNoHorizontalOverflow("/union/emulation/ranking");
+            },
+        },
+        {
+            content: "Back to the movements",
+            trigger: "a.union-movements-link",
+            run: "click",
+        },
+        ...publicSteps(),
+    ],
+});
+
+registry.category("web_tour.tours").add("union_emulation_public_phone_tour", {
+    url: "/union/emulation",
+    steps: publicSteps,
+});
