@@ -132,7 +132,7 @@ def test_match_header_all_columns():
 def test_match_header_spellings_and_missing():
     colmap, missing, _dup = sheet.match_header(["  họ   và TÊN ", "Ngày sinh", None, 5])
     assert colmap == {"name": 0, "birth_date": 1}
-    assert missing == ["Số CCCD", "Mã đơn vị"]
+    assert missing == ["Số CCCD/Hộ chiếu", "Mã đơn vị"]
 
 
 def test_match_header_duplicates():
@@ -214,7 +214,7 @@ def test_validate_duplicates_inside_the_file():
             (5, good_row(name="C", citizen_id="067185000013", card_number="C1"))]
     results = sheet.validate(rows, lookups())
     assert results[0].errors == []
-    assert codes(results[1]) == [("duplicate_in_file", "Số CCCD", "067185000011")]
+    assert codes(results[1]) == [("duplicate_in_file", "Số CCCD/Hộ chiếu", "067185000011")]
     assert results[1].errors[0].params["first_row"] == 2
     assert codes(results[3]) == [("duplicate_in_file", "Số thẻ", "C1")]
 
@@ -247,10 +247,10 @@ def test_validate_matches_existing_members():
     ], known)
     assert [res.member_id for res in results[:3]] == [5, 5, 5]
     assert results[0].errors == []
-    assert codes(results[3]) == [("member_not_accessible", "Số CCCD", "067185000099")]
+    assert codes(results[3]) == [("member_not_accessible", "Số CCCD/Hộ chiếu", "067185000099")]
     # whose card it is is not said when the owner is in a unit the user does not manage (no oracle)
     assert codes(results[4]) == [("member_not_accessible", "Số thẻ", "C9")]
-    assert ("citizen_id_other_member", "Số CCCD", "067185000011") in codes(results[5])
+    assert ("citizen_id_other_member", "Số CCCD/Hộ chiếu", "067185000011") in codes(results[5])
     assert codes(results[6]) == [("former_member_unit", "Mã đơn vị", "T-B")]
     assert codes(results[7]) == [("card_taken", "Số thẻ", "C6")]
 
