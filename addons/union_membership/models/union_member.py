@@ -226,6 +226,30 @@ class UnionMember(models.Model):
                  "of 12 months or more (Law 50/2024/QH15). Missing: %(missing)s.",
                  name=name, missing="; ".join(texts[p] for p in problems))
 
+    def _union_document_label(self, masked=True):
+        """The member's identity document as a line of text: "Passport (South Korea) •••••5678".
+
+        For the member's own portal page (their record rule lets them read only themselves);
+        the number is masked but for its last four characters unless ``masked`` is False.
+        """
+        self.ensure_one()
+        self.check_access("read")
+        member = self.sudo()  # sudo: the document fields are officers' fields; this is the member's own
+        doc_type = member.id_document_type or "citizen_id"
+        number = member.citizen_id if doc_type == "citizen_id" else member.id_document_number
+        if not number:
+            return ""
+        label = dict(self._fields["id_document_type"]._description_selection(self.env))[doc_type]
+        if doc_type != "citizen_id" and member.id_document_country_id:
+            label = f"{label} ({member.id_document_country_id.name})"
+        if masked:
+            number = "•" * max(len(number) - 4, 0) + number[-4:]
+        return f"{label} {number}"
+
+    def _union_is_foreign(self):
+        self.ensure_one()
+        return bool(self.nationality_id) and self.nationality_id.code != "VN"
+
     @api.onchange("nationality_id")
     def _onchange_nationality_id(self):
         vietnam = self.env.ref("base.vn", raise_if_not_found=False)

@@ -4,7 +4,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -142,3 +142,23 @@ class TestForeignMember(UnionCommon):
         event = self._suspend(date(2027, 3, 15), kind="contract_suspended")
         self.assertEqual(event.suspension_kind, "contract_suspended")
         self.assertEqual(self.member_a1.state, "suspended")
+
+    # --- card and portal ------------------------------------------------------------
+
+    def test_card_and_portal_show_the_document(self):
+        foreigner = self._foreigner()
+        Report = self.env["ir.actions.report"].with_user(self.user_officer_b)
+        html, _type = Report._render_qweb_html("union_membership.action_report_union_member_card",
+                                               (foreigner | self.member_b1).ids)
+        html = html.decode()
+        self.assertEqual(html.count("o_union_card_nationality"), 1, "only the foreign member's card says it")
+        self.assertIn(self.korea.name, html)
+        self.assertNotIn("M12345678", html, "no document number on the card")
+        # the portal line: the document's kind, country and the number's last four characters
+        label = foreigner.with_user(self.user_officer_b)._union_document_label()
+        self.assertTrue(label.startswith(f"Passport ({self.korea.name}) "), label)
+        self.assertTrue(label.endswith("•5678"), label)
+        own = self.member_a1.with_user(self.user_portal_a1)._union_document_label()
+        self.assertEqual(own, "Citizen ID (CCCD) ••••••••0001")
+        with self.assertRaises(AccessError):
+            self.member_b1.with_user(self.user_portal_a1)._union_document_label()
