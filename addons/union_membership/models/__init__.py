@@ -5,6 +5,7 @@ from . import (
     res_partner,
     res_users,
     union_demo_generator,
+    union_consent_text,
     union_ethnicity,
     union_member,
     union_member_change_request,
