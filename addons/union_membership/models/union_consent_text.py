@@ -16,7 +16,7 @@ class UnionConsentText(models.Model):
     name = fields.Char(string="Title", required=True)
     date_from = fields.Date(string="In Force From", required=True, index=True)
     legal_basis = fields.Char(
-        string="Legal Basis", required=True,
+        required=True,
         help="The law the text applies, as shown to members, e.g. Law 91/2025/QH15 on personal data protection.")
     text = fields.Text(required=True, help="Shown to members where they give or review their consent.")
     active = fields.Boolean(default=True)

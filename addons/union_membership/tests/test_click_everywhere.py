@@ -179,7 +179,8 @@ class TestClickEverywhere(HttpCase):
                 "recipient_organization_ids": [(6, 0, (cls.unit_a | cls.unit_b).ids)]}))
         if "union.petition" in env:
             make("petition", lambda: env["union.petition"].create({
-                "identity_ids": [(0, 0, {"member_id": member_a.id, "name": member_a.name})], "kind": "question", "subject": "Hỏi về chế độ thai sản",
+                "identity_ids": [(0, 0, {"member_id": member_a.id, "name": member_a.name})],
+                "kind": "question", "subject": "Hỏi về chế độ thai sản",
                 "description": "Chế độ thai sản của giáo viên hợp đồng?", "organization_id": cls.unit_a.id}))
         if "union.emulation.movement" in env:
             def emulation():

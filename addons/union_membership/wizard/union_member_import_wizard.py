@@ -250,10 +250,10 @@ class UnionMemberImportWizard(models.TransientModel):
                     texts[key].add(sheet_rules.as_text(raw[key]))
             if not sheet_rules.is_empty(raw.get("citizen_id")):
                 texts["citizen_id"].add(cccd.normalize(raw["citizen_id"], pad=True))
-                try:
-                    texts["id_document_number"].add(sheet_rules.parse_document_number(raw["citizen_id"]))
-                except sheet_rules.CellError:
-                    pass
+                # a passport or work-permit number, as the row would read it (too long: not looked up)
+                number = sheet_rules.as_text(raw["citizen_id"]).replace(" ", "").upper()
+                if len(number) <= 30:
+                    texts["id_document_number"].add(number)
         # units the user may import into: the active ones their record rules let them see
         # (an ended unit is accepted only as the unchanged unit of one of its former members)
         units = self.env["union.organization"].with_context(active_test=False).search_fetch(
