@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class UnionConsentText(models.Model):
@@ -31,3 +31,30 @@ class UnionConsentText(models.Model):
         on_date = on_date or fields.Date.context_today(self)
         # sudo: the text is shown to members and visitors, who may not read the configuration
         return self.sudo().search([("date_from", "<=", on_date)], order="date_from desc, id desc", limit=1)
+
+    @api.model
+    def _get_in_force_values(self, on_date=None):
+        """The consent text in force as a dict (title, legal basis, text, start date) or None, cached:
+        the portal shows it on every member's page without a query."""
+        return self._in_force_values(on_date or fields.Date.context_today(self))
+
+    @tools.ormcache("on_date")
+    def _in_force_values(self, on_date):
+        consent = self._get_in_force(on_date)
+        if not consent:
+            return None
+        return {"name": consent.name, "legal_basis": consent.legal_basis, "text": consent.text,
+                "date_from": consent.date_from}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()

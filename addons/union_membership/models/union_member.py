@@ -233,7 +233,9 @@ class UnionMember(models.Model):
         the number is masked but for its last four characters unless ``masked`` is False.
         """
         self.ensure_one()
-        self.check_access("read")
+        if self.partner_id != self.env.user.partner_id:
+            # a member's own record needs no query (the portal page's budget); anyone else's is checked
+            self.check_access("read")
         member = self.sudo()  # sudo: the document fields are officers' fields; this is the member's own
         doc_type = member.id_document_type or "citizen_id"
         number = member.citizen_id if doc_type == "citizen_id" else member.id_document_number

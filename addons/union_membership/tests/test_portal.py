@@ -66,8 +66,8 @@ class TestUnionPortal(UnionCommon, HttpCase):
         self.assertIn("13/2023", Consent._get_in_force(date(2025, 12, 31)).legal_basis)
         self.assertIn("91/2025/QH15", Consent._get_in_force(date(2026, 1, 1)).legal_basis)
         self.assertFalse(Consent._get_in_force(date(2023, 6, 30)))
-        with patch.object(type(Consent), "_get_in_force", lambda self, on_date=None: Consent.browse(
-                Consent.search([("legal_basis", "ilike", "91/2025")]).ids).sudo()):
+        with patch.object(type(Consent), "_get_in_force_values",
+                          lambda self, on_date=None: self._in_force_values(date(2026, 1, 1))):
             self._login(self.user_portal_a1)
             page = self.url_open("/my/union").text
         self.assertIn("o_union_consent_text", page)
@@ -79,6 +79,7 @@ class TestUnionPortal(UnionCommon, HttpCase):
         Consent.create({"name": "Văn bản mới", "date_from": date(2030, 1, 1), "legal_basis": "Luật mới",
                         "text": "Nội dung mới"})
         self.assertEqual(Consent._get_in_force(date(2030, 1, 1)).legal_basis, "Luật mới")
+        self.assertEqual(Consent._get_in_force_values(date(2030, 1, 2))["legal_basis"], "Luật mới")
         self.assertIn("91/2025", Consent._get_in_force(date(2029, 12, 31)).legal_basis)
 
     def test_history_after_transfer(self):
