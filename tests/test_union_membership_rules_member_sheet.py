@@ -306,3 +306,51 @@ def test_ended_unit_only_as_the_unchanged_unit_of_a_member():
     assert results[0].errors == [] and results[0].values["organization_id"] == 30
     assert codes(results[1]) == [("unknown_unit", "Mã đơn vị", "T-OLD")]
     assert codes(results[2]) == [("unknown_unit", "Mã đơn vị", "T-OLD")]
+
+
+# --- nationality and identity documents (Law 50/2024) ---
+
+def foreign_lookups(**kw):
+    foreign = load_rule("union_membership", "foreign_member")
+    codes = {84: "VN", 82: "KR"}
+    return lookups(
+        countries={"việt nam": 84, "vn": 84, "hàn quốc": 82, "kr": 82}, vietnam_id=84,
+        foreign_admission_problems=lambda v: foreign.admission_problems(
+            codes.get(v.get("nationality_id"), "VN"), v.get("id_document_type", "citizen_id"),
+            v.get("id_document_number"), v.get("id_document_country_id"), v.get("contract_date_start"),
+            v.get("contract_date_end"), v.get("contract_indefinite")), **kw)
+
+
+def test_citizen_id_and_passport_rows_together():
+    rows = [(2, good_row()),
+            (3, good_row(name="Kim Min-jun", citizen_id="m 1234 5678", nationality="Hàn Quốc",
+                         id_document_type="Hộ chiếu", contract_date_start="01/01/2025",
+                         contract_date_end="31/12/2025", date_employed="01/01/2025", gender="Nam"))]
+    viet, kim = sheet.validate(rows, foreign_lookups())
+    assert viet.errors == [] and viet.values["citizen_id"] == "067185000011"
+    assert kim.errors == []
+    assert kim.values["id_document_number"] == "M12345678"
+    assert (kim.values["id_document_type"], kim.values["id_document_country_id"]) == ("passport", 82)
+    assert "citizen_id" not in kim.values
+    assert kim.values["date_employed"] == date(2025, 1, 1)
+
+
+def test_foreign_rows_need_a_contract_and_no_citizen_id():
+    [short, cccd_row, unknown] = sheet.validate([
+        (2, good_row(citizen_id="M1", nationality="KR", contract_date_start="01/01/2025",
+                     contract_date_end="30/06/2025")),
+        (3, good_row(nationality="Hàn Quốc", id_document_type="CCCD")),
+        (4, good_row(citizen_id="M2", nationality="Narnia")),
+    ], foreign_lookups())
+    assert [(e.code, e.column) for e in short.errors] == [("foreign_admission", "Quốc tịch")]
+    assert short.errors[0].params["problems"] == ["contract_too_short"]
+    assert [e.code for e in cccd_row.errors] == ["citizen_id_foreigner"]
+    assert [e.code for e in unknown.errors] == ["unknown_country"]
+
+
+def test_export_row_writes_the_document_number_and_type():
+    row = sheet.export_row({"name": "Kim", "citizen_id": False, "id_document_number": "M1",
+                            "id_document_type": "passport", "nationality": "Hàn Quốc"})
+    headers = [col.header for col in sheet.COLUMNS + sheet.INFO_COLUMNS]
+    values = dict(zip(headers, row))
+    assert (values["Số CCCD/Hộ chiếu"], values["Loại giấy tờ"], values["Quốc tịch"]) == ("M1", "Hộ chiếu", "Hàn Quốc")

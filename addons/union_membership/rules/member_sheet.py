@@ -41,6 +41,9 @@ COLUMNS = [
     Column("street", "Địa chỉ", "text", False),
 ]
 
+#: date columns that may lie in the future (a labour contract runs on after today)
+FUTURE_DATES_ALLOWED = {"contract_date_start", "contract_date_end"}
+
 #: columns the export adds for people to read; the import ignores them
 INFO_COLUMNS = [
     Column("unit_name", "Tên đơn vị", "info", False),
@@ -453,7 +456,7 @@ def validate(rows, lookups):
                     values["ethnicity_id"] = ethnicity_id
                 else:
                     parsed = _PARSERS[col.kind](value)
-                    if col.kind == "date" and parsed > lookups.today:
+                    if col.kind == "date" and parsed > lookups.today and col.key not in FUTURE_DATES_ALLOWED:
                         raise CellError("future_date")
                     if col.kind == "text" and col.key == "name" and not parsed:
                         raise CellError("required")
@@ -506,6 +509,8 @@ def _read_document(res, raw, values, lookups, normalize_cid, valid_cid):
     whose issuing country is taken to be the member's nationality."""
     value = raw.get("citizen_id")
     nationality = values.get("nationality_id")
+    if not nationality and not is_empty(raw.get("nationality")):
+        return  # an unknown country is reported; which document it means cannot be told
     foreigner = bool(nationality) and lookups.vietnam_id is not None and nationality != lookups.vietnam_id
     doc_type = values.get("id_document_type") or ("passport" if foreigner else "citizen_id")
     if is_empty(value):
