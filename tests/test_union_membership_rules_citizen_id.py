@@ -68,7 +68,7 @@ def test_sheet_row_checks_the_id_against_birth_date_and_sex():
     assert ok.errors == [] and ok.values["citizen_id"] == "067185000001"
     [bad] = sheet.validate([(3, dict(row, citizen_id="067086000001"))], _lookups())
     assert [(err.code, err.column, err.value) for err in bad.errors] == [
-        ("citizen_id_birth_year", "Số CCCD", "067086000001"),
-        ("citizen_id_gender", "Số CCCD", "067086000001"),
+        ("citizen_id_birth_year", "Số CCCD/Hộ chiếu", "067086000001"),
+        ("citizen_id_gender", "Số CCCD/Hộ chiếu", "067086000001"),
     ]
     assert bad.errors[0].params == {"id_year": 1986, "year": 1985, "digits": "086"}

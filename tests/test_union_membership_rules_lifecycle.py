@@ -114,3 +114,61 @@ def test_citizen_id_encodes_birth_year_and_gender():
     assert cccd.gender("067185000001") == "female"
     assert cccd.birth_year("067205000001") == 2005
     assert cccd.gender("067205000001") == "male"
+
+
+# --- suspension: capped after losing one's job, as long as the contract's suspension otherwise ---
+
+@pytest.mark.parametrize("kind", [None, "job_loss"])
+def test_suspension_after_job_loss_capped_at_12_months(kind):
+    start = D(2025, 3, 15)
+    assert lifecycle.check_event("active", None, "suspension", start, end_date=D(2026, 3, 15),
+                                 suspension_kind=kind) == "suspended"
+    with pytest.raises(lifecycle.LifecycleError) as err:
+        lifecycle.check_event("active", None, "suspension", start, end_date=D(2026, 3, 16),
+                              suspension_kind=kind)
+    assert err.value.code == "suspension_too_long"
+
+
+def test_suspension_while_contract_suspended_lasts_as_long():
+    start = D(2025, 3, 15)
+    for end in (D(2026, 3, 16), D(2027, 9, 30), D(2030, 1, 1)):
+        assert lifecycle.check_event("active", None, "suspension", start, end_date=end,
+                                     suspension_kind="contract_suspended") == "suspended"
+    # still an end date, after the start
+    with pytest.raises(lifecycle.LifecycleError) as err:
+        lifecycle.check_event("active", None, "suspension", start, suspension_kind="contract_suspended")
+    assert err.value.code == "needs_end_date"
+    with pytest.raises(lifecycle.LifecycleError) as err:
+        lifecycle.check_event("active", None, "suspension", start, end_date=start,
+                              suspension_kind="contract_suspended")
+    assert err.value.code == "end_before_start"
+
+
+# --- foreign members (Law 50/2024) ---
+
+foreign = load_rule("union_membership", "foreign_member")
+
+
+@pytest.mark.parametrize("start, end, indefinite, ok", [
+    (D(2026, 1, 1), D(2026, 12, 31), False, True),    # 12 months, the end day included
+    (D(2026, 1, 1), D(2026, 12, 30), False, False),   # one day short
+    (D(2026, 1, 31), D(2027, 1, 30), False, True),
+    (D(2026, 1, 1), D(2027, 6, 30), False, True),
+    (None, None, True, True),                          # indefinite term
+    (D(2026, 1, 1), None, False, False),
+])
+def test_contract_of_12_months_or_more(start, end, indefinite, ok):
+    assert foreign.contract_long_enough(start, end, indefinite) is ok
+
+
+def test_foreign_admission_problems():
+    ok = ("KR", "passport", "M1234567", "KR", D(2026, 1, 1), D(2027, 1, 1), False)
+    assert foreign.admission_problems(*ok) == []
+    assert foreign.admission_problems("VN", "citizen_id", None, None, None, None, False) == []
+    assert foreign.admission_problems(None, "citizen_id", None, None, None, None, False) == ["no_nationality"]
+    assert foreign.admission_problems("KR", "citizen_id", None, "VN", None, None, True) == ["no_document"]
+    assert foreign.admission_problems("KR", "passport", "", "KR", None, None, True) == ["no_document"]
+    assert foreign.admission_problems("KR", "work_permit", "GP-1", None, None, None, True) == ["no_document"]
+    assert foreign.admission_problems("KR", "passport", "M1", "KR", None, None, False) == ["no_contract"]
+    assert foreign.admission_problems("KR", "passport", "M1", "KR", D(2026, 1, 1), D(2026, 6, 30),
+                                      False) == ["contract_too_short"]

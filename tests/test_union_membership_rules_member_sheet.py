@@ -132,7 +132,7 @@ def test_match_header_all_columns():
 def test_match_header_spellings_and_missing():
     colmap, missing, _dup = sheet.match_header(["  họ   và TÊN ", "Ngày sinh", None, 5])
     assert colmap == {"name": 0, "birth_date": 1}
-    assert missing == ["Số CCCD", "Mã đơn vị"]
+    assert missing == ["Số CCCD/Hộ chiếu", "Mã đơn vị"]
 
 
 def test_match_header_duplicates():
@@ -214,7 +214,7 @@ def test_validate_duplicates_inside_the_file():
             (5, good_row(name="C", citizen_id="067185000013", card_number="C1"))]
     results = sheet.validate(rows, lookups())
     assert results[0].errors == []
-    assert codes(results[1]) == [("duplicate_in_file", "Số CCCD", "067185000011")]
+    assert codes(results[1]) == [("duplicate_in_file", "Số CCCD/Hộ chiếu", "067185000011")]
     assert results[1].errors[0].params["first_row"] == 2
     assert codes(results[3]) == [("duplicate_in_file", "Số thẻ", "C1")]
 
@@ -247,10 +247,10 @@ def test_validate_matches_existing_members():
     ], known)
     assert [res.member_id for res in results[:3]] == [5, 5, 5]
     assert results[0].errors == []
-    assert codes(results[3]) == [("member_not_accessible", "Số CCCD", "067185000099")]
+    assert codes(results[3]) == [("member_not_accessible", "Số CCCD/Hộ chiếu", "067185000099")]
     # whose card it is is not said when the owner is in a unit the user does not manage (no oracle)
     assert codes(results[4]) == [("member_not_accessible", "Số thẻ", "C9")]
-    assert ("citizen_id_other_member", "Số CCCD", "067185000011") in codes(results[5])
+    assert ("citizen_id_other_member", "Số CCCD/Hộ chiếu", "067185000011") in codes(results[5])
     assert codes(results[6]) == [("former_member_unit", "Mã đơn vị", "T-B")]
     assert codes(results[7]) == [("card_taken", "Số thẻ", "C6")]
 
@@ -306,3 +306,51 @@ def test_ended_unit_only_as_the_unchanged_unit_of_a_member():
     assert results[0].errors == [] and results[0].values["organization_id"] == 30
     assert codes(results[1]) == [("unknown_unit", "Mã đơn vị", "T-OLD")]
     assert codes(results[2]) == [("unknown_unit", "Mã đơn vị", "T-OLD")]
+
+
+# --- nationality and identity documents (Law 50/2024) ---
+
+def foreign_lookups(**kw):
+    foreign = load_rule("union_membership", "foreign_member")
+    codes = {84: "VN", 82: "KR"}
+    return lookups(
+        countries={"việt nam": 84, "vn": 84, "hàn quốc": 82, "kr": 82}, vietnam_id=84,
+        foreign_admission_problems=lambda v: foreign.admission_problems(
+            codes.get(v.get("nationality_id"), "VN"), v.get("id_document_type", "citizen_id"),
+            v.get("id_document_number"), v.get("id_document_country_id"), v.get("contract_date_start"),
+            v.get("contract_date_end"), v.get("contract_indefinite")), **kw)
+
+
+def test_citizen_id_and_passport_rows_together():
+    rows = [(2, good_row()),
+            (3, good_row(name="Kim Min-jun", citizen_id="m 1234 5678", nationality="Hàn Quốc",
+                         id_document_type="Hộ chiếu", contract_date_start="01/01/2025",
+                         contract_date_end="31/12/2025", date_employed="01/01/2025", gender="Nam"))]
+    viet, kim = sheet.validate(rows, foreign_lookups())
+    assert viet.errors == [] and viet.values["citizen_id"] == "067185000011"
+    assert kim.errors == []
+    assert kim.values["id_document_number"] == "M12345678"
+    assert (kim.values["id_document_type"], kim.values["id_document_country_id"]) == ("passport", 82)
+    assert "citizen_id" not in kim.values
+    assert kim.values["date_employed"] == date(2025, 1, 1)
+
+
+def test_foreign_rows_need_a_contract_and_no_citizen_id():
+    [short, cccd_row, unknown] = sheet.validate([
+        (2, good_row(citizen_id="M1", nationality="KR", contract_date_start="01/01/2025",
+                     contract_date_end="30/06/2025")),
+        (3, good_row(nationality="Hàn Quốc", id_document_type="CCCD")),
+        (4, good_row(citizen_id="M2", nationality="Narnia")),
+    ], foreign_lookups())
+    assert [(e.code, e.column) for e in short.errors] == [("foreign_admission", "Quốc tịch")]
+    assert short.errors[0].params["problems"] == ["contract_too_short"]
+    assert [e.code for e in cccd_row.errors] == ["citizen_id_foreigner"]
+    assert [e.code for e in unknown.errors] == ["unknown_country"]
+
+
+def test_export_row_writes_the_document_number_and_type():
+    row = sheet.export_row({"name": "Kim", "citizen_id": False, "id_document_number": "M1",
+                            "id_document_type": "passport", "nationality": "Hàn Quốc"})
+    headers = [col.header for col in sheet.COLUMNS + sheet.INFO_COLUMNS]
+    values = dict(zip(headers, row))
+    assert (values["Số CCCD/Hộ chiếu"], values["Loại giấy tờ"], values["Quốc tịch"]) == ("M1", "Hộ chiếu", "Hàn Quốc")

@@ -14,7 +14,10 @@ class UnionAwardEligibilityRule(models.Model):
         string="Absent Days Excluding", default=40,
         help="Working days absent (maternity leave not counted) from which a person is excluded; 0: no limit.")
     min_membership_months = fields.Integer(
-        string="Minimum Months of Membership", default=10, help="0: no minimum.")
+        string="Minimum Months Since Recruitment", default=10,
+        help="A person recruited fewer months ago than this (employment start date, not union "
+             "admission) is excluded; a member without an employment start date is reported as "
+             "missing it. 0: no minimum.")
     exclude_disciplined = fields.Boolean(default=True)
     require_registration = fields.Boolean(string="Registration Required", default=True)
     note = fields.Text()

@@ -167,6 +167,11 @@ class UnionAwardProposal(models.Model):
             "membership_too_short": lambda p: self.env._(
                 "member for less than %(months)s months (joined %(date)s)", months=p["months"],
                 date=day(p.get("date_joined"))),
+            "recruited_too_recently": lambda p: self.env._(
+                "recruited less than %(months)s months ago (employed on %(date)s)", months=p["months"],
+                date=day(p.get("date_employed"))),
+            "date_employed_missing": lambda p: self.env._(
+                "missing employment start date: complete it on the member to check this candidate"),
             "disciplined": lambda p: self.env._("disciplined during the period"),
             "not_registered": lambda p: self.env._("not registered for the movement"),
             "already_rewarded": lambda p: self.env._(
@@ -211,7 +216,8 @@ class UnionAwardProposal(models.Model):
                 ["member_id", "recipient_organization_id"])
             rewarded_members = {r["member_id"][0] for r in rewarded if r["member_id"]}
             rewarded_units = {r["recipient_organization_id"][0] for r in rewarded if r["recipient_organization_id"]}
-            joined = {m["id"]: m["date_joined"] for m in members.sudo().read(["date_joined"])}
+            # sudo: the employment start date of a candidate of a unit below the proposer's
+            employed = {m["id"]: m["date_employed"] for m in members.sudo().read(["date_employed"])}
             # State titles recorded for the same year count too (one achievement, one reward)
             recognised = self.env["union.state.achievement"]._get_recognised(
                 proposal.year, title.kind, members, units)
@@ -232,7 +238,7 @@ class UnionAwardProposal(models.Model):
                 if line.member_id:
                     candidate = {
                         "absent_days": line.absent_days, "maternity_days": line.maternity_days,
-                        "date_joined": joined.get(line.member_id.id), "disciplined": line.disciplined,
+                        "date_employed": employed.get(line.member_id.id), "disciplined": line.disciplined,
                         "registered": not needs_registration or line.member_id.id in registered_members,
                         "already_rewarded": line.member_id.id in rewarded_members,
                     }

@@ -17,7 +17,20 @@ class EligibilityError(ValueError):
 
 
 #: the reasons a candidate can fail, in the order they are reported
-REASONS = ("absent", "membership_too_short", "disciplined", "not_registered", "already_rewarded")
+#: (``membership_too_short`` is kept for the reasons stored before recruitment was counted)
+REASONS = ("absent", "recruited_too_recently", "date_employed_missing", "membership_too_short",
+           "disciplined", "not_registered", "already_rewarded")
+
+#: reasons that say the check could not be made (data to complete), neither a pass nor a fail
+INCOMPLETE = {"date_employed_missing"}
+
+
+def verdict(reasons):
+    """``eligible`` (no reason), ``incomplete`` (only data missing) or ``not_eligible``."""
+    codes = {code for code, _params in reasons}
+    if not codes:
+        return "eligible"
+    return "incomplete" if codes <= INCOMPLETE else "not_eligible"
 
 
 def add_months(day, months):
@@ -47,13 +60,15 @@ def check_candidate(candidate, rule_sets, on_date):
     ``candidate``: dict with
       - ``absent_days``: working days absent in the period (all causes),
       - ``maternity_days``: of which maternity leave (not counted),
-      - ``date_joined``: date the person joined the union (None: unknown, fails),
+      - ``date_employed``: the day the employer recruited the person (None: unknown: the
+        reason ``date_employed_missing``, neither a pass nor a fail: the date is to be completed),
       - ``disciplined``: bool, disciplined in the period,
       - ``registered``: bool, registered for the movement,
       - ``already_rewarded``: bool, the same achievement already earned a reward.
     ``rule_sets``: list of dicts ``date_from``, ``max_absent_days`` (absent
     that many days or more excludes; None: no limit), ``min_membership_months``
-    (None: no limit), ``exclude_disciplined``, ``require_registration``.
+    (months since recruitment, "recruited less than 10 months ago" excludes; the union
+    admission does not count; None: no limit), ``exclude_disciplined``, ``require_registration``.
     ``on_date``: the reference date (the end of the period being rewarded).
 
     Returns a list of (reason, params), empty when the candidate is eligible.
@@ -68,9 +83,11 @@ def check_candidate(candidate, rule_sets, on_date):
             reasons.append(("absent", {"days": counted, "limit": limit}))
     months = rule.get("min_membership_months")
     if months is not None:
-        joined = candidate.get("date_joined")
-        if not joined or add_months(joined, months) > on_date:
-            reasons.append(("membership_too_short", {"date_joined": joined, "months": months}))
+        employed = candidate.get("date_employed")
+        if not employed:
+            reasons.append(("date_employed_missing", {}))
+        elif add_months(employed, months) > on_date:
+            reasons.append(("recruited_too_recently", {"date_employed": employed, "months": months}))
     if rule.get("exclude_disciplined") and candidate.get("disciplined"):
         reasons.append(("disciplined", {}))
     if rule.get("require_registration") and not candidate.get("registered"):

@@ -1,6 +1,8 @@
 import re
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -66,7 +68,7 @@ class TestAward(EmulationCommon):
     def test_maternity_not_counted_and_recent_member(self):
         self.env["union.emulation.registration"].create(
             {"movement_id": self.movement.id, "member_id": self.member_a2.id})
-        self.member_a2.sudo().date_joined = self.movement.date_end.replace(day=1)
+        self.member_a2.sudo().date_employed = self.movement.date_end.replace(day=1)
         proposal = self._proposal([
             {"member_id": self.member_a1.id, "achievement": "Nghỉ thai sản", "absent_days": 120,
              "maternity_days": 120},
@@ -74,7 +76,30 @@ class TestAward(EmulationCommon):
         ])
         proposal.action_check_eligibility()
         self.assertTrue(proposal.line_ids[0].eligible)
-        self.assertIn("less than 10 months", proposal.line_ids[1].eligibility_note)
+        self.assertIn("recruited less than 10 months ago", proposal.line_ids[1].eligibility_note)
+
+    def test_eligibility_counts_from_recruitment(self):
+        """A teacher employed for years who joined the union last month is eligible; a member
+        without an employment start date is reported as missing it, neither passed nor failed."""
+        from ..rules import eligibility
+        self.env["union.emulation.registration"].create(
+            {"movement_id": self.movement.id, "member_id": self.member_a2.id})
+        last_month = self.movement.date_end - relativedelta(months=1)
+        self.member_a2.sudo().write({"date_employed": date(2012, 9, 1), "date_joined": last_month})
+        self.member_a1.sudo().date_employed = False
+        proposal = self._proposal([
+            {"member_id": self.member_a1.id, "achievement": "Chưa có ngày tuyển dụng"},
+            {"member_id": self.member_a2.id, "achievement": "Giáo viên lâu năm, mới vào công đoàn"},
+        ])
+        proposal.action_check_eligibility()
+        no_date, teacher = proposal.line_ids.sorted(lambda line: line.member_id != self.member_a1)
+        self.assertTrue(teacher.eligible, teacher.eligibility_note)
+        self.assertFalse(no_date.eligible)
+        self.assertEqual(no_date.eligibility_reasons, [["date_employed_missing", {}]])
+        self.assertEqual(eligibility.verdict(no_date.eligibility_reasons), "incomplete")
+        self.assertIn("missing employment start date", no_date.eligibility_note)
+        vi_note = proposal.with_context(lang="vi_VN")._eligibility_messages(no_date.eligibility_reasons)[0]
+        self.assertIn("thiếu ngày tuyển dụng", vi_note.lower())
 
     def test_duplicate_proposal_refused(self):
         self._proposal([{"member_id": self.member_a1.id, "achievement": "A"}])

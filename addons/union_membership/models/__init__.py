@@ -4,6 +4,7 @@ from . import (
     res_company,
     res_partner,
     res_users,
+    union_consent_text,
     union_demo_generator,
     union_ethnicity,
     union_member,

@@ -98,10 +98,12 @@ class UnionDemoGenerator(models.AbstractModel):
                 if cid not in used_ids:
                     used_ids.add(cid)
                     break
+            # recruited by the school before joining the union (no draw: the province stays the same)
+            employed = max(joined - timedelta(days=(index * 37) % 700), birth + timedelta(days=365 * 20))
             minority = family in ("H'", "Y", "Ksor", "Nay") or rng.random() < 0.08
             member_vals.append({
                 "name": name, "gender": "female" if female else "male", "birth_date": birth,
-                "citizen_id": cid, "date_joined": joined,
+                "citizen_id": cid, "date_joined": joined, "date_employed": min(employed, joined),
                 "ethnicity_id": rng.choice(minorities) if minority and minorities else kinh.id,
                 "education_level": rng.choice(["bachelor", "bachelor", "master", "college"]),
                 "job_title": rng.choice(JOBS), "workplace": school.name.removeprefix("Công đoàn "),
@@ -145,6 +147,30 @@ class UnionDemoGenerator(models.AbstractModel):
         return result
 
     @api.model
+    def _generate_enterprise_union(self, federation, prefix="DN"):
+        """An enterprise's grassroots union under the federation, with a Vietnamese worker and a
+        foreign one (Law 50/2024: passport and a labour contract of 24 months). Returns (unit, foreigner)."""
+        unit = self.env["union.organization"].create({
+            "name": "Công đoàn Công ty TNHH Điện tử Hàn Việt", "code": f"{prefix}-KCN-HV", "short_name": "CĐCS",
+            "level": "grassroots", "parent_id": federation.id, "funding_type": "enterprise",
+            "date_founded": date(2019, 5, 1)})
+        Member = self.env["union.member"].with_context(tracking_disable=True, mail_create_nolog=True)
+        vietnam, korea = self.env.ref("base.vn"), self.env.ref("base.kr")
+        Member.create({
+            "name": "Đinh Văn Toàn", "gender": "male", "birth_date": date(1992, 8, 14),
+            "citizen_id": "067092004521", "organization_id": unit.id, "date_joined": date(2020, 3, 1),
+            "date_employed": date(2019, 6, 1), "contract_indefinite": True, "job_title": "Kỹ thuật viên",
+            "workplace": "Công ty TNHH Điện tử Hàn Việt", "nationality_id": vietnam.id})
+        foreigner = Member.create({
+            "name": "Kim Min-jun", "gender": "male", "birth_date": date(1988, 4, 2),
+            "nationality_id": korea.id, "id_document_type": "passport", "id_document_country_id": korea.id,
+            "id_document_number": "M48213075", "organization_id": unit.id, "date_joined": date(2025, 9, 1),
+            "date_employed": date(2025, 3, 1), "contract_date_start": date(2025, 3, 1),
+            "contract_date_end": date(2027, 2, 28), "job_title": "Chuyên gia kỹ thuật",
+            "workplace": "Công ty TNHH Điện tử Hàn Việt", "email": "minjun.kim@example.com"})
+        return unit, foreigner
+
+    @api.model
     def _load_demo(self):
         """The demo database: the Đắk Nông education union (37 schools, ~1,800 members)
         and one login per role. Passwords equal the logins (demo only)."""
@@ -169,12 +195,14 @@ class UnionDemoGenerator(models.AbstractModel):
             "login": "doanvien", "password": "doanvien", "lang": lang, "partner_id": member.partner_id.id,
             "groups_id": [(6, 0, [group("base.group_portal").id, group("union_membership.group_union_member").id])],
         }])
+        enterprise, foreigner = self._generate_enterprise_union(result["federation"])
         admin = self.env.ref("base.user_admin")
         admin.write({"lang": lang, "union_organization_ids": [(6, 0, result["federation"].ids)]})
         records = [("demo_org_federation", result["federation"]), ("demo_org_sector", result["sector"]),
                    ("demo_org_school", school), ("demo_org_dissolved", result["dissolved"]),
                    ("demo_member_portal", member), ("demo_user_upper", users[0]),
-                   ("demo_user_officer", users[1]), ("demo_user_portal", users[2])]
+                   ("demo_user_officer", users[1]), ("demo_user_portal", users[2]),
+                   ("demo_org_enterprise", enterprise), ("demo_member_foreign", foreigner)]
         self.env["ir.model.data"]._update_xmlids([{
             "xml_id": f"union_membership.{name}", "record": record, "noupdate": True,
         } for name, record in records if record])

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import citizen_id as cccd
+from ..rules import foreign_member
 from .res_partner import MEMBER_CONTACT_FIELDS
 
 STATES = [
@@ -27,6 +28,12 @@ EDUCATION_LEVELS = [
     ("bachelor", "Bachelor"),
     ("master", "Master"),
     ("doctor", "Doctorate"),
+]
+
+ID_DOCUMENT_TYPES = [
+    ("citizen_id", "Citizen ID (CCCD)"),
+    ("passport", "Passport"),
+    ("work_permit", "Work Permit"),
 ]
 
 #: fields whose changes by a member go through an officer's approval
@@ -54,6 +61,31 @@ class UnionMember(models.Model):
         string="Citizen ID", copy=False, index=True, tracking=True,
         groups="union_membership.group_union_officer",
         help="12-digit citizen identity number (CCCD). Personal data: officers of the member's units only.")
+    # identity document (Law 50/2024: foreign workers may join): the Vietnamese citizen id stays in
+    # citizen_id; a passport or work permit number is in id_document_number (see readme)
+    nationality_id = fields.Many2one(
+        "res.country", string="Nationality", tracking=True, index=True,
+        default=lambda self: self.env.ref("base.vn", raise_if_not_found=False))
+    id_document_type = fields.Selection(
+        ID_DOCUMENT_TYPES, string="Identity Document", default="citizen_id", tracking=True,
+        groups="union_membership.group_union_officer",
+        help="A Vietnamese member's citizen ID; a passport or work permit for a foreign member.")
+    id_document_country_id = fields.Many2one(
+        "res.country", string="Issuing Country", tracking=True,
+        default=lambda self: self.env.ref("base.vn", raise_if_not_found=False),
+        groups="union_membership.group_union_officer")
+    id_document_number = fields.Char(
+        string="Document Number", copy=False, index=True, tracking=True,
+        groups="union_membership.group_union_officer",
+        help="Number of the passport or work permit (a citizen ID's number is in Citizen ID).")
+    contract_date_start = fields.Date(string="Labour Contract From", tracking=True)
+    contract_date_end = fields.Date(string="Labour Contract Until", tracking=True,
+                                    help="The contract's last day.")
+    contract_indefinite = fields.Boolean(string="Indefinite-term Contract", tracking=True)
+    date_employed = fields.Date(
+        string="Employment Start Date", tracking=True, index=True,
+        help="The day the employer recruited the member (ngày tuyển dụng), not the union admission. "
+             "Rules that count from recruitment use it.")
     birth_date = fields.Date(tracking=True, groups="union_membership.group_union_officer")
     gender = fields.Selection(GENDERS, tracking=True, index=True)
     ethnicity_id = fields.Many2one(
@@ -91,6 +123,8 @@ class UnionMember(models.Model):
     _sql_constraints = [
         ("member_code_unique", "unique(member_code)", "The member code must be unique."),
         ("citizen_id_unique", "unique(citizen_id)", "Another member already has this citizen ID."),
+        ("id_document_unique", "unique(id_document_type, id_document_country_id, id_document_number)",
+         "Another member already has this identity document."),
         ("card_number_unique", "unique(card_number)", "Another member already has this card number."),
         ("verify_token_unique", "unique(verify_token)", "The verification token must be unique."),
     ]
@@ -132,6 +166,99 @@ class UnionMember(models.Model):
                     value=value, name=member.name))
             for code, params in cccd.mismatches(value, member.birth_date, member.gender):
                 raise ValidationError(self._citizen_id_mismatch_message(member, code, params))
+
+    @api.constrains("id_document_type", "citizen_id", "id_document_number", "id_document_country_id",
+                    "nationality_id")
+    def _check_id_document(self):
+        vietnam = self.env.ref("base.vn", raise_if_not_found=False)
+        for member in self.sudo():
+            if member.id_document_type in (False, "citizen_id"):
+                if member.id_document_number:
+                    raise ValidationError(self.env._(
+                        "%(name)s: the number of a citizen ID goes in the Citizen ID field.",
+                        name=member.name))
+                if member.citizen_id and member.nationality_id and member.nationality_id != vietnam:
+                    raise ValidationError(self.env._(
+                        "%(name)s: a citizen ID (CCCD) is a Vietnamese document; a member of "
+                        "%(country)s has a passport or a work permit.",
+                        name=member.name, country=member.nationality_id.name))
+                continue
+            if member.citizen_id:
+                raise ValidationError(self.env._(
+                    "%(name)s: a member identified by a passport or work permit has no citizen ID; "
+                    "clear the Citizen ID field.", name=member.name))
+            if member.id_document_number and not member.id_document_country_id:
+                raise ValidationError(self.env._(
+                    "%(name)s: choose the country that issued the document %(number)s.",
+                    name=member.name, number=member.id_document_number))
+
+    @api.constrains("contract_date_start", "contract_date_end")
+    def _check_contract_dates(self):
+        for member in self:
+            if member.contract_date_start and member.contract_date_end \
+                    and member.contract_date_end < member.contract_date_start:
+                raise ValidationError(self.env._(
+                    "%(name)s: the labour contract ends before it starts.", name=member.name))
+
+    def _check_foreign_admission(self):
+        """Refuse the admission of a foreign member without an identity document or a labour
+        contract of 12 months or more (Law 50/2024), or of anyone without a nationality."""
+        errors = []
+        for member in self.sudo():
+            problems = foreign_member.admission_problems(
+                member.nationality_id.code, member.id_document_type, member.id_document_number,
+                member.id_document_country_id, member.contract_date_start, member.contract_date_end,
+                member.contract_indefinite)
+            if problems:
+                errors.append(self._foreign_admission_message(member.name, problems))
+        if errors:
+            raise ValidationError("\n".join(errors[:20]))
+
+    def _foreign_admission_message(self, name, problems):
+        _ = self.env._
+        texts = {
+            "no_nationality": _("the nationality"),
+            "no_document": _("a passport or work permit with its number and issuing country"),
+            "no_contract": _("the labour contract's start and end dates, or tick indefinite-term"),
+            "contract_too_short": _("a labour contract of 12 months or more"),
+        }
+        return _("%(name)s cannot be admitted: a foreign worker joins the union with a labour contract "
+                 "of 12 months or more (Law 50/2024/QH15). Missing: %(missing)s.",
+                 name=name, missing="; ".join(texts[p] for p in problems))
+
+    def _union_document_label(self, masked=True):
+        """The member's identity document as a line of text: "Passport (South Korea) •••••5678".
+
+        For the member's own portal page (their record rule lets them read only themselves);
+        the number is masked but for its last four characters unless ``masked`` is False.
+        """
+        self.ensure_one()
+        if self.partner_id != self.env.user.partner_id:
+            # a member's own record needs no query (the portal page's budget); anyone else's is checked
+            self.check_access("read")
+        member = self.sudo()  # sudo: the document fields are officers' fields; this is the member's own
+        doc_type = member.id_document_type or "citizen_id"
+        number = member.citizen_id if doc_type == "citizen_id" else member.id_document_number
+        if not number:
+            return ""
+        label = dict(self._fields["id_document_type"]._description_selection(self.env))[doc_type]
+        if doc_type != "citizen_id" and member.id_document_country_id:
+            label = f"{label} ({member.id_document_country_id.name})"
+        if masked:
+            number = "•" * max(len(number) - 4, 0) + number[-4:]
+        return f"{label} {number}"
+
+    def _union_is_foreign(self):
+        self.ensure_one()
+        return bool(self.nationality_id) and self.nationality_id.code != "VN"
+
+    @api.onchange("nationality_id")
+    def _onchange_nationality_id(self):
+        vietnam = self.env.ref("base.vn", raise_if_not_found=False)
+        if self.nationality_id and self.nationality_id != vietnam and self.id_document_type == "citizen_id" \
+                and not self.citizen_id:
+            self.id_document_type = "passport"
+            self.id_document_country_id = self.nationality_id
 
     def _citizen_id_mismatch_message(self, member, code, params):
         if code == "birth_year":

@@ -20,6 +20,12 @@ EVENT_TYPES = [
 ]
 
 
+SUSPENSION_KINDS = [
+    (lifecycle.SUSPENSION_JOB_LOSS, "Lost their job (12 months at most)"),
+    (lifecycle.SUSPENSION_CONTRACT_SUSPENDED, "Labour contract suspended (as long as it is)"),
+]
+
+
 class UnionMemberEvent(models.Model):
     _name = "union.member.event"
     _description = "Union Member Event"
@@ -41,6 +47,10 @@ class UnionMemberEvent(models.Model):
     from_organization_id = fields.Many2one(
         "union.organization", string="From Unit", readonly=True, ondelete="restrict")
     end_date = fields.Date(string="Until", readonly=True, help="End of a suspension.")
+    suspension_kind = fields.Selection(
+        SUSPENSION_KINDS, string="Suspended Because", readonly=True,
+        help="After losing one's job, a suspension lasts 12 months at most (HD 38/HD-TLĐ 2024); "
+             "while the labour contract is suspended, as long as that suspension.")
     state_after = fields.Selection(STATES, readonly=True, index=True)
     card_number = fields.Char(readonly=True)
     reason = fields.Text(readonly=True)
@@ -71,7 +81,7 @@ class UnionMemberEvent(models.Model):
             try:
                 state_after = lifecycle.check_event(
                     state, last_date, event_type, event_date, unit_id, to_unit,
-                    fields.Date.to_date(vals.get("end_date")))
+                    fields.Date.to_date(vals.get("end_date")), vals.get("suspension_kind"))
             except lifecycle.LifecycleError as err:
                 errors.append(self._lifecycle_message(members.browse(member_id), err))
                 continue
@@ -80,11 +90,19 @@ class UnionMemberEvent(models.Model):
             else:
                 vals["organization_id"] = unit_id or False
             vals["state_after"] = state_after
+            if event_type == "suspension":
+                vals.setdefault("suspension_kind", lifecycle.SUSPENSION_JOB_LOSS)
+                vals["suspension_kind"] = vals["suspension_kind"] or lifecycle.SUSPENSION_JOB_LOSS
+            else:
+                vals["suspension_kind"] = False
             if event_type not in lifecycle.NEUTRAL_EVENTS:
                 current[member_id] = (state_after, vals["organization_id"], event_date)
         if errors:
             raise ValidationError("\n".join(errors[:20]) + (
                 self.env._("\n… and %(count)s more.", count=len(errors) - 20) if len(errors) > 20 else ""))
+        # a foreign worker is admitted only with an identity document and a long enough contract
+        members.browse({vals["member_id"] for vals in vals_list
+                        if vals["event_type"] in lifecycle.ADMITTING_EVENTS})._check_foreign_admission()
         checked = self.with_context(union_event_references_checked=True)
         events = super(UnionMemberEvent, checked).create(vals_list).with_env(self.env)
         cards = events.filtered(lambda e: e.event_type == "card" and e.card_number)
@@ -173,8 +191,10 @@ class UnionMemberEvent(models.Model):
         if code == "end_before_start":
             return self.env._("%(name)s: the suspension must end after it starts.", name=name)
         if code == "suspension_too_long":
-            return self.env._("%(name)s: a suspension lasts %(months)s months at most.",
-                              name=name, months=err.params["months"])
+            return self.env._(
+                "%(name)s: a suspension after losing one's job lasts %(months)s months at most "
+                "(a suspension while the labour contract is suspended lasts as long as that suspension).",
+                name=name, months=err.params["months"])
         return self.env._("%(name)s: this event is not possible.", name=name)
 
     @api.model

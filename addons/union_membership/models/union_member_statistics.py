@@ -51,7 +51,8 @@ class UnionMemberStatistics(models.Model):
             status = members_model._get_status_at(stat.date_to, units.ids)
             current = {mid: org for mid, (state, org) in status.items() if state in ("active", "suspended")}
             rows = members_model.browse(list(current)).sudo().read(
-                ["gender", "birth_date", "ethnicity_id", "party_member"], load=False)
+                ["gender", "birth_date", "ethnicity_id", "party_member", "nationality_id"], load=False)
+            vietnam = self.env.ref("base.vn", raise_if_not_found=False)
             minority = set(self.env["union.ethnicity"].search([("is_minority", "=", True)]).ids)
             ethnicity_names = dict(self.env["union.ethnicity"].search([]).mapped(lambda e: (e.id, e.name)))
             counts = defaultdict(Counter)
@@ -61,6 +62,7 @@ class UnionMemberStatistics(models.Model):
                 unit["members"] += 1
                 unit["women"] += row["gender"] == "female"
                 unit["party"] += bool(row["party_member"])
+                unit["foreign"] += bool(row["nationality_id"]) and row["nationality_id"] != vietnam.id
                 unit["minority"] += row["ethnicity_id"] in minority
                 if row["ethnicity_id"]:
                     by_ethnicity[ethnicity_names.get(row["ethnicity_id"])] += 1
@@ -108,7 +110,7 @@ class UnionMemberStatistics(models.Model):
                             start=self.date_from.strftime("%d/%m/%Y")))
         line_model = self.env["union.member.statistics.line"]
         columns = ["members", "women", "age_under_30", "age_30_39", "age_40_49", "age_50_plus",
-                   "minority", "party", "admitted", "left"]
+                   "minority", "party", "foreign", "admitted", "left"]
         headers = [_("Unit code"), _("Unit")] + [line_model._fields[c].get_description(self.env)["string"]
                                                  for c in columns]
         for col, title in enumerate(headers):

@@ -21,5 +21,7 @@ class UnionMemberStatisticsLine(models.Model):
     age_50_plus = fields.Integer(string="50 and over", aggregator="sum")
     minority = fields.Integer(string="Ethnic Minorities", aggregator="sum")
     party = fields.Integer(string="Party Members", aggregator="sum")
+    foreign = fields.Integer(string="Foreign Members", aggregator="sum",
+                             help="Members of another nationality than Vietnamese (Law 50/2024).")
     admitted = fields.Integer(string="Admitted in Period", aggregator="sum")
     left = fields.Integer(string="Left in Period", aggregator="sum")

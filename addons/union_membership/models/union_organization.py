@@ -188,6 +188,55 @@ class UnionOrganization(models.Model):
                     "%(fields)s of the unit %(unit)s are set by the officers of the level above it "
                     "or by the union administrator.", fields=labels, unit=unit.display_name))
 
+    @api.model
+    def hierarchy_read(self, domain, fields, parent_field, child_field=None, order=None):
+        """The units' organisation chart, starting where the user's reach starts.
+
+        Odoo's hierarchy view follows the parent of the unit it shows, and starts at the units
+        without a parent: an officer may read neither the level above their units nor the top
+        of the tree. For a user who does not read every unit, the chart starts at the top units
+        they may read (their managed units), a parent they may not read is not followed, and
+        the parent field of their top units is emptied, so that the view offers no way up.
+        """
+        if parent_field != "parent_id" or self.env.su or self.env.user.has_group(
+                "union_membership.group_union_admin"):
+            return super().hierarchy_read(domain, fields, parent_field, child_field=child_field, order=order)
+        if parent_field not in fields:
+            fields.append(parent_field)
+        if domain == [(parent_field, "=", False)] or domain == [[parent_field, "=", False]]:
+            # the view's default start: the tops of the user's reach
+            readable = self.search([])
+            domain = [("id", "in", (readable - readable.child_ids).ids)] if readable else [("id", "=", 0)]
+        records = self.search(domain, order=order)
+        if not records:
+            return []
+        fetch_child_ids_for_all_records = len(records) > 1
+        if len(records) == 1:
+            parent = records.parent_id._filtered_access("read")
+            if parent:
+                records |= parent
+                records |= self.search([("id", "not in", records.ids), (parent_field, "in", records.ids)],
+                                       order=order)
+            else:
+                records |= self.search([(parent_field, "=", records.id)], order=order)
+        children = {}
+        if not child_field:
+            parents = records if fetch_child_ids_for_all_records else records - records.parent_id
+            children = {
+                record.id: child_ids
+                for record, child_ids in self._read_group(
+                    [(parent_field, "in", parents.ids)], (parent_field,), ("id:array_agg",), order=order)
+            }
+        result = records.read(fields)
+        readable_parents = set(records.parent_id._filtered_access("read").ids)
+        for record_data in result:
+            parent_value = record_data.get(parent_field)
+            if parent_value and parent_value[0] not in readable_parents:
+                record_data[parent_field] = False
+            if record_data["id"] in children:
+                record_data["__child_ids__"] = children[record_data["id"]]
+        return result
+
     def _get_managing_officers(self):
         """The officers of the nearest unit, from this one upwards, that has officers."""
         self.ensure_one()

@@ -66,6 +66,8 @@ class ReportUnionMemberCard(models.AbstractModel):
                 "issue_date": issue.date if issue else False,
                 "issuer": issue.organization_id._get_grassroots().name if issue else "",
                 "date_joined": member.date_joined,
+                # a foreign member's card says their nationality (Law 50/2024); no document number
+                "nationality": member.nationality_id.name if member._union_is_foreign() else "",
                 "photo": image_data_uri(member.image_128) if member.image_128 else False,
                 "qr": f"data:image/png;base64,{base64.b64encode(qr_png).decode()}",
                 "verify_url": member.verify_url,

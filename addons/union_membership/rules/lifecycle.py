@@ -30,7 +30,15 @@ NEEDS_UNIT = {"admission", "recognition", "transfer"}
 #: the states in which a person counts as a member of their unit
 MEMBER_STATES = {"active", "suspended"}
 
+#: events by which a person becomes a member
+ADMITTING_EVENTS = ("admission", "recognition")
+
+#: suspension after losing one's job: 12 months at most (HD 38/HD-TLĐ 2024)
 MAX_SUSPENSION_MONTHS = 12
+#: why a member is suspended; a suspension while the labour contract is suspended lasts as long
+#: as that suspension (no cap); any other suspension is one after losing one's job (capped)
+SUSPENSION_JOB_LOSS = "job_loss"
+SUSPENSION_CONTRACT_SUSPENDED = "contract_suspended"
 
 
 class LifecycleError(ValueError):
@@ -56,11 +64,13 @@ def add_months(day, months):
 
 
 def check_event(state, last_date, event_type, event_date, current_unit=None,
-                to_unit=None, end_date=None):
+                to_unit=None, end_date=None, suspension_kind=None):
     """Check one event against the member's current state.
 
     Returns the state after the event. Raises LifecycleError otherwise.
-    ``state`` is None for a person who was never a member.
+    ``state`` is None for a person who was never a member. ``suspension_kind``: why a
+    suspension is recorded (``job_loss``, the default, is capped at 12 months;
+    ``contract_suspended`` lasts until the given end date, however far).
     """
     if event_type not in TRANSITIONS:
         raise LifecycleError("unknown_event", event=event_type)
@@ -78,7 +88,8 @@ def check_event(state, last_date, event_type, event_date, current_unit=None,
             raise LifecycleError("needs_end_date", event=event_type)
         if end_date <= event_date:
             raise LifecycleError("end_before_start", event=event_type)
-        if end_date > add_months(event_date, MAX_SUSPENSION_MONTHS):
+        if suspension_kind != SUSPENSION_CONTRACT_SUSPENDED \
+                and end_date > add_months(event_date, MAX_SUSPENSION_MONTHS):
             raise LifecycleError("suspension_too_long", months=MAX_SUSPENSION_MONTHS)
     return state if after is None else after
 

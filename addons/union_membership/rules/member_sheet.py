@@ -19,9 +19,15 @@ COLUMNS = [
     Column("name", "Họ và tên", "text", True),
     Column("gender", "Giới tính", "gender", False),
     Column("birth_date", "Ngày sinh", "date", False),
-    Column("citizen_id", "Số CCCD", "citizen_id", True),
+    Column("nationality", "Quốc tịch", "country", False),
+    Column("id_document_type", "Loại giấy tờ", "document_type", False),
+    Column("citizen_id", "Số CCCD/Hộ chiếu", "citizen_id", True),
     Column("unit_code", "Mã đơn vị", "unit", True),
     Column("date_joined", "Ngày vào công đoàn", "date", False),
+    Column("date_employed", "Ngày tuyển dụng", "date", False),
+    Column("contract_date_start", "HĐLĐ từ ngày", "date", False),
+    Column("contract_date_end", "HĐLĐ đến ngày", "date", False),
+    Column("contract_indefinite", "HĐLĐ không xác định thời hạn", "bool", False),
     Column("card_number", "Số thẻ", "code", False),
     Column("ethnicity", "Dân tộc", "ethnicity", False),
     Column("religion", "Tôn giáo", "text", False),
@@ -34,6 +40,9 @@ COLUMNS = [
     Column("email", "Email", "email", False),
     Column("street", "Địa chỉ", "text", False),
 ]
+
+#: date columns that may lie in the future (a labour contract runs on after today)
+FUTURE_DATES_ALLOWED = {"contract_date_start", "contract_date_end"}
 
 #: columns the export adds for people to read; the import ignores them
 INFO_COLUMNS = [
@@ -73,6 +82,15 @@ _EDUCATION_ALIASES = {
 }
 
 GENDER_LABELS = {"male": "Nam", "female": "Nữ"}
+
+#: identity documents (Law 50/2024: foreign members); an empty cell is a citizen ID for a
+#: Vietnamese, a passport for a foreigner
+DOCUMENT_TYPE_LABELS = {"citizen_id": "CCCD", "passport": "Hộ chiếu", "work_permit": "Giấy phép lao động"}
+_DOCUMENT_TYPE_ALIASES = {
+    "căn cước công dân": "citizen_id", "căn cước": "citizen_id", "cccd": "citizen_id", "cmnd": "citizen_id",
+    "passport": "passport", "hc": "passport", "gplđ": "work_permit", "gpld": "work_permit",
+    "work permit": "work_permit", "giấy phép lao động": "work_permit",
+}
 YES = "x"
 
 STATE_LABELS = {
@@ -138,6 +156,12 @@ class Lookups:
     is_valid_citizen_id: object = None  # callable(text) -> bool
     #: callable(text, birth_date, gender) -> [(code, params)]: what the id contradicts
     citizen_id_mismatches: object = None
+    countries: dict = field(default_factory=dict)  # folded name or ISO code -> country id
+    vietnam_id: int = None
+    #: (document type, issuing country id, number) -> member id, for passports and work permits
+    members_by_document: dict = field(default_factory=dict)
+    #: callable(values) -> [codes]: what keeps a new foreign member of the row from admission
+    foreign_admission_problems: object = None
 
 
 @dataclass
@@ -170,7 +194,8 @@ _HEADER_KEYS = {fold(col.header): col.key for col in COLUMNS + INFO_COLUMNS}
 _HEADER_KEYS[fold(ERROR_HEADER)] = "error"
 # a few spellings people use
 _HEADER_KEYS.update({
-    fold("Số CMND/CCCD"): "citizen_id", fold("CCCD"): "citizen_id", fold("Họ tên"): "name",
+    fold("Số CMND/CCCD"): "citizen_id", fold("CCCD"): "citizen_id", fold("Số CCCD"): "citizen_id",
+    fold("Số giấy tờ"): "citizen_id", fold("Số hộ chiếu"): "citizen_id", fold("Họ tên"): "name",
     fold("Số điện thoại"): "phone", fold("E-mail"): "email", fold("Chức vụ, công việc"): "job_title",
 })
 
@@ -294,6 +319,32 @@ def parse_education(value):
     raise CellError("bad_education")
 
 
+#: names people write for a nationality that differ from Odoo's country names -> ISO code
+COUNTRY_ALIASES = {
+    "hàn quốc": "KR", "đại hàn dân quốc": "KR", "korea": "KR", "triều tiên": "KP", "hoa kỳ": "US",
+    "mỹ": "US", "anh": "GB", "đài loan": "TW", "trung hoa": "CN", "nga": "RU", "lào": "LA",
+    "vn": "VN", "việt nam": "VN", "viet nam": "VN",
+}
+
+
+def parse_document_type(value):
+    text = fold(as_text(value))
+    for key, label in DOCUMENT_TYPE_LABELS.items():
+        if text in (fold(label), key):
+            return key
+    if text in _DOCUMENT_TYPE_ALIASES:
+        return _DOCUMENT_TYPE_ALIASES[text]
+    raise CellError("bad_document_type")
+
+
+def parse_document_number(value):
+    """A passport or work permit number: letters and digits as written, without spaces."""
+    text = as_text(value).replace(" ", "").upper()
+    if len(text) > 30:
+        raise CellError("too_long", max=30)
+    return text
+
+
 def parse_code(value):
     text = as_text(value)
     if len(text) > 64:
@@ -331,6 +382,7 @@ def parse_email(value):
 _PARSERS = {
     "date": parse_date, "gender": parse_gender, "bool": parse_bool, "education": parse_education,
     "code": parse_code, "text": parse_text, "phone": parse_phone, "email": parse_email,
+    "document_type": parse_document_type,
 }
 
 
@@ -367,7 +419,7 @@ def validate(rows, lookups):
     normalize_cid = lookups.normalize_citizen_id or (lambda v: as_text(v).replace(" ", ""))
     valid_cid = lookups.is_valid_citizen_id or (lambda v: bool(re.match(r"^\d{12}$", v or "")))
     results = []
-    seen = {"citizen_id": {}, "member_code": {}, "card_number": {}}
+    seen = {"citizen_id": {}, "member_code": {}, "card_number": {}, "document": {}}
     for item in rows:
         row_number, raw = item[0], item[1]
         sheet = item[2] if len(item) > 2 else ""
@@ -383,10 +435,12 @@ def validate(rows, lookups):
                 continue
             try:
                 if col.kind == "citizen_id":
-                    cid = normalize_cid(value)
-                    if not valid_cid(cid):
-                        raise CellError("bad_citizen_id")
-                    values["citizen_id"] = cid
+                    continue  # read below, once the nationality and the document type are known
+                if col.kind == "country":
+                    country_id = lookups.countries.get(fold(as_text(value)))
+                    if not country_id:
+                        raise CellError("unknown_country")
+                    values["nationality_id"] = country_id
                 elif col.kind == "unit":
                     code = as_text(value)
                     if code in lookups.units:
@@ -402,13 +456,14 @@ def validate(rows, lookups):
                     values["ethnicity_id"] = ethnicity_id
                 else:
                     parsed = _PARSERS[col.kind](value)
-                    if col.kind == "date" and parsed > lookups.today:
+                    if col.kind == "date" and parsed > lookups.today and col.key not in FUTURE_DATES_ALLOWED:
                         raise CellError("future_date")
                     if col.kind == "text" and col.key == "name" and not parsed:
                         raise CellError("required")
                     values[col.key] = parsed
             except CellError as err:
                 _error(res, col.key, value, err.code, **err.params)
+        _read_document(res, raw, values, lookups, normalize_cid, valid_cid)
         if values.get("birth_date") and values.get("date_joined") \
                 and values["date_joined"] < values["birth_date"]:
             _error(res, "date_joined", raw.get("date_joined"), "joined_before_birth")
@@ -423,7 +478,20 @@ def validate(rows, lookups):
             if not info or info.organization_id != values["organization_id"]:
                 # nobody joins or moves to a unit that has ended; its former members may stay listed
                 _error(res, "unit_code", raw.get("unit_code"), "unknown_unit")
-        for key in seen:
+        if not res.member_id and lookups.foreign_admission_problems and not res.errors:
+            problems = lookups.foreign_admission_problems(values)
+            if problems:
+                _error(res, "nationality", raw.get("nationality"), "foreign_admission", problems=problems)
+        document = values.get("id_document_number")
+        if document:
+            key = (values.get("id_document_type"), values.get("id_document_country_id"), document)
+            first = seen["document"].get(key)
+            if first:
+                _error(res, "citizen_id", raw.get("citizen_id"), "duplicate_in_file",
+                       first_row=first[0], first_sheet=first[1])
+            else:
+                seen["document"][key] = (row_number, sheet)
+        for key in ("citizen_id", "member_code", "card_number"):
             value = values.get(key)
             if not value:
                 continue
@@ -436,10 +504,53 @@ def validate(rows, lookups):
     return results
 
 
+def _read_document(res, raw, values, lookups, normalize_cid, valid_cid):
+    """The identity document of a row: a citizen ID (Vietnamese) or a passport / work permit,
+    whose issuing country is taken to be the member's nationality."""
+    value = raw.get("citizen_id")
+    nationality = values.get("nationality_id")
+    if not nationality and not is_empty(raw.get("nationality")):
+        return  # an unknown country is reported; which document it means cannot be told
+    foreigner = bool(nationality) and lookups.vietnam_id is not None and nationality != lookups.vietnam_id
+    doc_type = values.get("id_document_type") or ("passport" if foreigner else "citizen_id")
+    if is_empty(value):
+        if values.get("id_document_type") and doc_type != "citizen_id":
+            _error(res, "citizen_id", value, "required_document")
+        return
+    if doc_type == "citizen_id":
+        if foreigner:
+            _error(res, "id_document_type", raw.get("id_document_type"), "citizen_id_foreigner")
+            return
+        cid = normalize_cid(value)
+        if not valid_cid(cid):
+            _error(res, "citizen_id", value, "bad_citizen_id")
+            return
+        values["citizen_id"] = cid
+        if values.get("id_document_type"):
+            values["id_document_type"] = "citizen_id"
+        return
+    try:
+        number = parse_document_number(value)
+    except CellError as err:
+        _error(res, "citizen_id", value, err.code, **err.params)
+        return
+    if not nationality:
+        if is_empty(raw.get("nationality")):
+            _error(res, "nationality", raw.get("nationality"), "required_nationality")
+        return
+    values.update(id_document_type=doc_type, id_document_number=number, id_document_country_id=nationality)
+
+
 def _match_member(res, raw, values, lookups):
     """Find the existing member the row is about (citizen ID first, then member code)."""
     cid, code, card = values.get("citizen_id"), values.get("member_code"), values.get("card_number")
     by_cid = lookups.members_by_citizen_id.get(cid) if cid else None
+    document = values.get("id_document_number")
+    if document and not by_cid:
+        # a passport or work permit identifies the member as a citizen ID does
+        cid = document
+        by_cid = lookups.members_by_document.get(
+            (values.get("id_document_type"), values.get("id_document_country_id"), document))
     by_code = lookups.members_by_code.get(code) if code else None
     if code and not by_code:
         _error(res, "member_code", raw.get("member_code"), "unknown_member_code")
@@ -457,8 +568,8 @@ def _match_member(res, raw, values, lookups):
         _error(res, "citizen_id", raw.get("citizen_id"), "citizen_id_other_member")
         return
     member_id = by_cid or by_code
-    cid_header = COLUMN_BY_KEY["citizen_id"].header
-    if not member_id and not cid and not any(err.column == cid_header for err in res.errors):
+    document_headers = {COLUMN_BY_KEY[key].header for key in ("citizen_id", "nationality", "id_document_type")}
+    if not member_id and not cid and not any(err.column in document_headers for err in res.errors):
         # a new member needs a citizen ID, or re-importing the file would add them again
         _error(res, "citizen_id", raw.get("citizen_id"), "required_new")
     if card:
@@ -504,7 +615,8 @@ def export_row(member):
     """The sheet values of a member given as a dict of plain values (the export's row).
 
     ``member`` keys: the field names plus ``unit_code``, ``unit_name``, ``ethnicity``
-    (name) and ``state``; returns a list in the order of COLUMNS + INFO_COLUMNS.
+    and ``nationality`` (names) and ``state``; the number column holds the citizen ID
+    or, for a foreign member, ``id_document_number``; returns a list in the order of COLUMNS + INFO_COLUMNS.
     """
     row = []
     for col in COLUMNS + INFO_COLUMNS:
@@ -515,6 +627,10 @@ def export_row(member):
             value = YES if value else ""
         elif col.kind == "education":
             value = EDUCATION_LABELS.get(value, "")
+        elif col.kind == "document_type":
+            value = DOCUMENT_TYPE_LABELS.get(value, "")
+        elif col.key == "citizen_id":
+            value = member.get("citizen_id") or member.get("id_document_number") or ""
         elif col.key == "state":
             value = STATE_LABELS.get(value, value or "")
         elif value in (None, False):

@@ -5,6 +5,7 @@ from . import (
     test_daily_routines,
     test_demo,
     test_face,
+    test_foreign_member,
     test_import_export,
     test_import_fast,
     test_lifecycle,

@@ -34,15 +34,16 @@ class UnionCommon(TransactionCase):
         cls.member_a1 = Member.create({
             "name": "Nguyễn Thị Lan", "gender": "female", "birth_date": date(1985, 3, 2),
             "citizen_id": "067185000001", "organization_id": cls.unit_a.id,
-            "date_joined": date(2010, 9, 1), "email": "lan.a1@example.vn", "job_title": "Giáo viên"})
+            "date_joined": date(2010, 9, 1), "date_employed": date(2008, 9, 1),
+            "email": "lan.a1@example.vn", "job_title": "Giáo viên"})
         cls.member_a2 = Member.create({
             "name": "Trần Văn Hùng", "gender": "male", "birth_date": date(1979, 11, 20),
             "citizen_id": "067079000002", "organization_id": cls.group_a.id,
-            "date_joined": date(2005, 9, 1), "party_member": True})
+            "date_joined": date(2005, 9, 1), "date_employed": date(2003, 9, 1), "party_member": True})
         cls.member_b1 = Member.create({
             "name": "Lê Thị Hoa", "gender": "female", "birth_date": date(1990, 6, 15),
             "citizen_id": "067190000003", "organization_id": cls.unit_b.id,
-            "date_joined": date(2015, 9, 1), "email": "hoa.b1@example.vn"})
+            "date_joined": date(2015, 9, 1), "date_employed": date(2014, 8, 15), "email": "hoa.b1@example.vn"})
 
         def officer(login, group, units):
             user = new_test_user(cls.env, login=login, groups=f"base.group_user,union_membership.{group}",

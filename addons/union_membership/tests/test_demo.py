@@ -24,3 +24,16 @@ class TestDemoGenerator(TransactionCase):
         before = self.env["union.member"]._get_members_at(date(2025, 5, 31), dissolved)
         self.assertEqual(before, gone)
         self.assertGreater(result["sector"].member_count_total, 90)
+
+    def test_enterprise_union_with_a_foreign_member(self):
+        generator = self.env["union.demo.generator"].with_context(tracking_disable=True)
+        result = generator._generate_province(grassroots=2, members=20, seed=7, prefix="TT")
+        members = result["members"]
+        self.assertTrue(all(members.mapped("date_employed")))
+        self.assertTrue(all(m.date_employed <= m.date_joined for m in members))
+        unit, foreigner = generator._generate_enterprise_union(result["federation"], prefix="TT")
+        self.assertEqual((unit.funding_type, unit.level), ("enterprise", "grassroots"))
+        self.assertEqual(foreigner.organization_id, unit)
+        self.assertEqual(foreigner.state, "active")
+        self.assertEqual(foreigner.nationality_id.code, "KR")
+        self.assertEqual(foreigner.id_document_type, "passport")

@@ -46,7 +46,7 @@ class TestImportExport(UnionCommon):
 
     def person(self, index, **kw):
         row = {"Họ và tên": f"Phạm Văn Thử {index}", "Giới tính": "Nam", "Ngày sinh": "15/01/1990",
-               "Số CCCD": f"0010900{index:05d}", "Mã đơn vị": "T-A", "Ngày vào công đoàn": "01/09/2015",
+               "Số CCCD/Hộ chiếu": f"0010900{index:05d}", "Mã đơn vị": "T-A", "Ngày vào công đoàn": "01/09/2015",
                "Dân tộc": "Kinh", "Trình độ": "Đại học", "Chức vụ/Công việc": "Giáo viên",
                "Đảng viên": "", "Điện thoại": f"09{index:08d}", "Email": f"thu{index}@example.vn"}
         row.update(kw)
@@ -101,9 +101,9 @@ class TestImportExport(UnionCommon):
 
     def test_good_file_creates_members_and_events(self):
         rows = [self.person(1, **{"Đảng viên": "x", "Giới tính": "Nữ", "Số thẻ": "CT-0001",
-                                  "Số CCCD": "001190000001"}),
+                                  "Số CCCD/Hộ chiếu": "001190000001"}),
                 self.person(2, **{"Mã đơn vị": "T-A-T1", "Ngày sinh": datetime(1988, 2, 29),
-                                  "Ngày vào công đoàn": "2/9/2012", "Số CCCD": 10088000002,
+                                  "Ngày vào công đoàn": "2/9/2012", "Số CCCD/Hộ chiếu": 10088000002,
                                   "Điện thoại": 912000002})]
         wizard = self.run_import(xlsx(rows))
         self.assertEqual(wizard.state, "done", wizard.summary)
@@ -129,6 +129,54 @@ class TestImportExport(UnionCommon):
         self.assertEqual(second.phone, "0912000002", "a phone stored as a number gets its leading zero back")
         self.assertEqual(second.event_ids.organization_id, self.group_a)
 
+    def test_citizen_id_and_passport_in_one_import(self):
+        """Law 50/2024: a Vietnamese member (12-digit citizen ID) and a foreign one (passport, labour
+        contract of 12 months) in one file; nationality, document, employment date round-trip."""
+        rows = [self.person(1, **{"Số CCCD/Hộ chiếu": "001090000001", "Ngày tuyển dụng": "01/08/2010"}),
+                self.person(2, **{"Họ và tên": "Kim Min-jun", "Quốc tịch": "Hàn Quốc", "Loại giấy tờ": "Hộ chiếu",
+                                  "Số CCCD/Hộ chiếu": "m 1234 5678", "Dân tộc": None, "Ngày sinh": "02/04/1988",
+                                  "Ngày tuyển dụng": "01/01/2025", "HĐLĐ từ ngày": "01/01/2025",
+                                  "HĐLĐ đến ngày": "31/12/2025"})]
+        wizard = self.run_import(xlsx(rows))
+        self.assertEqual(wizard.state, "done", wizard.summary)
+        self.assertEqual(wizard.created_count, 2)
+        viet = self.Member.search([("citizen_id", "=", "001090000001")])
+        self.assertEqual(viet.nationality_id.code, "VN")
+        self.assertEqual(viet.id_document_type, "citizen_id")
+        self.assertEqual(viet.date_employed, date(2010, 8, 1))
+        kim = self.Member.search([("id_document_number", "=", "M12345678")])
+        self.assertEqual(kim.name, "Kim Min-jun")
+        self.assertEqual((kim.nationality_id.code, kim.id_document_type, kim.id_document_country_id.code),
+                         ("KR", "passport", "KR"))
+        self.assertFalse(kim.citizen_id)
+        self.assertEqual(kim.state, "active")
+        # the export carries them; importing it back changes nothing
+        data = self.export(organization_ids=[(6, 0, self.unit_a.ids)])
+        rows = read_back(data)["Đoàn viên"]
+        headers = rows[0]
+        by_number = {row[headers.index("Số CCCD/Hộ chiếu")]: dict(zip(headers, row)) for row in rows[1:]}
+        self.assertEqual(by_number["M12345678"]["Quốc tịch"],
+                         self.env.ref("base.kr").with_context(lang="vi_VN").name)
+        self.assertEqual(by_number["M12345678"]["Loại giấy tờ"], "Hộ chiếu")
+        self.assertEqual(by_number["001090000001"]["Loại giấy tờ"], "CCCD")
+        self.assertEqual(by_number["001090000001"]["Ngày tuyển dụng"], datetime(2010, 8, 1))
+        again = self.run_import(data)
+        self.assertEqual(again.state, "done", again.summary)
+        self.assertEqual((again.created_count, again.updated_count), (0, 0))
+
+    def test_foreign_rows_refused_with_reasons(self):
+        rows = [self.person(3, **{"Họ và tên": "Lee Ji-eun", "Quốc tịch": "KR", "Số CCCD/Hộ chiếu": "M7654321",
+                                  "Dân tộc": None, "HĐLĐ từ ngày": "01/01/2025", "HĐLĐ đến ngày": "30/06/2025"}),
+                self.person(4, **{"Họ và tên": "Park Seo-jun", "Quốc tịch": "Hàn Quốc", "Loại giấy tờ": "CCCD",
+                                  "Số CCCD/Hộ chiếu": "001090000004", "Dân tộc": None})]
+        before = self.snapshot()
+        wizard = self.run_import(xlsx(rows))
+        self.assertEqual(wizard.state, "error")
+        self.assertIn("Row 2: Column \"Quốc tịch\": this member cannot be admitted", wizard.summary)
+        self.assertIn("a labour contract of 12 months or more", wizard.summary)
+        self.assertIn("Row 3: Column \"Loại giấy tờ\": a citizen ID (CCCD) is a Vietnamese document", wizard.summary)
+        self.assertEqual(self.snapshot(), before)
+
     def test_header_below_a_title_and_extra_columns(self):
         def add_title(book, sheet):
             sheet.insert_rows(1, 2)
@@ -147,9 +195,9 @@ class TestImportExport(UnionCommon):
         ("Họ và tên", None, 'Column "Họ và tên" is required'),
         ("Mã đơn vị", "T-ZZZ", 'the unit code "T-ZZZ" does not exist'),
         ("Mã đơn vị", "T-B", 'the unit code "T-B" does not exist, is no longer active, or is not a unit you manage'),
-        ("Số CCCD", "12345", '"12345" is not a valid citizen ID'),
-        ("Số CCCD", "067090000555", '"067090000555" is already used in row 2'),
-        ("Số CCCD", "067190000003", "This row cannot be imported. The union administrator can help."),
+        ("Số CCCD/Hộ chiếu", "12345", '"12345" is not a valid citizen ID'),
+        ("Số CCCD/Hộ chiếu", "067090000555", '"067090000555" is already used in row 2'),
+        ("Số CCCD/Hộ chiếu", "067190000003", "This row cannot be imported. The union administrator can help."),
         ("Ngày sinh", "31/02/1990", '"31/02/1990" is not a date'),
         ("Ngày sinh", "15/01/2999", "the date 15/01/2999 is in the future"),
         ("Ngày vào công đoàn", "01/09/1970", "cannot have joined (01/09/1970) before being born"),
@@ -166,7 +214,7 @@ class TestImportExport(UnionCommon):
         self.member_a2.card_number = "CD-A2"
         for header, value, fragment in self.BAD_CELLS:
             with self.subTest(header=header, value=value):
-                good = self.person(10, **{"Số CCCD": "067090000555"} if "row 2" in fragment else {})
+                good = self.person(10, **{"Số CCCD/Hộ chiếu": "067090000555"} if "row 2" in fragment else {})
                 bad = self.person(11, **{header: value})
                 before = self.snapshot()
                 wizard = self.run_import(xlsx([good, bad]))
@@ -252,7 +300,7 @@ class TestImportExport(UnionCommon):
         self.member_a2.phone = "0900000000"
         rows = [
             # matched by citizen ID: new phone, moved to the group of unit A
-            {"Họ và tên": self.member_a1.name, "Số CCCD": self.member_a1.citizen_id, "Mã đơn vị": "T-A-T1",
+            {"Họ và tên": self.member_a1.name, "Số CCCD/Hộ chiếu": self.member_a1.citizen_id, "Mã đơn vị": "T-A-T1",
              "Điện thoại": "0987654321"},
             # matched by member code: same values only, and an empty cell that must not clear the phone
             {"Mã đoàn viên": self.member_a2.member_code, "Họ và tên": self.member_a2.name,
@@ -280,7 +328,7 @@ class TestImportExport(UnionCommon):
         self.assertEqual(wizard.state, "error")
         self.assertIn('"T-B" does not exist, is no longer active, or is not a unit you manage', wizard.summary)
         # a member of unit B, by citizen ID or by code, is neither updated nor revealed
-        rows = [{"Họ và tên": "Ai đó", "Số CCCD": self.member_b1.sudo().citizen_id, "Mã đơn vị": "T-A"},
+        rows = [{"Họ và tên": "Ai đó", "Số CCCD/Hộ chiếu": self.member_b1.sudo().citizen_id, "Mã đơn vị": "T-A"},
                 {"Mã đoàn viên": self.member_b1.member_code, "Họ và tên": "Ai đó", "Mã đơn vị": "T-A"}]
         wizard = self.run_import(xlsx(rows))
         self.assertEqual(wizard.error_count, 2)
@@ -302,7 +350,7 @@ class TestImportExport(UnionCommon):
         rows = sheets["Đoàn viên"]
         headers = rows[0]
         self.assertEqual(headers[:len(HEADERS)], HEADERS)
-        by_cid = {row[headers.index("Số CCCD")]: dict(zip(headers, row)) for row in rows[1:]}
+        by_cid = {row[headers.index("Số CCCD/Hộ chiếu")]: dict(zip(headers, row)) for row in rows[1:]}
         self.assertEqual(set(by_cid), {"067185000001", "067079000002"}, "unit A and its group, not unit B")
         lan = by_cid["067185000001"]
         self.assertEqual(lan["Họ và tên"], "Nguyễn Thị Lan")
@@ -352,7 +400,8 @@ class TestImportExport(UnionCommon):
         self.Event.create({"member_id": member_c.id, "event_type": "withdrawal", "date": date(2024, 6, 30)})
         unit_c.write({"state": "dissolved", "date_ended": date(2024, 7, 1)})
         data = self.export(organization_ids=[(6, 0, self.unit_a.ids)], include_former=True)
-        self.assertIn("T-C", [row[5] for row in read_back(data)["Đoàn viên"]])
+        sheet = read_back(data)["Đoàn viên"]
+        self.assertIn("T-C", [row[sheet[0].index("Mã đơn vị")] for row in sheet])
         before = self.snapshot()
         wizard = self.run_import(data)
         self.assertEqual((wizard.state, wizard.updated_count, wizard.unchanged_count), ("done", 0, 3), wizard.summary)

@@ -25,7 +25,7 @@ class TestImportFast(UnionCommon):
 
     def row(self, index):
         return {"Họ và tên": " Đặng  Thị Thu ", "Giới tính": "Nữ", "Ngày sinh": "02/03/1988",
-                "Số CCCD": f"0011880{index:05d}", "Mã đơn vị": "T-A-T1", "Ngày vào công đoàn": "01/09/2012",
+                "Số CCCD/Hộ chiếu": f"0011880{index:05d}", "Mã đơn vị": "T-A-T1", "Ngày vào công đoàn": "01/09/2012",
                 "Dân tộc": "Tày", "Trình độ": "Thạc sĩ", "Chức vụ/Công việc": "Giáo viên",
                 "Nơi làm việc": "Trường THPT A", "Đảng viên": "x", "Chức vụ công đoàn": "Tổ trưởng",
                 "Điện thoại": "0912 345 678", "Email": "Thu.Dang@Example.vn", "Địa chỉ": "12 Lê Lợi"}
@@ -36,7 +36,7 @@ class TestImportFast(UnionCommon):
         wizard.action_import()
         self.assertEqual(wizard.state, "done", wizard.summary)
         return self.env["union.member"].search([("citizen_id", "in", [
-            r["Số CCCD"] for r in rows])], order="citizen_id")
+            r["Số CCCD/Hộ chiếu"] for r in rows])], order="citizen_id")
 
     def reference(self):
         """The same person created by union.member.create, as the officer does in the form."""

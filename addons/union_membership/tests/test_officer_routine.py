@@ -51,7 +51,7 @@ class TestOfficerRoutine(UnionCommon, HttpCase):
         ]
         for name, gender, born, cid, unit in people:
             row = dict.fromkeys(headers)
-            row.update({"Họ và tên": name, "Giới tính": gender, "Ngày sinh": born, "Số CCCD": cid,
+            row.update({"Họ và tên": name, "Giới tính": gender, "Ngày sinh": born, "Số CCCD/Hộ chiếu": cid,
                         "Mã đơn vị": unit, "Ngày vào công đoàn": "01/09/2024"})
             sheet.append([row[h] for h in headers])
         data = io.BytesIO()

@@ -82,3 +82,33 @@ class TestOrganization(UnionCommon):
         with self.assertRaises(UserError):
             wizard.action_dissolve()
         self.assertEqual(self.unit_a.state, "active")
+
+    def _hierarchy(self, user, domain):
+        """hierarchy_read as the web client's hierarchy view calls it (web_hierarchy)."""
+        import odoo
+        return odoo.api.call_kw(
+            self.env["union.organization"].with_user(user), "hierarchy_read",
+            [domain, ["name", "code", "member_count_total", "parent_id", "child_ids"], "parent_id"],
+            {"child_field": "child_ids", "context": {"active_test": True}})
+
+    def test_hierarchy_view_as_grassroots_officer(self):
+        """The units' chart starts at the officer's units; the upper unit is not read (was an AccessError)."""
+        # officer B manages one unit with no sub-unit: the view's search finds one record,
+        # whose parent Odoo's hierarchy_read would read
+        rows = self._hierarchy(self.user_officer_b, [("active", "=", True)])
+        self.assertEqual([row["id"] for row in rows], [self.unit_b.id])
+        self.assertFalse(rows[0]["parent_id"], "no way up to a unit the officer may not read")
+        # the view's default start (units without a parent): the officer's top units
+        rows = self._hierarchy(self.user_officer_a, [("parent_id", "=", False)])
+        self.assertEqual({row["id"] for row in rows}, {self.unit_a.id, self.group_a.id})
+        self.assertFalse(next(r for r in rows if r["id"] == self.unit_a.id)["parent_id"])
+        # the "show parent" button's call on a unit whose parent is out of reach
+        rows = self._hierarchy(self.user_officer_a, ["|", ("parent_id", "=", self.upper.id),
+                                                     ("id", "in", [self.upper.id, self.unit_a.id])])
+        self.assertEqual({row["id"] for row in rows}, {self.unit_a.id, self.group_a.id})
+        # the upper officer still sees the chart from their unit down, the administrator all of it
+        rows = self._hierarchy(self.user_upper, [("id", "=", self.unit_a.id)])
+        self.assertEqual({row["id"] for row in rows}, {self.unit_a.id, self.upper.id, self.group_a.id,
+                                                          self.unit_b.id})
+        rows = self._hierarchy(self.user_admin, [("id", "=", self.upper.id)])
+        self.assertIn(self.federation.id, {row["id"] for row in rows})

@@ -59,6 +59,29 @@ class TestUnionPortal(UnionCommon, HttpCase):
         self.assertNotIn(self.member_a1.citizen_id, page)
         self.assertNotIn(self.member_b1.name, page)
 
+    def test_consent_text_in_force_and_document(self):
+        """The personal-data section shows the consent text in force (dated data) and the member's
+        identity document, masked."""
+        Consent = self.env["union.consent.text"]
+        self.assertIn("13/2023", Consent._get_in_force(date(2025, 12, 31)).legal_basis)
+        self.assertIn("91/2025/QH15", Consent._get_in_force(date(2026, 1, 1)).legal_basis)
+        self.assertFalse(Consent._get_in_force(date(2023, 6, 30)))
+        with patch.object(type(Consent), "_get_in_force_values",
+                          lambda self, on_date=None: self._in_force_values(date(2026, 1, 1))):
+            self._login(self.user_portal_a1)
+            page = self.url_open("/my/union").text
+        self.assertIn("o_union_consent_text", page)
+        self.assertIn("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15", page)
+        self.assertIn("o_union_member_document", page)
+        self.assertIn("0001", page)
+        self.assertNotIn(self.member_a1.citizen_id, page)
+        # an administrator adds the next law's text without code; it applies from its date
+        Consent.create({"name": "Văn bản mới", "date_from": date(2030, 1, 1), "legal_basis": "Luật mới",
+                        "text": "Nội dung mới"})
+        self.assertEqual(Consent._get_in_force(date(2030, 1, 1)).legal_basis, "Luật mới")
+        self.assertEqual(Consent._get_in_force_values(date(2030, 1, 2))["legal_basis"], "Luật mới")
+        self.assertIn("91/2025", Consent._get_in_force(date(2029, 12, 31)).legal_basis)
+
     def test_history_after_transfer(self):
         """A former unit stays readable in the member's own history."""
         self.env["union.member.event"].create({

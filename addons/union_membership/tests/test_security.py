@@ -276,19 +276,19 @@ class TestImportSecurity(UnionCommon):
         return wizard
 
     def test_no_oracle_for_other_units_citizen_ids(self):
-        row = {"Họ và tên": "Ai đó", "Số CCCD": "067190000003", "Mã đơn vị": "T-A", "Giới tính": "Nữ"}
+        row = {"Họ và tên": "Ai đó", "Số CCCD/Hộ chiếu": "067190000003", "Mã đơn vị": "T-A", "Giới tính": "Nữ"}
         wizard = self._import(xlsx([row]))
         self.assertEqual(wizard.state, "error")
         self.assertIn("This row cannot be imported. The union administrator can help.", wizard.summary)
         for secret in ("067190000003", "Lê Thị Hoa", "T-B", "do not manage", "belongs"):
             self.assertNotIn(secret, wizard.summary)
         # the same row for an unused citizen ID is imported: the refusal says nothing more
-        row["Số CCCD"] = "067190000099"
+        row["Số CCCD/Hộ chiếu"] = "067190000099"
         self.assertEqual(self._import(xlsx([row])).created_count, 1)
 
     def test_personal_data_changed_by_import_is_tracked(self):
         row = {"Mã đoàn viên": self.member_a1.member_code, "Họ và tên": self.member_a1.name,
-               "Số CCCD": "067185000555", "Mã đơn vị": "T-A", "Đảng viên": "x"}
+               "Số CCCD/Hộ chiếu": "067185000555", "Mã đơn vị": "T-A", "Đảng viên": "x"}
         wizard = self._import(xlsx([row]))
         self.assertEqual(wizard.updated_count, 1, wizard.summary)
         self.assertEqual(self.member_a1.citizen_id, "067185000555")
@@ -306,7 +306,7 @@ class TestImportSecurity(UnionCommon):
         self.assertEqual(len(tracking._filter_has_field_access(self.env(user=self.user_admin))), 2)
 
     def test_zip_bomb_is_refused_before_openpyxl(self):
-        good = xlsx([{"Họ và tên": "Ai đó", "Số CCCD": "067190000099", "Mã đơn vị": "T-A"}])
+        good = xlsx([{"Họ và tên": "Ai đó", "Số CCCD/Hộ chiếu": "067190000099", "Mã đơn vị": "T-A"}])
         bomb = io.BytesIO()
         with zipfile.ZipFile(io.BytesIO(good)) as source, \
                 zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:

@@ -1,7 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.union_member_event import EVENT_TYPES
+from ..models.union_member_event import EVENT_TYPES, SUSPENSION_KINDS
+from ..rules import lifecycle
 
 
 class UnionMemberEventWizard(models.TransientModel):
@@ -18,6 +19,10 @@ class UnionMemberEventWizard(models.TransientModel):
     organization_id = fields.Many2one("union.organization", string="To Unit",
                                       domain=[("state", "=", "active")])
     end_date = fields.Date(string="Suspended Until")
+    suspension_kind = fields.Selection(
+        SUSPENSION_KINDS, string="Suspended Because", default=lifecycle.SUSPENSION_JOB_LOSS,
+        help="After losing one's job: 12 months at most. While the labour contract is suspended: "
+             "until the end of that suspension.")
     card_number = fields.Char()
     reason = fields.Text()
     decision_ref = fields.Char(string="Decision")
@@ -58,6 +63,7 @@ class UnionMemberEventWizard(models.TransientModel):
             "date": self.date,
             "organization_id": self.organization_id.id if self.needs_unit else False,
             "end_date": self.end_date if self.needs_end_date else False,
+            "suspension_kind": self.suspension_kind if self.event_type == "suspension" else False,
             "card_number": self.card_number,
             "reason": self.reason,
             "decision_ref": self.decision_ref,

@@ -16,6 +16,8 @@ EXPORT_FIELDS = [
     "member_code", "name", "gender", "birth_date", "citizen_id", "organization_id", "date_joined",
     "card_number", "ethnicity_id", "religion", "education_level", "job_title", "workplace",
     "party_member", "union_position", "phone", "email", "street", "state",
+    "nationality_id", "id_document_type", "id_document_number", "date_employed",
+    "contract_date_start", "contract_date_end", "contract_indefinite",
 ]
 
 
@@ -81,11 +83,14 @@ class UnionMemberExportWizard(models.TransientModel):
             {rec["organization_id"] for rec in records if rec["organization_id"]})}
         ethnicities = {eth.id: eth.name for eth in self.env["union.ethnicity"].with_context(
             active_test=False).search_fetch([], ["name"])}
+        countries = {country.id: country.name for country in self.env["res.country"].with_context(
+            lang="vi_VN").browse({rec["nationality_id"] for rec in records if rec["nationality_id"]})}
         rows = {}
         for rec in records:
             unit = units.get(rec["organization_id"])
             rec.update(unit_code=unit.code if unit else "", unit_name=unit.name if unit else "",
-                       ethnicity=ethnicities.get(rec["ethnicity_id"], ""))
+                       ethnicity=ethnicities.get(rec["ethnicity_id"], ""),
+                       nationality=countries.get(rec["nationality_id"], ""))
             rows.setdefault(rec["organization_id"], []).append(sheet_rules.export_row(rec))
         return rows, units
 

@@ -16,6 +16,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from ..rules import citizen_id as cccd
+from ..rules import foreign_member
 from ..rules import member_sheet as sheet_rules
 from ..tools.upload import check_upload, upload_limits
 
@@ -32,10 +33,13 @@ COMPARED_FIELDS = [
     "name", "gender", "birth_date", "citizen_id", "organization_id", "date_joined", "card_number",
     "ethnicity_id", "religion", "education_level", "job_title", "workplace", "party_member",
     "union_position", "phone", "email", "street",
+    "nationality_id", "id_document_type", "id_document_number", "id_document_country_id", "date_employed",
+    "contract_date_start", "contract_date_end", "contract_indefinite",
 ]
 #: personal data whose old and new values are not written in the chatter's text, but kept as
 #: tracking values (shown only to the users allowed to read the field)
-PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion", "party_member"}
+PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion", "party_member",
+                  "id_document_number"}
 
 
 class UnionMemberImportWizard(models.TransientModel):
@@ -246,6 +250,10 @@ class UnionMemberImportWizard(models.TransientModel):
                     texts[key].add(sheet_rules.as_text(raw[key]))
             if not sheet_rules.is_empty(raw.get("citizen_id")):
                 texts["citizen_id"].add(cccd.normalize(raw["citizen_id"], pad=True))
+                # a passport or work-permit number, as the row would read it (too long: not looked up)
+                number = sheet_rules.as_text(raw["citizen_id"]).replace(" ", "").upper()
+                if len(number) <= 30:
+                    texts["id_document_number"].add(number)
         # units the user may import into: the active ones their record rules let them see
         # (an ended unit is accepted only as the unchanged unit of one of its former members)
         units = self.env["union.organization"].with_context(active_test=False).search_fetch(
@@ -256,15 +264,18 @@ class UnionMemberImportWizard(models.TransientModel):
             ethnicities[sheet_rules.fold(ethnicity.code)] = ethnicity.id
             ethnicities[sheet_rules.fold(ethnicity.name)] = ethnicity.id
         domains = [[(fname, "in", sorted(texts[key]))] for key, fname in (
-            ("citizen_id", "citizen_id"), ("member_code", "member_code"), ("card_number", "card_number"))
+            ("citizen_id", "citizen_id"), ("member_code", "member_code"), ("card_number", "card_number"),
+            ("id_document_number", "id_document_number"))
             if texts[key]]
         # sudo: the identifiers are unique among all members, also those of units the user does
         # not manage; they are looked up to refuse such rows (without showing those members)
         members = self.env["union.member"].sudo().with_context(active_test=False).search_fetch(
-            expression.OR(domains), ["citizen_id", "member_code", "card_number", "state", "organization_id"]
+            expression.OR(domains), ["citizen_id", "member_code", "card_number", "state", "organization_id",
+                                     "id_document_type", "id_document_country_id", "id_document_number"]
         ) if domains else self.env["union.member"].sudo()
         accessible = set(self.env["union.member"].with_context(active_test=False).search(
             [("id", "in", members.ids)]).ids) if members else set()
+        country_codes = {country.id: country.code for country in self.env["res.country"].search_fetch([], ["code"])}
         lookups = sheet_rules.Lookups(
             today=fields.Date.context_today(self),
             units={unit.code: unit.id for unit in units if unit.state == "active" and unit.active},
@@ -279,10 +290,37 @@ class UnionMemberImportWizard(models.TransientModel):
             normalize_citizen_id=lambda value: cccd.normalize(value, pad=True),
             is_valid_citizen_id=cccd.is_valid,
             citizen_id_mismatches=cccd.mismatches,
+            countries=self._country_lookup(),
+            vietnam_id=self.env.ref("base.vn").id,
+            members_by_document={
+                (m.id_document_type, m.id_document_country_id.id, m.id_document_number): m.id
+                for m in members if m.id_document_number},
+            foreign_admission_problems=lambda values: self._foreign_admission_problems(values, country_codes),
         )
         mine = members.filtered(lambda m: m.id in accessible)
         current = {row["id"]: row for row in mine.read(COMPARED_FIELDS, load=None)} if mine else {}
         return lookups, current
+
+    def _country_lookup(self):
+        """{folded name (Vietnamese and English) or ISO code: country id}, for the nationality column."""
+        countries = {}
+        for lang in ("en_US", "vi_VN"):
+            for country in self.env["res.country"].with_context(lang=lang).search_fetch([], ["name", "code"]):
+                countries[sheet_rules.fold(country.name)] = country.id
+                countries[sheet_rules.fold(country.code)] = country.id
+        by_code = {code: country_id for code, country_id in countries.items() if len(code) == 2}
+        for alias, code in sheet_rules.COUNTRY_ALIASES.items():
+            if code.casefold() in by_code:
+                countries.setdefault(alias, by_code[code.casefold()])
+        return countries
+
+    def _foreign_admission_problems(self, values, codes):
+        """What keeps the new member of a row from admission (``codes``: {country id: ISO code})."""
+        return foreign_member.admission_problems(
+            codes.get(values.get("nationality_id")) if values.get("nationality_id") else "VN",
+            values.get("id_document_type", "citizen_id"), values.get("id_document_number"),
+            values.get("id_document_country_id"), values.get("contract_date_start"),
+            values.get("contract_date_end"), values.get("contract_indefinite"))
 
     # --- errors ------------------------------------------------------------------------
 
@@ -293,7 +331,8 @@ class UnionMemberImportWizard(models.TransientModel):
         if code == "required":
             return _("Column \"%(column)s\" is required.", **params)
         if code == "required_new":
-            return _("Column \"%(column)s\": a new member needs a citizen ID.", **params)
+            return _("Column \"%(column)s\": a new member needs a citizen ID (or, for a foreign member, "
+                     "a passport or work permit number).", **params)
         if code == "bad_date":
             return _("Column \"%(column)s\": \"%(value)s\" is not a date (write it as dd/mm/yyyy).", **params)
         if code == "future_date":
@@ -340,6 +379,24 @@ class UnionMemberImportWizard(models.TransientModel):
         if code == "citizen_id_other_member":
             return _("Column \"%(column)s\": the citizen ID \"%(value)s\" belongs to another member than "
                      "the member code of this row.", **params)
+        if code == "unknown_country":
+            return _("Column \"%(column)s\": \"%(value)s\" is not a country (write its name, e.g. Việt Nam, "
+                     "Hàn Quốc, or its code, e.g. KR).", **params)
+        if code == "bad_document_type":
+            return _("Column \"%(column)s\": \"%(value)s\" is not a kind of identity document (%(choices)s).",
+                     choices=", ".join(sheet_rules.DOCUMENT_TYPE_LABELS.values()), **params)
+        if code == "citizen_id_foreigner":
+            return _("Column \"%(column)s\": a citizen ID (CCCD) is a Vietnamese document; for a member of "
+                     "another nationality write Hộ chiếu or Giấy phép lao động.", **params)
+        if code == "required_document":
+            return _("Column \"%(column)s\": write the number of the passport or work permit.", **params)
+        if code == "required_nationality":
+            return _("Column \"%(column)s\": write the nationality of the member who holds this passport "
+                     "or work permit.", **params)
+        if code == "foreign_admission":
+            member = self.env["union.member"]
+            return _("Column \"%(column)s\": %(message)s", column=params["column"],
+                     message=member._foreign_admission_message(_("this member"), params["problems"]))
         if code == "card_taken":
             return _("Column \"%(column)s\": the card number \"%(value)s\" belongs to another member.",
                      **params)
@@ -597,6 +654,9 @@ class UnionMemberImportWizard(models.TransientModel):
             elif col.kind == "education":
                 sheet.data_validation(1, col_index, last, col_index, {
                     "validate": "list", "source": list(sheet_rules.EDUCATION_LABELS.values())})
+            elif col.kind == "document_type":
+                sheet.data_validation(1, col_index, last, col_index, {
+                    "validate": "list", "source": list(sheet_rules.DOCUMENT_TYPE_LABELS.values())})
         sheet.write_comment(1, 1, "Dòng mẫu: sửa thành đoàn viên thật hoặc xóa dòng này trước khi nhập. "
                                   "Ngày viết dd/mm/yyyy; Giới tính: Nam/Nữ; Đảng viên: x.")
         units_sheet = book.add_worksheet(sheet_rules.UNITS_SHEET)
