@@ -3,7 +3,7 @@ import base64
 
 from odoo.tools import file_open
 
-ODOO_SAMPLE_LOGO = "base/static/img/res_company_logo.png"  # the "YourLogo" picture
+ODOO_SAMPLE_LOGO = "base/static/img/res_company_logo.png"  # the sample logo of a new company
 UNION_LOGO = "union_membership/static/img/union_logo.png"
 
 
