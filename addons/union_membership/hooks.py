@@ -8,7 +8,7 @@ UNION_LOGO = "union_membership/static/img/union_logo.png"
 
 
 def post_init_hook(env):
-    """Companies that still show Odoo's sample logo ("YourLogo") get a neutral union logo
+    """Companies that still show Odoo's sample logo get a neutral union logo
     (the union uploads its own on the company); a logo the union already set is kept."""
     with file_open(ODOO_SAMPLE_LOGO, "rb") as sample, file_open(UNION_LOGO, "rb") as union:
         sample_logo, union_logo = sample.read(), union.read()
