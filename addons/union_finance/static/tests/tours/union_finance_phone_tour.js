@@ -1,38 +1,11 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
+import { checkNoHorizontalOverflow, checkStackedTable } from "@union_membership/../tests/tours/phone_checks";
 
 // Started by tests/test_portal_phone.py as the portal member of unit A, in a 390 px wide touch
 // browser (a phone): the dues and the care-and-support pages fit the screen, their tables read
 // as stacked rows (o_union_stack_table of union_membership), the request form fits too.
-const PHONE_WIDTH = 390;
-const TOLERANCE = 2;
-
-function checkNoHorizontalOverflow(page) {
-    const width = document.documentElement.scrollWidth;
-    if (width > window.innerWidth + TOLERANCE || width > PHONE_WIDTH + TOLERANCE) {
-        throw new Error(`${page}: the page is ${width}px wide on a ${PHONE_WIDTH}px phone`);
-    }
-}
-
-function checkStackedTable(selector) {
-    const table = document.querySelector(selector);
-    if (!table) {
-        throw new Error(`${selector}: no such table`);
-    }
-    const cell = table.querySelector("tbody td[data-label]");
-    if (!cell || ["table-cell", "none"].includes(getComputedStyle(cell).display)) {
-        throw new Error(`${selector}: the rows are not stacked on a phone`);
-    }
-    if (getComputedStyle(table.querySelector("thead")).display !== "none") {
-        throw new Error(`${selector}: the column headers should give way to the cells' labels`);
-    }
-    const label = getComputedStyle(cell, "::before").content;
-    if (!label || label === "none") {
-        throw new Error(`${selector}: a stacked cell shows no label`);
-    }
-}
-
 registry.category("web_tour.tours").add("union_finance_phone_tour", {
     url: "/my",
     steps: () => [
