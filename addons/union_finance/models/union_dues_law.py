@@ -34,21 +34,11 @@ class UnionDuesLine(models.Model):
              "the unit, not part of the share sent upward.")
 
     @api.model
-    def _union_refund_domain(self, units):
-        """Lines with money received for months after their unit stopped."""
-        domain = [("id", "=", 0)]
-        for unit in units.filtered("finance_stop_date"):
-            domain = ["|", "&", "&", ("organization_id", "child_of", unit.id),
-                      ("month", ">=", dues_rules.month_start(unit.finance_stop_date)),
-                      ("amount_paid", ">", 0)] + domain
-        return domain
-
-    @api.model
     def action_view_all_refunds(self):
         units = self.env["union.organization"].search([("finance_stop_date", "!=", False)])
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "union_finance.union_dues_line_action_refund")
-        action["domain"] = self._union_refund_domain(units)
+        action["domain"] = units._union_refund_domain()
         return action
 
 

@@ -70,7 +70,7 @@ class UnionDuesRefund(models.Model):
     def _default_lines(self, member):
         """The member's paid lines to refund, not refunded yet."""
         Line = self.env["union.dues.line"]
-        lines = Line.search(Line._union_refund_domain(member.organization_id) + [
+        lines = Line.search(member.organization_id._union_refund_domain() + [
             ("member_id", "=", member.id)])
         refunded = self.search([("line_ids", "in", lines.ids), ("state", "=", "posted")]).line_ids
         return lines - refunded
@@ -88,7 +88,7 @@ class UnionDuesRefund(models.Model):
             if rec.line_ids.member_id != rec.member_id:
                 raise UserError(self.env._("The refund %(name)s may only pay back the dues of "
                                            "%(member)s.", name=rec.name, member=rec.member_id.name))
-            allowed = Line.search(Line._union_refund_domain(rec.line_ids.organization_id) + [
+            allowed = Line.search(rec.line_ids.organization_id._union_refund_domain() + [
                 ("id", "in", rec.line_ids.ids)])
             wrong = rec.line_ids - allowed
             if wrong:

@@ -119,9 +119,19 @@ class UnionOrganization(models.Model):
             }
         return result
 
+    def _union_refund_domain(self):
+        """The domain of the records holding money received for months after these units
+        stopped (dues lines and fund declarations alike: unit, month, amount paid)."""
+        domain = [("id", "=", 0)]
+        for unit in self.filtered("finance_stop_date"):
+            domain = ["|", "&", "&", ("organization_id", "child_of", unit.id),
+                      ("month", ">=", dues_rules.month_start(unit.finance_stop_date)),
+                      ("amount_paid", ">", 0)] + domain
+        return domain
+
     def action_view_refunds(self):
         """The dues lines paid for months after the unit stopped: to refund."""
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "union_finance.union_dues_line_action_refund")
-        action["domain"] = self.env["union.dues.line"]._union_refund_domain(self)
+        action["domain"] = self._union_refund_domain()
         return action

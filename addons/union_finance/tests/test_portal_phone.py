@@ -1,17 +1,15 @@
 from datetime import date
 
-from odoo import Command
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.union_membership.tests.phone import PhonePortalMixin
 
 from .common import UnionFinanceCommon
 
 
 @tagged("post_install", "-at_install")
-class TestFinancePortalPhone(UnionFinanceCommon, HttpCase):
+class TestFinancePortalPhone(PhonePortalMixin, UnionFinanceCommon, HttpCase):
     """The dues and care-and-support pages on a phone (390 px wide, touch): issue 14."""
-
-    browser_size = "390x844"
-    touch_enabled = True
 
     @classmethod
     def setUpClass(cls):
@@ -30,20 +28,6 @@ class TestFinancePortalPhone(UnionFinanceCommon, HttpCase):
 
     def test_portal_pages_on_a_phone(self):
         self.start_tour("/my", "union_finance_phone_tour", login="t_portal_a1")
-
-    def _page_in_vietnamese(self, url, login=None):
-        """The page as a Vietnamese member (or visitor) reads it: the stacked rows' labels too."""
-        vi = self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["website"].search([]).write({"language_ids": [Command.link(vi.id)]})
-        if login:
-            self.env["res.users"].search([("login", "=", login)]).lang = "vi_VN"
-            self.authenticate(login, login)
-        else:
-            self.authenticate(None, None)
-        self.opener.cookies.set("frontend_lang", "vi_VN")
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        return response.text
 
     def test_stacked_labels_are_translated(self):
         html = self._page_in_vietnamese("/my/union/dues", "t_portal_a1")
