@@ -1,5 +1,6 @@
-from odoo import Command
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.union_membership.tests.phone import PhonePortalMixin
 
 from .common import UnionDocumentsCommon
 
@@ -8,11 +9,8 @@ LONG_TEXT = ("Đề nghị Công đoàn cơ sở xem xét hỗ trợ đoàn viê
 
 
 @tagged("post_install", "-at_install")
-class TestDocumentsPortalPhone(HttpCase, UnionDocumentsCommon):
+class TestDocumentsPortalPhone(PhonePortalMixin, HttpCase, UnionDocumentsCommon):
     """The petitions and the public questions on a phone (390 px wide, touch): issue 14."""
-
-    browser_size = "390x844"
-    touch_enabled = True
 
     @classmethod
     def setUpClass(cls):
@@ -44,20 +42,6 @@ class TestDocumentsPortalPhone(HttpCase, UnionDocumentsCommon):
 
     def test_public_questions_on_a_phone(self):
         self.start_tour("/hoi-dap", "union_public_questions_phone_tour", login=None)
-
-    def _page_in_vietnamese(self, url, login=None):
-        """The page as a Vietnamese member (or visitor) reads it: the stacked rows' labels too."""
-        vi = self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["website"].search([]).write({"language_ids": [Command.link(vi.id)]})
-        if login:
-            self.env["res.users"].search([("login", "=", login)]).lang = "vi_VN"
-            self.authenticate(login, login)
-        else:
-            self.authenticate(None, None)
-        self.opener.cookies.set("frontend_lang", "vi_VN")
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        return response.text
 
     def test_stacked_labels_are_translated(self):
         html = self._page_in_vietnamese("/my/union/petitions", self.user_portal_a1.login)

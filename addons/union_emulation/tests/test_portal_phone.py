@@ -1,7 +1,9 @@
 from datetime import date, timedelta
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.union_membership.tests.phone import PhonePortalMixin
 
 from .common import EmulationCommon
 
@@ -10,11 +12,8 @@ LONG_TEXT = ("Hoàn thành xuất sắc nhiệm vụ năm học theo "
 
 
 @tagged("post_install", "-at_install")
-class TestEmulationPortalPhone(EmulationCommon, HttpCase):
+class TestEmulationPortalPhone(PhonePortalMixin, EmulationCommon, HttpCase):
     """The emulation pages, on the portal and the website, on a phone (390 px wide, touch): issue 14."""
-
-    browser_size = "390x844"
-    touch_enabled = True
 
     @classmethod
     def setUpClass(cls):
@@ -71,20 +70,6 @@ class TestEmulationPortalPhone(EmulationCommon, HttpCase):
 
     def test_public_pages_on_a_phone(self):
         self.start_tour("/union/emulation", "union_emulation_public_phone_tour", login=None)
-
-    def _page_in_vietnamese(self, url, login=None):
-        """The page as a Vietnamese member (or visitor) reads it: the stacked rows' labels too."""
-        vi = self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["website"].search([]).write({"language_ids": [Command.link(vi.id)]})
-        if login:
-            self.env["res.users"].search([("login", "=", login)]).lang = "vi_VN"
-            self.authenticate(login, login)
-        else:
-            self.authenticate(None, None)
-        self.opener.cookies.set("frontend_lang", "vi_VN")
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        return response.text
 
     def test_stacked_labels_are_translated(self):
         html = self._page_in_vietnamese("/my/union/emulation", self.user_portal_a1.login)

@@ -1,14 +1,12 @@
 from odoo.tests import HttpCase, tagged
 
 from .common import UnionCommon
+from .phone import PhonePortalMixin
 
 
 @tagged("post_install", "-at_install")
-class TestUnionPortalPhone(UnionCommon, HttpCase):
+class TestUnionPortalPhone(PhonePortalMixin, UnionCommon, HttpCase):
     """The membership portal on a phone (390 px wide, touch): issue 14."""
-
-    browser_size = "390x844"
-    touch_enabled = True
 
     @classmethod
     def setUpClass(cls):

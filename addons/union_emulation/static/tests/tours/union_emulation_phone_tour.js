@@ -6,6 +6,26 @@ import { checkNoHorizontalOverflow, checkStackedTable } from "@union_membership/
 // Started by tests/test_portal_phone.py in a 390 px wide touch browser (a phone): the member's
 // emulation page and the public movements, movement and ranking pages fit the screen; their
 // tables read as stacked rows (o_union_stack_table of union_membership).
+
+// From a movement's page: its year's ranking, as stacked rows that fit the phone.
+function rankingSteps() {
+    return [
+        {
+            content: "Open the ranking of the movement's year",
+            trigger: ".union-movement-page a.union-ranking-link",
+            run: "click",
+        },
+        {
+            content: "The ranking reads as stacked rows and fits the phone",
+            trigger: ".union-ranking-page table.union-ranking td[data-label]",
+            run() {
+                checkStackedTable(".o_union_stack_table:has(table.union-ranking)");
+                checkNoHorizontalOverflow("/union/emulation/ranking");
+            },
+        },
+    ];
+}
+
 // the public pages, as a visitor or a member: movements -> a movement -> the ranking
 function publicSteps() {
     return [
@@ -28,19 +48,7 @@ function publicSteps() {
                 checkNoHorizontalOverflow("/union/emulation/<id>");
             },
         },
-        {
-            content: "Open the ranking of the movement's year",
-            trigger: ".union-movement-page a.union-ranking-link",
-            run: "click",
-        },
-        {
-            content: "The ranking reads as stacked rows and fits the phone",
-            trigger: ".union-ranking-page table.union-ranking td[data-label]",
-            run() {
-                checkStackedTable(".o_union_stack_table:has(table.union-ranking)");
-                checkNoHorizontalOverflow("/union/emulation/ranking");
-            },
-        },
+        ...rankingSteps(),
     ];
 }
 
@@ -92,19 +100,7 @@ registry.category("web_tour.tours").add("union_emulation_phone_tour", {
                 checkNoHorizontalOverflow("/union/emulation/<id>");
             },
         },
-        {
-            content: "Open the ranking of the movement's year",
-            trigger: ".union-movement-page a.union-ranking-link",
-            run: "click",
-        },
-        {
-            content: "The ranking reads as stacked rows and fits the phone",
-            trigger: ".union-ranking-page table.union-ranking td[data-label]",
-            run() {
-                checkStackedTable(".o_union_stack_table:has(table.union-ranking)");
-                checkNoHorizontalOverflow("/union/emulation/ranking");
-            },
-        },
+        ...rankingSteps(),
         {
             content: "Back to the movements",
             trigger: "a.union-movements-link",
