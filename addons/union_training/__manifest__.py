@@ -1,0 +1,30 @@
+{
+    "name": "Union Training",
+    "summary": "Classes and meetings with sessions and attendance on Odoo's events, courses on "
+               "Odoo's eLearning for the members of the units they are for, figures upward",
+    "version": "18.0.1.0.0",
+    "category": "Union",
+    "author": "Union suite developers",
+    "website": "https://github.com/union-suite",
+    "license": "LGPL-3",
+    "depends": ["union_membership", "event", "website_slides_survey", "portal"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/union_training_groups.xml",
+        "security/ir.model.access.csv",
+        "security/union_training_rules.xml",
+        "data/union_training_tag_data.xml",
+        "report/union_training_certificate_report.xml",
+        "views/event_event_views.xml",
+        "views/union_training_session_views.xml",
+        "views/slide_channel_views.xml",
+        "views/union_training_report_views.xml",
+        "views/union_training_menus.xml",
+        "views/portal_templates.xml",
+    ],
+    "demo": ["demo/union_training_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["union_training/static/tests/tours/*.js"],
+    },
+    "installable": True,
+}

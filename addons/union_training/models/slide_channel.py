@@ -1,0 +1,82 @@
+from odoo import api, fields, models
+
+
+class SlideChannel(models.Model):
+    """A course on Odoo's eLearning for the members of some union units."""
+
+    _name = "slide.channel"
+    _inherit = ["slide.channel", "union.reference.check.mixin"]
+    _union_checked_references = ("union_organization_ids",)
+
+    union_organization_ids = fields.Many2many(
+        "union.organization", "union_training_channel_organization_rel", "channel_id",
+        "organization_id", string="For the Members of",
+        help="The course is for the members of these units and the units below them; nobody "
+             "else may open or join it. Leave empty for an ordinary course.")
+    union_digital_skills = fields.Boolean(
+        compute="_compute_union_digital_skills", store=True, string="Digital Skills")
+
+    @api.depends("tag_ids.union_digital_skills")
+    def _compute_union_digital_skills(self):
+        for channel in self:
+            channel.union_digital_skills = any(channel.tag_ids.mapped("union_digital_skills"))
+
+    def _union_allowed_partners(self, partners):
+        """Those of ``partners`` who may open and join this course: for a union course,
+        active members of its units (and below), the officers who manage one of them and
+        the union administrators."""
+        self.ensure_one()
+        if not self.union_organization_ids:
+            return partners
+        units = self.sudo().union_organization_ids._get_subtree()
+        members = self.env["union.member"].sudo().search([
+            ("partner_id", "in", partners.ids), ("state", "=", "active"),
+            ("organization_id", "in", units.ids)])
+        allowed = members.partner_id
+        for user in partners.sudo().user_ids:
+            if user.has_group("union_membership.group_union_admin") or (
+                    user.has_group("union_membership.group_union_officer")
+                    and user.union_subtree_ids & units):
+                allowed |= user.partner_id
+        return partners & allowed
+
+    def _union_may_access(self, partner=None):
+        self.ensure_one()
+        partner = partner or self.env.user.partner_id
+        if self.env.user._is_public():
+            return not self.union_organization_ids
+        return bool(self._union_allowed_partners(partner))
+
+    def _action_add_members(self, target_partners, member_status="joined", raise_on_access=False):
+        """Nobody outside a union course's units becomes its attendee, whatever the path
+        (the join button, an invitation, a wizard, sudo)."""
+        result = self.env["slide.channel.partner"].sudo()
+        for channel in self:
+            allowed = channel._union_allowed_partners(target_partners)
+            if allowed:
+                result |= super(SlideChannel, channel)._action_add_members(
+                    allowed, member_status=member_status, raise_on_access=raise_on_access)
+        return result
+
+
+class SlideChannelPartner(models.Model):
+    _inherit = "slide.channel.partner"
+
+    union_organization_id = fields.Many2one(
+        "union.organization", string="Member's Unit", index=True, readonly=True,
+        help="The attendee's unit when they joined: the unit the completion counts for.")
+    union_completed_on = fields.Date(string="Completed On", readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partner_ids = [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
+        members = self.env["union.member"].sudo().search([("partner_id", "in", partner_ids)])
+        unit_of = {member.partner_id.id: member.organization_id.id for member in members}
+        for vals in vals_list:
+            vals.setdefault("union_organization_id", unit_of.get(vals.get("partner_id")))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("member_status") == "completed":
+            vals = dict(vals, union_completed_on=fields.Date.context_today(self))
+        return super().write(vals)

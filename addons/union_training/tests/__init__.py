@@ -1,0 +1,1 @@
+from . import test_access, test_courses, test_report, test_training

@@ -1,0 +1,76 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import TrainingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTrainingAccess(TrainingCommon):
+    """Officer A attacks unit B's class through every ORM path."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.reg_b = cls._register(cls.event_b, cls.member_b1)
+        cls.event_b.union_session_ids.action_check_in(cls.reg_b.barcode)
+        cls.reg_a = cls._register(cls.event_a, cls.member_a1)
+
+    def test_officer_a_cannot_reach_unit_b_event(self):
+        for model, record, field in (
+                ("event.event", self.event_b, "name"), ("event.registration", self.reg_b, "name"),
+                ("union.training.session", self.event_b.union_session_ids, "name"),
+                ("union.training.attendance", self.reg_b.union_attendance_ids, "check_in")):
+            Model = self.env[model].with_user(self.user_officer_a)
+            ids = [row["id"] for row in Model.search_read([], ["id"])]
+            self.assertNotIn(record.id, ids, model)
+            self.assertIn(record.id, [row["id"] for row in self.env[model].with_user(
+                self.user_officer_b).search_read([], ["id"])], model)
+            groups = Model.read_group([], ["id:count"], [])
+            self.assertEqual(groups[0]["__count"], Model.search_count([]), model)
+            self.assertNotIn(record.id, Model.search([]).ids)
+            with self.assertRaises(AccessError):
+                record.with_user(self.user_officer_a).read(["id"])
+            with self.assertRaises(AccessError):
+                record.with_user(self.user_officer_a).export_data([field])
+            with self.assertRaises(AccessError):
+                record.with_user(self.user_officer_a).unlink()
+
+    def test_officer_a_cannot_point_at_unit_b(self):
+        Registration = self.env["event.registration"].with_user(self.user_officer_a)
+        with self.assertRaises(AccessError):
+            Registration.create({"event_id": self.event_b.id, "union_member_id": self.member_a1.id,
+                                 "partner_id": self.member_a1.partner_id.id})
+        with self.assertRaises(AccessError):
+            Registration.create({"event_id": self.event_a.id, "union_member_id": self.member_b1.id,
+                                 "partner_id": self.member_b1.partner_id.id})
+        with self.assertRaises(AccessError):
+            self.env["union.training.attendance"].with_user(self.user_officer_a).create({
+                "session_id": self.session_1.id, "registration_id": self.reg_b.id})
+        with self.assertRaises(AccessError):
+            self.env["union.training.seat"].with_user(self.user_officer_a).create({
+                "event_id": self.event_b.id, "organization_id": self.unit_a.id, "places": 3})
+        with self.assertRaises(AccessError):
+            self.event_a.with_user(self.user_officer_a).union_organization_id = self.unit_b
+
+    def test_upper_officer_sees_the_subtree_and_members_see_nothing_by_orm(self):
+        Registration = self.env["event.registration"].with_user(self.user_upper)
+        self.assertEqual(set(Registration.search([]).ids), {self.reg_a.id, self.reg_b.id})
+        for model in ("event.registration", "union.training.attendance", "union.training.session"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.user_portal_a1).search_read([], ["id"])
+
+    def test_course_attendees_follow_the_unit(self):
+        self.course_a._action_add_members(self.member_a1.partner_id)
+        attendee = self.course_a.channel_partner_ids
+        self.assertEqual(attendee.union_organization_id, self.unit_a)
+        ChannelPartner = self.env["slide.channel.partner"]
+        self.assertEqual(ChannelPartner.with_user(self.user_officer_a).search(
+            [("channel_id", "=", self.course_a.id)]), attendee)
+        self.assertFalse(ChannelPartner.with_user(self.user_officer_b).search(
+            [("channel_id", "=", self.course_a.id)]))
+        with self.assertRaises(AccessError):
+            attendee.with_user(self.user_officer_b).export_data(["partner_id"])
+        groups = ChannelPartner.with_user(self.user_officer_b).read_group(
+            [], ["union_organization_id"], ["union_organization_id"])
+        self.assertFalse([g for g in groups if g["union_organization_id"]
+                          and g["union_organization_id"][0] == self.unit_a.id])
