@@ -1,12 +1,12 @@
 from . import (
-    event_tag,
-    slide_channel_tag,
-    union_training_session,
-    union_training_attendance,
-    union_training_seat,
     event_event,
     event_registration,
+    event_tag,
     slide_channel,
+    slide_channel_tag,
     union_member,
+    union_training_attendance,
     union_training_report,
+    union_training_seat,
+    union_training_session,
 )

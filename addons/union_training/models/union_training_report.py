@@ -195,12 +195,12 @@ class UnionTrainingReportLine(models.TransientModel):
 
     report_id = fields.Many2one("union.training.report", required=True, ondelete="cascade")
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
-    classes_held = fields.Integer(string="Classes Held", aggregator="sum")
-    people_attended = fields.Integer(string="People Attended", aggregator="sum")
+    classes_held = fields.Integer(aggregator="sum")
+    people_attended = fields.Integer(aggregator="sum")
     person_sessions = fields.Integer(string="Person-Sessions", aggregator="sum")
-    courses_completed = fields.Integer(string="Courses Completed", aggregator="sum")
-    certified = fields.Integer(string="Certified", aggregator="sum")
-    members = fields.Integer(string="Members", aggregator="sum")
+    courses_completed = fields.Integer(aggregator="sum")
+    certified = fields.Integer(aggregator="sum")
+    members = fields.Integer(aggregator="sum")
     trained = fields.Integer(string="Trained in Digital Skills", aggregator="sum")
     trained_share = fields.Float(compute="_compute_trained_share", store=True,
                                  string="Trained (%)", aggregator="avg")
