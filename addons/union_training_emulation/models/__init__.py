@@ -1,0 +1,1 @@
+from . import union_emulation_criterion_item, union_emulation_evaluation
