@@ -3,13 +3,14 @@ school union (sessions, registrations, attendance) and two courses with completi
 
 from datetime import date, datetime, timedelta
 
-from odoo import models
+from odoo import api, models
 
 
 class UnionTrainingDemo(models.AbstractModel):
     _name = "union.training.demo"
     _description = "Union Training Demo"
 
+    @api.model
     def _load_demo(self, today=None):
         ref = self.env.ref
         federation = ref("union_membership.demo_org_federation", raise_if_not_found=False)
@@ -42,6 +43,7 @@ class UnionTrainingDemo(models.AbstractModel):
                 "name": name, "union_organization_id": unit.id, "tag_ids": [(6, 0, tag.ids)],
                 "date_begin": start, "date_end": start + timedelta(days=sessions - 1, hours=8),
                 "date_tz": "Asia/Ho_Chi_Minh",
+                "event_mail_ids": [(5, 0, 0)],  # no e-mails to the demo's addresses
                 "union_session_ids": [(0, 0, {
                     "name": f"Buổi {i + 1}", "place": "Hội trường " + (unit.short_name or unit.name),
                     "date_begin": start + timedelta(days=i),
@@ -68,6 +70,7 @@ class UnionTrainingDemo(models.AbstractModel):
             "union_organization_id": school.id, "tag_ids": [(6, 0, digital.ids)],
             "date_begin": start, "date_end": start + timedelta(hours=8),
             "date_tz": "Asia/Ho_Chi_Minh", "seats_limited": True, "seats_max": 40,
+            "event_mail_ids": [(5, 0, 0)],
             "union_session_ids": [(0, 0, {"name": "Buổi 1", "place": "Phòng máy tính",
                                           "date_begin": start, "date_end": start + timedelta(hours=4)})],
         })
@@ -107,6 +110,6 @@ class UnionTrainingDemo(models.AbstractModel):
         for course, learners in ((courses[0], members[:40]), (courses[1], members[20:35])):
             course._action_add_members(learners.partner_id)
             done = course.channel_partner_ids.filtered(
-                lambda cp, learners=learners: cp.partner_id in learners[: len(learners) * 3 // 4])
+                lambda cp, learners=learners: cp.partner_id in learners[: len(learners) * 3 // 4].partner_id)
             done.write({"member_status": "completed", "completion": 100,
                         "union_completed_on": date(year, 6, 15)})
