@@ -69,3 +69,13 @@ class TestUnionCourses(TrainingCommon, HttpCase):
         self.session_1.action_check_in(other.barcode)
         response = self.url_open(f"/my/union/training/certificate/{other.id}", allow_redirects=False)
         self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
+
+
+@tagged("post_install", "-at_install")
+class TestOfficerTour(TrainingCommon, HttpCase):
+
+    def test_officer_checks_in_a_member_by_hand(self):
+        registration = self._register(self.event_a, self.member_a1)
+        self.start_tour(f"/odoo/action-union_training.union_training_event_action/{self.event_a.id}",
+                        "union_training_officer_check_in", login=self.user_officer_a.login)
+        self.assertEqual(registration.union_attendance_ids.session_id, self.session_1)
