@@ -4,6 +4,7 @@ from . import (
     event_tag,
     slide_channel,
     slide_channel_tag,
+    survey_user_input,
     union_member,
     union_training_attendance,
     union_training_report,

@@ -74,3 +74,26 @@ class TestTrainingAccess(TrainingCommon):
             [], ["union_organization_id"], ["union_organization_id"])
         self.assertFalse([g for g in groups if g["union_organization_id"]
                           and g["union_organization_id"][0] == self.unit_a.id])
+
+    def test_certification_answers_follow_the_unit(self):
+        """Odoo's survey users (upper-level officers write contests) read every answer of an
+        open survey; a member's answers stay with the officers over the member's unit."""
+        other_upper = self.env["union.organization"].create({
+            "name": "Công đoàn ngành Y tế", "code": "T-CDYT", "level": "upper",
+            "parent_id": self.federation.id})
+        survey = self.env["survey.survey"].create({
+            "title": "Chứng chỉ kỹ năng số", "survey_type": "assessment", "certification": True})
+        answer_a = survey._create_answer(partner=self.member_a1.partner_id)
+        self.assertEqual(answer_a.union_organization_id, self.unit_a)
+        officer = self.env["res.users"].create({
+            "name": "Cán bộ ngành Y tế", "login": "t_upper_yt",
+            "groups_id": [(6, 0, [self.env.ref("union_membership.group_union_upper_officer").id])],
+            "union_organization_ids": [(6, 0, other_upper.ids)]})
+        self.assertTrue(officer.has_group("survey.group_survey_user"))
+        Answer = self.env["survey.user_input"]
+        self.assertNotIn(answer_a.id, [r["id"] for r in Answer.with_user(officer).search_read(
+            [("survey_id", "=", survey.id)], ["id"])])
+        with self.assertRaises(AccessError):
+            answer_a.with_user(officer).export_data(["partner_id"])
+        self.assertIn(answer_a, Answer.with_user(self.user_upper).search([("survey_id", "=", survey.id)]))
+        self.assertIn(answer_a, Answer.with_user(self.user_admin).search([("survey_id", "=", survey.id)]))
