@@ -128,27 +128,17 @@ class UnionMemberTransferRequest(models.Model):
 
     # --- who may decide ---------------------------------------------------------------
 
-    def _managed_units(self):
-        return self.env["union.organization"].browse(self.env.user.union_organization_ids.ids)
-
     def _is_receiving_officer(self):
         self.ensure_one()
         if self.env.user.has_group("union_membership.group_union_admin"):
             return True
-        return self._is_under_managed(self.to_organization_id)
+        return self.to_organization_id._union_is_managed_by()
 
     def _is_sending_officer(self):
         self.ensure_one()
         if self.env.user.has_group("union_membership.group_union_admin"):
             return True
-        return self._is_under_managed(self.from_organization_id)
-
-    def _is_under_managed(self, unit):
-        """True when ``unit`` is one of the user's managed units or below one of them."""
-        # sudo: parent_path of a unit the user may not read; only the paths are compared
-        path = unit.sudo().parent_path or ""
-        managed = self._managed_units().sudo()
-        return any(path.startswith(own.parent_path) for own in managed if own.parent_path)
+        return self.from_organization_id._union_is_managed_by()
 
     def _receiving_officers(self):
         """The users to tell: officers of the receiving unit, or of the nearest unit above it."""

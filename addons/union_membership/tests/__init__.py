@@ -15,4 +15,5 @@ from . import (
     test_portal_phone,
     test_security,
     test_statistics,
+    test_unit_management,
 )
