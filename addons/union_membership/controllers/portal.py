@@ -7,14 +7,13 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..rules import citizen_id as cccd
+from ..rules.lifecycle import MEMBER_STATES
 
 #: what a member may change on their own record, without an officer
 CONTACT_FIELDS = ("phone", "email", "street", "street2", "city")
 #: separators people type in phone numbers
 PHONE_SEPARATORS_RE = re.compile(r"[\s.\-()]")
 PHONE_RE = re.compile(r"^\+?\d{9,12}$")
-#: members whose card and requests still make sense
-CURRENT_STATES = ("active", "suspended")
 
 
 def portal_main_object():
@@ -84,8 +83,8 @@ class UnionPortal(CustomerPortal):
             events=events,
             unit_names=unit_names,
             change_requests=requests,
-            can_request=member.state in CURRENT_STATES,
-            has_card=member.state in CURRENT_STATES,
+            can_request=member.state in MEMBER_STATES,
+            has_card=member.state in MEMBER_STATES,
             success=kw.get("success"),
         )
         return request.render("union_membership.portal_my_union", values)
@@ -94,7 +93,7 @@ class UnionPortal(CustomerPortal):
     def portal_my_union_card(self, **kw):
         """The logged-in member's own card as PDF; there is no way to ask for another one's."""
         member = self._union_get_member()
-        if not member or member.state not in CURRENT_STATES:
+        if not member or member.state not in MEMBER_STATES:
             return request.not_found()
         member.check_access("read")
         # Rendered as superuser like every portal report (CustomerPortal._show_report), for this
@@ -180,7 +179,7 @@ class UnionPortal(CustomerPortal):
         member = self._union_get_member()
         if not member:
             return self._union_not_member()
-        if member.state not in CURRENT_STATES:
+        if member.state not in MEMBER_STATES:
             return request.redirect("/my/union")
         form = {name: (post.get(name) or "").strip()
                 for name in ("new_name", "new_citizen_id", "new_birth_date", "new_organization_id", "note")}

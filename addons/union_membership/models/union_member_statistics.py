@@ -6,6 +6,8 @@ import xlsxwriter
 
 from odoo import api, fields, models
 
+from ..rules.lifecycle import MEMBER_STATES
+
 LEAVING_EVENTS = ("withdrawal", "removal", "expulsion", "death", "dissolution", "transfer_out")
 JOINING_EVENTS = ("admission", "recognition")
 AGE_BANDS = ((0, 30, "age_under_30"), (30, 40, "age_30_39"), (40, 50, "age_40_49"), (50, 200, "age_50_plus"))
@@ -49,7 +51,7 @@ class UnionMemberStatistics(models.Model):
             units = stat.organization_id._get_subtree()
             members_model = self.env["union.member"]
             status = members_model._get_status_at(stat.date_to, units.ids)
-            current = {mid: org for mid, (state, org) in status.items() if state in ("active", "suspended")}
+            current = {mid: org for mid, (state, org) in status.items() if state in MEMBER_STATES}
             rows = members_model.browse(list(current)).sudo().read(
                 ["gender", "birth_date", "ethnicity_id", "party_member", "nationality_id"], load=False)
             vietnam = self.env.ref("base.vn", raise_if_not_found=False)

@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..rules.lifecycle import MEMBER_STATES
+
 #: members who can move to another unit
-TRANSFERABLE_STATES = ("active", "suspended")
 
 
 class UnionMemberTransferRequest(models.Model):
@@ -114,7 +115,7 @@ class UnionMemberTransferRequest(models.Model):
         members.check_access("write")
         for vals in vals_list:
             member = members.browse(vals["member_id"])
-            if member.state not in TRANSFERABLE_STATES:
+            if member.state not in MEMBER_STATES:
                 raise UserError(self.env._(
                     "%(name)s is not a current member and cannot be transferred.", name=member.name))
             vals.update({

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..rules.lifecycle import MEMBER_STATES
+
 LEVELS = [
     ("federation", "Federation"),
     ("upper", "Upper-level union"),
@@ -105,10 +107,10 @@ class UnionOrganization(models.Model):
               FROM union_organization o
               JOIN union_organization s ON s.parent_path LIKE o.parent_path || '%%'
               LEFT JOIN union_member m ON m.organization_id = s.id
-                                      AND m.state IN ('active', 'suspended')
+                                      AND m.state IN %s
              WHERE o.id IN %s
           GROUP BY o.id
-        """, [tuple(self.ids)])
+        """, [MEMBER_STATES, tuple(self.ids)])
         counts = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         for org in self:
             org.member_count, org.member_count_total = counts.get(org.id, (0, 0))
@@ -134,7 +136,7 @@ class UnionOrganization(models.Model):
                     "The unit %(name)s is no longer active: give the date it ended.", name=org.name))
         if ended:
             count = self.env["union.member"].search_count([
-                ("organization_id", "in", ended.ids), ("state", "in", ("active", "suspended"))])
+                ("organization_id", "in", ended.ids), ("state", "in", MEMBER_STATES)])
             if count:
                 raise ValidationError(self.env._(
                     "A unit that has ended cannot keep members: %(count)s member(s) are still in it. "

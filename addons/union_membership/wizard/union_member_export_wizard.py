@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules import member_sheet as sheet_rules
+from ..rules.lifecycle import MEMBER_STATES
 from .union_member_import_wizard import XLSX_MIMETYPE
 
 #: member fields read for the export
@@ -73,7 +74,7 @@ class UnionMemberExportWizard(models.TransientModel):
             units = units._get_subtree()
         domain = [("organization_id", "in", units.ids)]
         if not self.include_former:
-            domain.append(("state", "in", ("active", "suspended")))
+            domain.append(("state", "in", MEMBER_STATES))
         return self.env["union.member"].search(domain, order="organization_id, name, id")
 
     def _member_rows(self, members):
