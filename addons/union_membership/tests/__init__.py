@@ -16,4 +16,5 @@ from . import (
     test_security,
     test_statistics,
     test_unit_management,
+    test_xlsx_helper,
 )
