@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -37,9 +36,6 @@ ID_DOCUMENT_TYPES = [
     ("passport", "Passport"),
     ("work_permit", "Work Permit"),
 ]
-
-#: fields whose changes by a member go through an officer's approval
-SENSITIVE_FIELDS = ("citizen_id", "birth_date", "ethnicity_id", "religion")
 
 
 class UnionMember(models.Model):
@@ -492,7 +488,3 @@ class UnionMember(models.Model):
     @api.model
     def _age_on(self, birth, on_date):
         return on_date.year - birth.year - ((on_date.month, on_date.day) < (birth.month, birth.day))
-
-    @api.model
-    def _today(self):
-        return fields.Date.context_today(self) or date.today()
