@@ -35,7 +35,7 @@ class UnionMemberChangeRequest(models.Model):
     new_citizen_id = fields.Char(string="New Citizen ID")
     new_birth_date = fields.Date()
     new_ethnicity_id = fields.Many2one("union.ethnicity", string="New Ethnic Group")
-    new_religion = fields.Char(string="New Religion")
+    new_religion = fields.Char()
     new_nationality_id = fields.Many2one("res.country", string="New Nationality")
     new_id_document_type = fields.Selection(ID_DOCUMENT_TYPES, string="New Identity Document")
     new_id_document_number = fields.Char(string="New Document Number")
