@@ -146,9 +146,9 @@ class UnionMemberTransferRequest(models.Model):
         self.ensure_one()
         # sudo: the sending officer may not read the receiving unit and its officers
         unit = self.sudo().to_organization_id
-        while unit and not unit.officer_ids:
-            unit = unit.parent_id
-        return unit.officer_ids.filtered(lambda user: user.active and not user.share)
+        if not unit:
+            return self.env["res.users"]
+        return unit._get_managing_officers().filtered(lambda user: not user.share)
 
     def _notify_receiving_officers(self):
         activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
