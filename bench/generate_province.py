@@ -7,7 +7,7 @@
 
 Creates the database (union addons installed, no demo data) when it is missing,
 then generates units and members with the same batch code as the demo
-(union.demo.generator), and prints one JSON line per step: what, how many, seconds.
+(union.membership.demo.province), and prints one JSON line per step: what, how many, seconds.
 A province already in the database (same --seed) is kept, so the command can be
 re-run to add the finance data or the documents addon.
 
@@ -41,7 +41,7 @@ def generate(env, args):
         emit({"what": "generate_province", "members": members, "skipped": "province exists"})
         return sector
     start = time.perf_counter()
-    result = env["union.demo.generator"]._generate_province(
+    result = env["union.membership.demo.province"]._generate_province(
         grassroots=args.grassroots, members=args.members, seed=args.seed,
         prefix=prefix, with_reform=False)
     env.flush_all()

@@ -2,7 +2,7 @@
     "name": "Union Finance",
     "summary": "Union dues by dated rules, monthly dues runs booked in accounting, "
     "payments (cash, payroll check-off, bank, VietQR) and the member's dues portal",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Association",
     "license": "LGPL-3",
     "author": "Union suite developers",
@@ -31,6 +31,7 @@
         "views/union_base_salary_views.xml",
         "views/union_dues_rule_views.xml",
         "views/union_share_rule_views.xml",
+        "views/union_fund_rate_views.xml",
         "views/union_member_views.xml",
         "views/union_organization_views.xml",
         "views/union_dues_line_views.xml",

@@ -1,2 +1,2 @@
-from . import controllers, models, report, wizard
+from . import controllers, demo, models, report, wizard
 from .hooks import post_init_hook

@@ -2,7 +2,6 @@ from . import (
     ir_attachment,
     mail_thread,
     union_document,
-    union_document_demo,
     union_document_distribution,
     union_document_progress,
     union_document_recipient_unit,

@@ -614,7 +614,7 @@ class UnionDocument(models.Model):
             if doc.direction != "incoming" or not doc.source_document_id:
                 raise UserError(self.env._(
                     "Only a document distributed by another unit has a read receipt: %(name)s.", name=doc.name))
-            if doc.organization_id not in user.union_organization_ids:
+            if not doc.organization_id._union_is_managed_by(user, below=False):
                 raise AccessError(self.env._(
                     "Only an officer of %(unit)s can mark the document %(name)s as read.",
                     unit=doc.organization_id.name, name=doc.name))

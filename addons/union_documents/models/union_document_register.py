@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.union_membership.tools.xlsx import add_styles, attachment_download_action, new_workbook, print_setup
+
 from ..rules import numbering
 
 DIRECTIONS = [("outgoing", "Outgoing"), ("incoming", "Incoming")]
@@ -181,13 +183,8 @@ class UnionDocumentRegister(models.Model):
         content = self._render_xlsx()
         filename = f"so_{'di' if self.direction == 'outgoing' else 'den'}_{self.year}_" \
                    f"{self.organization_id.code}{'_mat' if self.is_secret else ''}.xlsx"
-        # sudo: the file is a download of data the user has just read through their own access
-        attachment = self.env["ir.attachment"].sudo().create({
-            "name": filename, "raw": content, "res_model": self._name, "res_id": self.id,
-            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        })
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
-                "target": "self"}
+        # the file is a download of data the user has just read through their own access
+        return attachment_download_action(self.env, self, filename, content)
 
     def _get_register_rows(self):
         """Rows of the register in the columns of Decree 30 (DOMAIN.md §8)."""
@@ -227,16 +224,14 @@ class UnionDocumentRegister(models.Model):
     def _render_xlsx(self):
         import io
 
-        import xlsxwriter
         self.ensure_one()
         buf = io.BytesIO()
-        book = xlsxwriter.Workbook(buf, {"in_memory": True})
+        book = new_workbook(buf)
         sheet = book.add_worksheet(self.env._("Register"))
-        bold = book.add_format({"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True,
-                                "border": 1})
-        title = book.add_format({"bold": True, "font_size": 14})
-        cell = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
+        styles = add_styles(book)
+        bold, title, cell = styles["head"], styles["title"], styles["wrap"]
         columns = self._get_register_columns()
+        print_setup(self.env, sheet, 3)
         sheet.write_string(0, 0, self.organization_id.name or "", title)
         sheet.write_string(1, 0, self.name or "", title)
         for col, (_key, label) in enumerate(columns):

@@ -188,7 +188,9 @@ class TestIncomingDocuments(UnionDocumentsCommon):
         out = self._release(self._draft(file_keeper="Văn phòng", copies=3))
         register = out.register_id.with_user(self.user_upper)
         action = register.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[3].split("?")[0]))
+        # the suite's one download URL: /web/content/<model>/<id>/<field>/<file name>
+        self.assertTrue(action["url"].startswith("/web/content/ir.attachment/"))
+        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[4]))
         book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
         sheet = book.active
         header = [c.value for c in sheet[4]]

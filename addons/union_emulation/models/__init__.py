@@ -9,7 +9,6 @@ from . import (
     union_contest,
     union_emulation_criterion,
     union_emulation_criterion_item,
-    union_emulation_demo,
     union_emulation_evaluation,
     union_emulation_evaluation_line,
     union_emulation_movement,

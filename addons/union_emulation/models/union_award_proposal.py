@@ -278,7 +278,7 @@ class UnionAwardProposal(models.Model):
             raise AccessError(self.env._("Only an upper-level officer can review a proposal."))
         for proposal in self:
             unit = proposal.organization_id
-            if not (unit.parent_id and unit.parent_id in user.union_organization_ids._get_subtree()):
+            if not unit._union_is_managed_by(user, allow_self=False):
                 raise AccessError(self.env._(
                     "You do not manage a unit above %(unit)s and cannot review its proposal.", unit=unit.name))
 

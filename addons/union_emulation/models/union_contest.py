@@ -1,10 +1,9 @@
-import base64
 import io
-
-import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.union_membership.tools.xlsx import add_styles, attachment_download_action, new_workbook
 
 
 class UnionContest(models.Model):
@@ -165,8 +164,8 @@ class UnionContest(models.Model):
         member_rows, unit_rows = self._get_result_rows()
         output = io.BytesIO()
         # user text (names of members and units) stays text: "=..." is never a live formula
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        workbook = new_workbook(output)
+        bold = add_styles(workbook)["head"]
         sheet = workbook.add_worksheet(self.env._("Members"))
         headers = [self.env._("Member code"), self.env._("Member"), self.env._("Unit"),
                    self.env._("Attempts"), self.env._("Best score (%)"), self.env._("Passed")]
@@ -190,12 +189,4 @@ class UnionContest(models.Model):
         self.ensure_one()
         if not self.survey_id:
             raise UserError(self.env._("Contest %(name)s has no questionnaire.", name=self.name))
-        attachment = self.env["ir.attachment"].create({
-            "name": f"{self.name}.xlsx",
-            "datas": base64.b64encode(self._get_xlsx()),
-            "res_model": self._name,
-            "res_id": self.id,
-            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        })
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
-                "target": "self"}
+        return attachment_download_action(self.env, self, f"{self.name}.xlsx", self._get_xlsx())

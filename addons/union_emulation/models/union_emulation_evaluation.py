@@ -173,9 +173,8 @@ class UnionEmulationEvaluation(models.Model):
         if not user.has_group("union_membership.group_union_upper_officer"):
             raise AccessError(self.env._("Only an upper-level officer can review an evaluation."))
         for evaluation in self:
-            managed = user.union_organization_ids
             unit = evaluation.organization_id
-            if unit in managed or not (unit.parent_id and unit.parent_id in managed._get_subtree()):
+            if not unit._union_is_managed_by(user, allow_self=False):
                 raise AccessError(self.env._(
                     "You do not manage a unit above %(unit)s and cannot review its evaluation.",
                     unit=unit.name))

@@ -4,7 +4,7 @@ The exclusions are local rules that change: they come in as dated rule sets
 (the one in force on the reference date applies), and the check returns
 every reason that fails, not only the first one.
 """
-from datetime import date
+from dateutil.relativedelta import relativedelta
 
 
 class EligibilityError(ValueError):
@@ -31,19 +31,6 @@ def verdict(reasons):
     if not codes:
         return "eligible"
     return "incomplete" if codes <= INCOMPLETE else "not_eligible"
-
-
-def add_months(day, months):
-    """``day`` moved by ``months`` (kept on the last valid day of a short month)."""
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def rule_at(rule_sets, on_date):
@@ -86,7 +73,7 @@ def check_candidate(candidate, rule_sets, on_date):
         employed = candidate.get("date_employed")
         if not employed:
             reasons.append(("date_employed_missing", {}))
-        elif add_months(employed, months) > on_date:
+        elif employed + relativedelta(months=months) > on_date:
             reasons.append(("recruited_too_recently", {"date_employed": employed, "months": months}))
     if rule.get("exclude_disciplined") and candidate.get("disciplined"):
         reasons.append(("disciplined", {}))

@@ -139,6 +139,26 @@ class TestAward(EmulationCommon):
         review.action_reject()
         self.assertEqual(review.state, "rejected")
 
+    def test_own_unit_officer_cannot_review_even_from_above(self):
+        """No self-review: an upper-level officer who is also an officer of the proposing unit is
+        refused, as for evaluations (the two checks had drifted apart)."""
+        both = self.env["res.users"].create({
+            "name": "t_upper_and_a", "login": "t_upper_and_a",
+            "groups_id": [(6, 0, [self.env.ref("base.group_user").id,
+                                  self.env.ref("union_membership.group_union_upper_officer").id])],
+            "union_organization_ids": [(6, 0, (self.upper | self.unit_a).ids)]})
+        proposal = self._proposal([{"member_id": self.member_a1.id, "achievement": "A"}])
+        proposal.action_submit()
+        review = proposal.with_user(both)
+        with self.assertRefused(AccessError, "cannot review"):
+            review.write({"council_size": 7, "votes_for": 6, "votes_against": 1})
+        with self.assertRefused(AccessError, "cannot review"):
+            review.action_review()
+        upper = proposal.with_user(self.user_upper)
+        upper.write({"council_size": 7, "votes_for": 6, "votes_against": 1})
+        upper.action_review()
+        self.assertEqual(proposal.state, "reviewed")
+
     def test_proposal_form_flow(self):
         with Form(self.env["union.award.proposal"].with_user(self.user_officer_a)) as form:
             form.organization_id = self.unit_a

@@ -83,7 +83,9 @@ class TestContest(EmulationCommon):
         self.assertAlmostEqual(self.contest.participation_rate, 66.67, places=1)
 
         action = self.contest.with_user(self.user_upper).action_export_xlsx()
-        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
+        # the suite's one download URL: /web/content/<model>/<id>/<field>/<file name>
+        self.assertTrue(action["url"].startswith("/web/content/ir.attachment/"))
+        attachment_id = int(action["url"].split("/")[4])
         attachment = self.env["ir.attachment"].browse(attachment_id)
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas)))
         sheet_members, sheet_units = book.worksheets

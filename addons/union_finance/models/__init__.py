@@ -12,6 +12,7 @@ from . import union_finance_reference_mixin
 from . import union_base_salary
 from . import union_dues_rule
 from . import union_share_rule
+from . import union_fund_rate
 from . import union_member_dues_base
 from . import union_dues_exemption
 from . import union_member

@@ -72,8 +72,8 @@ class UnionFundContribution(models.Model):
     payroll_fund = VndAmount(string="Social Insurance Payroll Fund (VND)", required=True,
                                   tracking=True)
     rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True, aggregator=False,
-                        default=lambda self: float(self.env["ir.config_parameter"].sudo().get_param(
-                            "union_finance.fund_rate_percent", 2)))
+                        compute="_compute_rate", store=True, readonly=False, precompute=True,
+                        help="The 2% fund rate in force in the month (Configuration › 2% Fund Rates).")
     reduction_percent = fields.Float(string="Reduction (%)", digits=(5, 2), aggregator=False,
                                      compute="_compute_decision", store=True)
     waived = fields.Boolean(compute="_compute_decision", store=True,
@@ -169,6 +169,18 @@ class UnionFundContribution(models.Model):
                 decisions.get(rec.employer_id.id, []), rec.month)
             rec.pause_to = effects and effects["pause_to"]
             rec.paused = bool(rec.pause_to)
+
+    @api.depends("month")
+    def _compute_rate(self):
+        # sudo: rates are public figures; all of them in one query, whatever the number of months
+        rates = [(rule.date_start, rule.rate_percent)
+                 for rule in self.env["union.fund.rate"].sudo().search([], order="date_start")]
+        for rec in self:
+            rate = dues_rules.value_at(rates, rec.month) if rec.month else None
+            if rate is not None:
+                rec.rate = rate
+            elif not rec.rate:
+                rec.rate = 0.0
 
     @api.depends("payroll_fund", "rate", "reduction_percent", "waived")
     def _compute_amount_due(self):

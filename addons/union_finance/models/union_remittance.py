@@ -214,14 +214,6 @@ class UnionRemittance(models.Model):
                                         self.date_to)
 
     @api.model
-    def _collected_amounts(self, organization, company, date_from, date_to):
-        """{'dues': VND, 'fund': VND} received from ``date_from`` to ``date_to``
-        for ``organization`` and the units below it (see _collected_by_month)."""
-        by_month = self._collected_by_month(organization, company, date_from, date_to)
-        return {kind: sum(amounts[kind] for amounts in by_month.values())
-                for kind in ("dues", "fund")}
-
-    @api.model
     def _collected_by_month(self, organization, company, date_from, date_to):
         """{first day of a month: {'dues': VND, 'fund': VND}} received from
         ``date_from`` to ``date_to`` for ``organization`` and the units below

@@ -4,9 +4,10 @@ Plain Python, no Odoo import: the models gather the data (dated rules,
 lương cơ sở, the member's dues base and exemptions) and call these functions
 in bulk. Money is VND: whole numbers, rounded half up.
 """
-import calendar
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from dateutil.relativedelta import relativedelta
 
 BASE_INSURANCE = "insurance_salary"  # salary for compulsory social insurance
 BASE_TAKE_HOME = "take_home"  # take-home pay (state enterprises)
@@ -33,8 +34,9 @@ def vnd(value):
 
 
 def month_start(day):
-    """First day of the month of ``day``."""
-    return day.replace(day=1)
+    """First day of the month of ``day`` (month arithmetic by ``dateutil.relativedelta``, as
+    union_membership/rules/months.py; this module loads on its own in the plain tests)."""
+    return day + relativedelta(day=1)
 
 
 def normalize_month(vals):
@@ -49,13 +51,12 @@ def normalize_month(vals):
 
 def month_end(day):
     """Last day of the month of ``day``."""
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day + relativedelta(day=31)
 
 
 def add_months(day, months):
     """First day of the month ``months`` after the month of ``day``."""
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
+    return day + relativedelta(months=months, day=1)
 
 
 def group_for(funding_type, group=None):

@@ -16,9 +16,12 @@ Plain Python, no Odoo import. VND: whole numbers.
   which allocates the grassroots share back; the grassroots union only under
   a dated authorisation (ủy quyền thu), and it then remits the upper share.
 """
-import calendar
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from .dues import month_start
 
 STATUS_DUE = "due"
 STATUS_PAID = "paid"
@@ -42,18 +45,13 @@ def _vnd(value):
     return int(Decimal(str(value)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def month_start(day):
-    return day.replace(day=1)
-
-
 def deadline(month, pause_to=None):
     """The last day of the month following ``month`` (any day of it); for a
     paused month, the last day of the month following the pause's end
     ``pause_to``."""
     if pause_to:
         month = max(month, pause_to)
-    year, mon = (month.year + 1, 1) if month.month == 12 else (month.year, month.month + 1)
-    return datetime.date(year, mon, calendar.monthrange(year, mon)[1])
+    return month + relativedelta(months=1, day=31)
 
 
 def months_between(date_from, date_to):

@@ -18,7 +18,7 @@ class TestDemoDues(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.province = cls.env["union.demo.generator"]._generate_province(
+        cls.province = cls.env["union.membership.demo.province"]._generate_province(
             grassroots=3, members=40, seed=5, prefix="TD")
         cls.sector = cls.province["sector"]
         cls.portal_member = cls.province["members"].filtered(lambda m: m.state == "active")[:1]

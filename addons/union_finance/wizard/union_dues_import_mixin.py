@@ -3,7 +3,7 @@ import io
 
 from odoo import fields, models
 
-from ..xlsx import set_text
+from odoo.addons.union_membership.tools.xlsx import set_text
 
 
 class UnionDuesImportMixin(models.AbstractModel):

@@ -8,8 +8,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from odoo.addons.union_membership.tools.xlsx import add_styles, download_action, new_workbook, print_setup
+
 from ..rules import settlement as settlement_rules
-from ..xlsx import new_workbook
 
 REPORT_TYPES = [
     ("dues_collection", "Dues Collection by Unit and Month"),
@@ -90,10 +91,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         self.env["union.welfare.norm.report"]._check_unit_access(self.organization_id)
         content, name = self._build_xlsx()
         self.write({"file_data": base64.b64encode(content), "file_name": name})
-        return {
-            "type": "ir.actions.act_url", "target": "self",
-            "url": f"/web/content/{self._name}/{self.id}/file_data/{name}?download=true",
-        }
+        return download_action(self, "file_data", name)
 
     def _build_xlsx(self):
         """(XLSX bytes, file name) of the chosen report."""
@@ -102,16 +100,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         # the arrears of a province run to 100,000 rows: written row by row
         # through temporary files instead of held in memory
         workbook = new_workbook(out, constant_memory=self.report_type == "arrears")
-        styles = {
-            "title": workbook.add_format({"bold": True, "font_size": 14}),
-            "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1,
-                                         "text_wrap": True, "align": "center"}),
-            "money": workbook.add_format({"num_format": "#,##0", "border": 1}),
-            "money_bold": workbook.add_format({"num_format": "#,##0", "border": 1, "bold": True}),
-            "text": workbook.add_format({"border": 1}),
-            "bold": workbook.add_format({"border": 1, "bold": True}),
-            "date": workbook.add_format({"num_format": "dd/mm/yyyy", "border": 1}),
-        }
+        styles = add_styles(workbook)
         builder = getattr(self, f"_xlsx_{self.report_type}")
         name = builder(workbook, styles)
         workbook.close()
@@ -248,27 +237,12 @@ class UnionFinanceXlsxReport(models.TransientModel):
                                  f"{section_name} ({section_code})" if section_code else section_name)
         return sections
 
-    def _xlsx_print_setup(self, sheet, header_row, columns):
-        """A sheet that reads on screen and prints: the header rows frozen and repeated on
-        every page, A4 landscape, fit to the page's width, page numbers."""
-        sheet.freeze_panes(header_row + 1, 0)
-        sheet.repeat_rows(0, header_row)
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-        sheet.set_footer("&C" + self.env._("Page &P of &N"))
-        for first, last, width in columns:
-            sheet.set_column(first, last, width)
-
     def _xlsx_arrears(self, workbook, styles):
         rows, units, members = self._arrears_data()
         at = self._arrears_date()
         title_args = {"unit": self.organization_id.name, "date": at.strftime("%d/%m/%Y")}
-        section_style = workbook.add_format({"bold": True, "bg_color": "#EDEDED", "border": 1})
-        subtotal_text = workbook.add_format({"bold": True, "italic": True, "border": 1})
-        subtotal_money = workbook.add_format({"bold": True, "italic": True, "border": 1,
-                                              "num_format": "#,##0"})
+        section_style = styles["section"]
+        subtotal_text, subtotal_money = styles["subtotal_text"], styles["subtotal_money"]
         # sheet 1: by unit (the unit's tree order)
         by_unit = {}
         for unit_id, _member_id, _months, _oldest, amount, buckets in rows:
@@ -278,7 +252,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         sheet = workbook.add_worksheet(self.env._("By unit")[:31])
         heads = [self.env._("Unit"), self.env._("Code"), self.env._("Members in arrears"),
                  self.env._("Amount due")] + self._bucket_labels()
-        self._xlsx_print_setup(sheet, 2, [(0, 0, 45), (1, 1, 14), (2, len(heads) - 1, 17)])
+        print_setup(self.env, sheet, 2, [(0, 0, 45), (1, 1, 14), (2, len(heads) - 1, 17)])
         sheet.write(0, 0, self.env._("Dues arrears of %(unit)s at %(date)s", **title_args),
                     styles["title"])
         for col, head in enumerate(heads):
@@ -303,7 +277,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
         heads = [self.env._("Unit"), self.env._("Unit code"), self.env._("Member code"),
                  self.env._("Member"), self.env._("Months owed"), self.env._("Since"),
                  self.env._("Amount due")] + self._bucket_labels()
-        self._xlsx_print_setup(sheet, 2, [(0, 0, 38), (1, 2, 13), (3, 3, 30), (4, 5, 11),
+        print_setup(self.env, sheet, 2, [(0, 0, 38), (1, 2, 13), (3, 3, 30), (4, 5, 11),
                                           (6, len(heads) - 1, 16)])
         sheet.write(0, 0, self.env._("Members in arrears of %(unit)s at %(date)s", **title_args),
                     styles["title"])

@@ -55,9 +55,7 @@ class UnionWelfareNormReport(models.TransientModel):
         user = self.env.user
         if user.has_group("union_membership.group_union_admin"):
             return
-        allowed = self.env["union.organization"].sudo().search(
-            [("id", "child_of", user.union_organization_ids.ids)])
-        if unit not in allowed:
+        if not unit._union_is_managed_by(user):
             raise AccessError(self.env._("You may only see the figures of the units you manage "
                                          "(%(unit)s).", unit=unit.name))
 

@@ -7,14 +7,17 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..rules import citizen_id as cccd
+from ..rules.lifecycle import MEMBER_STATES
 
 #: what a member may change on their own record, without an officer
 CONTACT_FIELDS = ("phone", "email", "street", "street2", "city")
 #: separators people type in phone numbers
 PHONE_SEPARATORS_RE = re.compile(r"[\s.\-()]")
 PHONE_RE = re.compile(r"^\+?\d{9,12}$")
-#: members whose card and requests still make sense
-CURRENT_STATES = ("active", "suspended")
+#: the fields of the change request form (what an officer approves before it changes)
+REQUEST_FORM_FIELDS = ("new_name", "new_citizen_id", "new_birth_date", "new_ethnicity_id", "new_religion",
+                       "new_nationality_id", "new_id_document_type", "new_id_document_number",
+                       "new_id_document_country_id", "new_organization_id", "note")
 
 
 def portal_main_object():
@@ -84,8 +87,8 @@ class UnionPortal(CustomerPortal):
             events=events,
             unit_names=unit_names,
             change_requests=requests,
-            can_request=member.state in CURRENT_STATES,
-            has_card=member.state in CURRENT_STATES,
+            can_request=member.state in MEMBER_STATES,
+            has_card=member.state in MEMBER_STATES,
             success=kw.get("success"),
         )
         return request.render("union_membership.portal_my_union", values)
@@ -94,7 +97,7 @@ class UnionPortal(CustomerPortal):
     def portal_my_union_card(self, **kw):
         """The logged-in member's own card as PDF; there is no way to ask for another one's."""
         member = self._union_get_member()
-        if not member or member.state not in CURRENT_STATES:
+        if not member or member.state not in MEMBER_STATES:
             return request.not_found()
         member.check_access("read")
         # Rendered as superuser like every portal report (CustomerPortal._show_report), for this
@@ -180,10 +183,9 @@ class UnionPortal(CustomerPortal):
         member = self._union_get_member()
         if not member:
             return self._union_not_member()
-        if member.state not in CURRENT_STATES:
+        if member.state not in MEMBER_STATES:
             return request.redirect("/my/union")
-        form = {name: (post.get(name) or "").strip()
-                for name in ("new_name", "new_citizen_id", "new_birth_date", "new_organization_id", "note")}
+        form = {name: (post.get(name) or "").strip() for name in REQUEST_FORM_FIELDS}
         errors = {}
         units = self._union_request_units(member)
         if request.httprequest.method == "POST":
@@ -191,8 +193,12 @@ class UnionPortal(CustomerPortal):
             if not errors:
                 request.env["union.member.change.request"].create(vals)
                 return request.redirect("/my/union?success=request")
-        values = self._union_prepare_values(member, form=form, errors=errors, units=units,
-                                            page_name="union_member_request")
+        Member = request.env["union.member"]
+        values = self._union_prepare_values(
+            member, form=form, errors=errors, units=units, page_name="union_member_request",
+            ethnicities=request.env["union.ethnicity"].search([]),
+            countries=request.env["res.country"].search([]),
+            document_types=Member._fields["id_document_type"]._description_selection(request.env))
         return request.render("union_membership.portal_my_union_request", values)
 
     def _union_validate_request(self, member, form, units):
@@ -234,7 +240,57 @@ class UnionPortal(CustomerPortal):
                 errors["new_organization_id"] = _("Choose the requested unit from the list.")
             else:
                 vals["new_organization_id"] = unit_id
-        if not errors and not any(vals.get(name) for name in
-                                  ("new_name", "new_citizen_id", "new_birth_date", "new_organization_id")):
-            errors["common"] = _("Say what should change: a name, citizen ID, birth date or unit.")
+        self._union_validate_request_identity(form, vals, errors)
+        if not errors and not any(vals.get(name) for name in REQUEST_FORM_FIELDS if name != "note"):
+            errors["common"] = _(
+                "Say what should change: a name, citizen ID, birth date, ethnic group, religion, "
+                "nationality, identity document or unit.")
         return vals, errors
+
+    def _union_validate_request_identity(self, form, vals, errors):
+        """Ethnic group, religion, nationality and identity document of a change request: checked
+        into ``vals`` and ``errors``; the member's record keeps the old values until approval."""
+        _ = request.env._
+        if form["new_ethnicity_id"]:
+            ethnicity = request.env["union.ethnicity"].search(
+                [("id", "=", int(form["new_ethnicity_id"]) if form["new_ethnicity_id"].isdigit() else 0)])
+            if not ethnicity:
+                errors["new_ethnicity_id"] = _("Choose the ethnic group from the list.")
+            else:
+                vals["new_ethnicity_id"] = ethnicity.id
+        if form["new_religion"]:
+            if len(form["new_religion"]) > 100:
+                errors["new_religion"] = _("The religion is too long (100 characters at most).")
+            else:
+                vals["new_religion"] = form["new_religion"]
+        Country = request.env["res.country"]
+        for name in ("new_nationality_id", "new_id_document_country_id"):
+            if form[name]:
+                country = Country.search([("id", "=", int(form[name]) if form[name].isdigit() else 0)])
+                if not country:
+                    errors[name] = _("Choose the country from the list.")
+                else:
+                    vals[name] = country.id
+        doc_type, number = form["new_id_document_type"], form["new_id_document_number"]
+        types = dict(request.env["union.member"]._fields["id_document_type"]._description_selection(request.env))
+        if doc_type and doc_type not in types:
+            errors["new_id_document_type"] = _("Choose the identity document from the list.")
+        elif doc_type == "citizen_id":
+            vals["new_id_document_type"] = doc_type
+            if number:
+                errors["new_id_document_number"] = _(
+                    "A citizen ID is written in the citizen ID field, not as a document number.")
+        elif doc_type or number or form["new_id_document_country_id"]:
+            label = types.get(doc_type, "")
+            if not doc_type:
+                errors["new_id_document_type"] = _("Say which identity document the number belongs to.")
+            elif not number:
+                errors["new_id_document_number"] = _("Write the number of the %(document)s.", document=label)
+            elif len(number) > 30:
+                errors["new_id_document_number"] = _(
+                    "The document number %(value)s is too long (30 characters at most).", value=number)
+            elif not form["new_id_document_country_id"]:
+                errors["new_id_document_country_id"] = _(
+                    "Choose the country that issued the %(document)s.", document=label)
+            else:
+                vals.update(new_id_document_type=doc_type, new_id_document_number=number)

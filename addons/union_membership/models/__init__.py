@@ -5,7 +5,6 @@ from . import (
     res_partner,
     res_users,
     union_consent_text,
-    union_demo_generator,
     union_ethnicity,
     union_member,
     union_member_change_request,

@@ -1,11 +1,12 @@
 import uuid
-from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import citizen_id as cccd
 from ..rules import foreign_member
+from ..rules.lifecycle import MEMBER_STATES
+from ..tools.member_events import latest_events
 from .res_partner import MEMBER_CONTACT_FIELDS
 
 STATES = [
@@ -35,9 +36,6 @@ ID_DOCUMENT_TYPES = [
     ("passport", "Passport"),
     ("work_permit", "Work Permit"),
 ]
-
-#: fields whose changes by a member go through an officer's approval
-SENSITIVE_FIELDS = ("citizen_id", "birth_date", "ethnicity_id", "religion")
 
 
 class UnionMember(models.Model):
@@ -395,15 +393,9 @@ class UnionMember(models.Model):
         """Set state and unit of these members from their latest lifecycle events (bulk)."""
         if not self:
             return
-        self.env["union.member.event"].flush_model()
-        self.env.cr.execute("""
-            SELECT DISTINCT ON (member_id) member_id, state_after, organization_id
-              FROM union_member_event
-             WHERE member_id IN %s AND event_type != 'card'
-          ORDER BY member_id, date DESC, id DESC
-        """, [tuple(self.ids)])
         groups = {}
-        for member_id, state, org_id in self.env.cr.fetchall():
+        for member_id, state, org_id in latest_events(
+                self.env, ("state_after", "organization_id"), member_ids=self.ids):
             groups.setdefault((state, org_id), []).append(member_id)
         for (state, org_id), ids in groups.items():
             todo = self.browse(ids).filtered(
@@ -421,29 +413,15 @@ class UnionMember(models.Model):
         One query for any number of members; ``organization_ids`` keeps only members
         whose unit at that date is one of them.
         """
-        self.env["union.member.event"].flush_model()
-        query = """
-            SELECT member_id, state_after, organization_id FROM (
-                SELECT DISTINCT ON (member_id) member_id, state_after, organization_id
-                  FROM union_member_event
-                 WHERE date <= %s AND event_type != 'card'
-              ORDER BY member_id, date DESC, id DESC) last_event
-        """
-        params = [on_date]
-        if organization_ids is not None:
-            if not organization_ids:
-                return {}
-            query += " WHERE organization_id IN %s"
-            params.append(tuple(organization_ids))
-        self.env.cr.execute(query, params)
-        return {member_id: (state, org_id) for member_id, state, org_id in self.env.cr.fetchall()}
+        rows = latest_events(self.env, ("state_after", "organization_id"), on_date=on_date,
+                             organization_ids=organization_ids)
+        return {member_id: (state, org_id) for member_id, state, org_id in rows}
 
     @api.model
     def _get_members_at(self, on_date, organizations):
         """Members (active or suspended) of these units and their sub-units at ``on_date``."""
         status = self._get_status_at(on_date, organizations._get_subtree().ids)
-        return self.browse(sorted(mid for mid, (state, _org) in status.items()
-                                  if state in ("active", "suspended")))
+        return self.browse(sorted(mid for mid, (state, _org) in status.items() if state in MEMBER_STATES))
 
     def _open_event_wizard(self, event_type):
         return {
@@ -510,7 +488,3 @@ class UnionMember(models.Model):
     @api.model
     def _age_on(self, birth, on_date):
         return on_date.year - birth.year - ((on_date.month, on_date.day) < (birth.month, birth.day))
-
-    @api.model
-    def _today(self):
-        return fields.Date.context_today(self) or date.today()

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import lifecycle
+from ..tools.member_events import latest_events
 from .union_member import STATES
 
 EVENT_TYPES = [
@@ -156,16 +157,8 @@ class UnionMemberEvent(models.Model):
 
     def _current_status(self, members):
         """{member_id: (state, unit_id, last_date)} from the recorded history, in one query."""
-        if not members:
-            return {}
-        self.flush_model()
-        self.env.cr.execute("""
-            SELECT DISTINCT ON (member_id) member_id, state_after, organization_id, date
-              FROM union_member_event
-             WHERE member_id IN %s AND event_type != 'card'
-          ORDER BY member_id, date DESC, id DESC
-        """, [tuple(members.ids)])
-        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        rows = latest_events(self.env, ("state_after", "organization_id", "date"), member_ids=members.ids)
+        return {row[0]: row[1:] for row in rows}
 
     def _lifecycle_message(self, member, err):
         labels = dict(self._fields["event_type"]._description_selection(self.env))
@@ -201,16 +194,8 @@ class UnionMemberEvent(models.Model):
     def _cron_resume_expired_suspensions(self):
         """Members whose suspension has ended become active again (one batch)."""
         today = fields.Date.context_today(self)
-        self.flush_model()
-        self.env["union.member"].flush_model(["state"])
-        self.env.cr.execute("""
-            SELECT DISTINCT ON (member_id) member_id, event_type, end_date
-              FROM union_member_event
-             WHERE event_type != 'card'
-               AND member_id IN (SELECT id FROM union_member WHERE state = 'suspended')
-          ORDER BY member_id, date DESC, id DESC
-        """)
-        due = [mid for mid, etype, end in self.env.cr.fetchall()
+        rows = latest_events(self.env, ("event_type", "end_date"), member_state="suspended")
+        due = [mid for mid, etype, end in rows
                if etype == "suspension" and end and end <= today]
         if due:
             self.create([{"member_id": mid, "event_type": "resumption", "date": today,

@@ -2,9 +2,10 @@ import base64
 import io
 from collections import Counter, defaultdict
 
-import xlsxwriter
-
 from odoo import api, fields, models
+
+from ..rules.lifecycle import MEMBER_STATES
+from ..tools.xlsx import add_styles, download_action, new_workbook, print_setup
 
 LEAVING_EVENTS = ("withdrawal", "removal", "expulsion", "death", "dissolution", "transfer_out")
 JOINING_EVENTS = ("admission", "recognition")
@@ -49,7 +50,7 @@ class UnionMemberStatistics(models.Model):
             units = stat.organization_id._get_subtree()
             members_model = self.env["union.member"]
             status = members_model._get_status_at(stat.date_to, units.ids)
-            current = {mid: org for mid, (state, org) in status.items() if state in ("active", "suspended")}
+            current = {mid: org for mid, (state, org) in status.items() if state in MEMBER_STATES}
             rows = members_model.browse(list(current)).sudo().read(
                 ["gender", "birth_date", "ethnicity_id", "party_member", "nationality_id"], load=False)
             vietnam = self.env.ref("base.vn", raise_if_not_found=False)
@@ -92,18 +93,15 @@ class UnionMemberStatistics(models.Model):
             self.action_compute()
         self.write({"xlsx_file": base64.b64encode(self._render_xlsx()),
                     "xlsx_filename": "thong-ke-doan-vien-%s.xlsx" % self.date_to.strftime("%Y%m%d")})
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/union.member.statistics/{self.id}/xlsx_file/{self.xlsx_filename}?download=true",
-            "target": "self",
-        }
+        return download_action(self, "xlsx_file", self.xlsx_filename)
 
     def _render_xlsx(self):
         _ = self.env._
         output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = book.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center"})
-        cell = book.add_format({"border": 1})
+        # unit and ethnic group names are user text: stored as text, never as a formula
+        book = new_workbook(output)
+        styles = add_styles(book)
+        bold, cell = styles["head"], styles["text"]
         sheet = book.add_worksheet(_("Statistics")[:31])
         sheet.write(0, 0, _("Membership statistics of %(unit)s as at %(date)s, movements from %(start)s",
                             unit=self.organization_id.name, date=self.date_to.strftime("%d/%m/%Y"),
@@ -115,7 +113,7 @@ class UnionMemberStatistics(models.Model):
                                                  for c in columns]
         for col, title in enumerate(headers):
             sheet.write(2, col, title, bold)
-        sheet.set_column(1, 1, 45)
+        print_setup(self.env, sheet, 2, [(0, 0, 14), (1, 1, 45), (2, len(headers) - 1, 12)])
         row = 3
         for line in self.line_ids:
             sheet.write(row, 0, line.organization_id.code, cell)
@@ -123,9 +121,9 @@ class UnionMemberStatistics(models.Model):
             for col, field in enumerate(columns, start=2):
                 sheet.write_number(row, col, line[field], cell)
             row += 1
-        sheet.write(row, 1, _("Total"), bold)
+        sheet.write(row, 1, _("Total"), styles["bold"])
         for col, field in enumerate(columns, start=2):
-            sheet.write_number(row, col, sum(self.line_ids.mapped(field)), bold)
+            sheet.write_number(row, col, sum(self.line_ids.mapped(field)), styles["bold"])
         eth = book.add_worksheet(_("Ethnic groups")[:31])
         eth.write(0, 0, _("Ethnic group"), bold)
         eth.write(0, 1, _("Members"), bold)

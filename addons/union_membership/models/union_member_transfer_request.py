@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..rules.lifecycle import MEMBER_STATES
+
 #: members who can move to another unit
-TRANSFERABLE_STATES = ("active", "suspended")
 
 
 class UnionMemberTransferRequest(models.Model):
@@ -114,7 +115,7 @@ class UnionMemberTransferRequest(models.Model):
         members.check_access("write")
         for vals in vals_list:
             member = members.browse(vals["member_id"])
-            if member.state not in TRANSFERABLE_STATES:
+            if member.state not in MEMBER_STATES:
                 raise UserError(self.env._(
                     "%(name)s is not a current member and cannot be transferred.", name=member.name))
             vals.update({
@@ -128,36 +129,26 @@ class UnionMemberTransferRequest(models.Model):
 
     # --- who may decide ---------------------------------------------------------------
 
-    def _managed_units(self):
-        return self.env["union.organization"].browse(self.env.user.union_organization_ids.ids)
-
     def _is_receiving_officer(self):
         self.ensure_one()
         if self.env.user.has_group("union_membership.group_union_admin"):
             return True
-        return self._is_under_managed(self.to_organization_id)
+        return self.to_organization_id._union_is_managed_by()
 
     def _is_sending_officer(self):
         self.ensure_one()
         if self.env.user.has_group("union_membership.group_union_admin"):
             return True
-        return self._is_under_managed(self.from_organization_id)
-
-    def _is_under_managed(self, unit):
-        """True when ``unit`` is one of the user's managed units or below one of them."""
-        # sudo: parent_path of a unit the user may not read; only the paths are compared
-        path = unit.sudo().parent_path or ""
-        managed = self._managed_units().sudo()
-        return any(path.startswith(own.parent_path) for own in managed if own.parent_path)
+        return self.from_organization_id._union_is_managed_by()
 
     def _receiving_officers(self):
         """The users to tell: officers of the receiving unit, or of the nearest unit above it."""
         self.ensure_one()
         # sudo: the sending officer may not read the receiving unit and its officers
         unit = self.sudo().to_organization_id
-        while unit and not unit.officer_ids:
-            unit = unit.parent_id
-        return unit.officer_ids.filtered(lambda user: user.active and not user.share)
+        if not unit:
+            return self.env["res.users"]
+        return unit._get_managing_officers().filtered(lambda user: not user.share)
 
     def _notify_receiving_officers(self):
         activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)

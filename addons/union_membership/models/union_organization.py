@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..rules.lifecycle import MEMBER_STATES
+
 LEVELS = [
     ("federation", "Federation"),
     ("upper", "Upper-level union"),
@@ -105,10 +107,10 @@ class UnionOrganization(models.Model):
               FROM union_organization o
               JOIN union_organization s ON s.parent_path LIKE o.parent_path || '%%'
               LEFT JOIN union_member m ON m.organization_id = s.id
-                                      AND m.state IN ('active', 'suspended')
+                                      AND m.state IN %s
              WHERE o.id IN %s
           GROUP BY o.id
-        """, [tuple(self.ids)])
+        """, [MEMBER_STATES, tuple(self.ids)])
         counts = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         for org in self:
             org.member_count, org.member_count_total = counts.get(org.id, (0, 0))
@@ -134,7 +136,7 @@ class UnionOrganization(models.Model):
                     "The unit %(name)s is no longer active: give the date it ended.", name=org.name))
         if ended:
             count = self.env["union.member"].search_count([
-                ("organization_id", "in", ended.ids), ("state", "in", ("active", "suspended"))])
+                ("organization_id", "in", ended.ids), ("state", "in", MEMBER_STATES)])
             if count:
                 raise ValidationError(self.env._(
                     "A unit that has ended cannot keep members: %(count)s member(s) are still in it. "
@@ -173,16 +175,15 @@ class UnionOrganization(models.Model):
 
     def _check_governed_fields(self, field_names):
         """Officers, funding, accounting entity, state, end date and parent of a unit are set
-        by the officers of a level above it (a user managing a strict ancestor) or the
-        union administrator; a unit's own officers cannot change them over any path."""
+        by the officers of a level above it (a user managing a strict ancestor who is not one of
+        the unit's own officers) or the union administrator; a unit's own officers cannot change
+        them over any path."""
         governed = sorted(set(GOVERNED_FIELDS).intersection(field_names))
         if not governed or not self or self.env.su \
                 or self.env.user.has_group("union_membership.group_union_admin"):
             return
-        managed = set(self.env.user.union_organization_ids.ids)
         for unit in self:
-            ancestors = {int(part) for part in (unit.sudo().parent_path or "").split("/")[:-2] if part}
-            if not ancestors & managed:
+            if not unit._union_is_managed_by(allow_self=False):
                 labels = ", ".join(self._fields[name]._description_string(self.env) for name in governed)
                 raise AccessError(self.env._(
                     "%(fields)s of the unit %(unit)s are set by the officers of the level above it "
@@ -283,6 +284,34 @@ class UnionOrganization(models.Model):
         found = self.sudo().search_count([("id", "in", list(ids)), ("state", "=", "active")])
         if found != len(ids):
             raise ValidationError(self.env._("A transfer can only lead to a unit in operation."))
+
+    def _union_is_managed_by(self, user=None, allow_self=True, below=True):
+        """Whether ``user`` (the current user by default) manages every unit of ``self``.
+
+        The one home of "does this user manage this unit or one above it", for every addon.
+        A user manages the units assigned to them (``res.users.union_organization_ids``) and,
+        with ``below``, every unit below those. With ``allow_self=False`` the user must manage a
+        unit strictly above and must not be an officer of the unit itself: the level above
+        decides for a unit (governed fields, reviews) and nobody reviews their own unit.
+        Only assignments count: each caller says what the administrator and the superuser may do.
+        An empty ``self`` is managed by nobody.
+        """
+        if not self:
+            return False
+        user = user or self.env.user
+        # sudo: the user's assigned units and the units' places in the tree are compared, whatever
+        # the user may read (a unit above theirs, a receiving unit elsewhere); nothing else is read
+        own = user.sudo().union_organization_ids
+        own_paths = [path for path in own.mapped("parent_path") if path]
+        for unit in self.sudo():
+            if unit in own:
+                if allow_self:
+                    continue
+                return False
+            path = unit.parent_path or ""
+            if not below or not any(path.startswith(own_path) for own_path in own_paths):
+                return False
+        return True
 
     def _get_subtree(self):
         """This unit and every unit below it, in one indexed query."""

@@ -6,11 +6,12 @@ import qrcode
 from odoo import api, models
 from odoo.tools.image import image_data_uri
 
+from ..rules.lifecycle import MEMBER_STATES
+
 #: cards on one A4 sheet (2 columns x 4 rows of ID-1 sized cards)
 CARDS_PER_PAGE = 8
 CARDS_PER_ROW = 2
 #: states in which a member is still a member (and gets a card when a unit prints its cards)
-CURRENT_STATES = ("active", "suspended")
 
 
 class ReportUnionMemberCard(models.AbstractModel):
@@ -116,5 +117,5 @@ class ReportUnionOrganizationMemberCard(models.AbstractModel):
         if not units:
             return self.env["union.member"]
         return self.env["union.member"].search(
-            [("organization_id", "child_of", units.ids), ("state", "in", CURRENT_STATES)],
+            [("organization_id", "child_of", units.ids), ("state", "in", MEMBER_STATES)],
             order="organization_id, name, id")

@@ -3,24 +3,14 @@ contract of 12 months or more may join a union in Vietnam.
 
 Plain Python, no database: what a foreign member's admission lacks, as codes.
 """
-from datetime import date, timedelta
+from datetime import timedelta
+
+from .months import add_months
 
 #: identity documents: the Vietnamese citizen id (CCCD), or a passport / work permit
 DOCUMENT_TYPES = ("citizen_id", "passport", "work_permit")
 FOREIGN_DOCUMENTS = ("passport", "work_permit")
 MIN_CONTRACT_MONTHS = 12
-
-
-def _add_months(day, months):
-    # as lifecycle.add_months; each rule module loads on its own (tests/rule_loader.py)
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, last)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def contract_long_enough(start, end, indefinite):
@@ -32,7 +22,7 @@ def contract_long_enough(start, end, indefinite):
         return True
     if not start or not end:
         return False
-    return end + timedelta(days=1) >= _add_months(start, MIN_CONTRACT_MONTHS)
+    return end + timedelta(days=1) >= add_months(start, MIN_CONTRACT_MONTHS)
 
 
 def admission_problems(nationality_code, document_type, document_number, document_country,

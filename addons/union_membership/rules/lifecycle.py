@@ -3,7 +3,7 @@
 The member's state is what the latest lifecycle event says; this module
 decides, with no database, whether an event is allowed and what follows.
 """
-from datetime import date
+from .months import add_months
 
 #: events that change nothing in the state (the card is issued to a member as they are)
 NEUTRAL_EVENTS = {"card"}
@@ -27,8 +27,8 @@ TRANSITIONS = {
 #: events that need the unit the member goes to
 NEEDS_UNIT = {"admission", "recognition", "transfer"}
 
-#: the states in which a person counts as a member of their unit
-MEMBER_STATES = {"active", "suspended"}
+#: the states in which a person counts as a member of their unit (a tuple: ORM domains take it)
+MEMBER_STATES = ("active", "suspended")
 
 #: events by which a person becomes a member
 ADMITTING_EVENTS = ("admission", "recognition")
@@ -48,19 +48,6 @@ class LifecycleError(ValueError):
         super().__init__(code)
         self.code = code
         self.params = params
-
-
-def add_months(day, months):
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    # the last valid day of the target month
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def check_event(state, last_date, event_type, event_date, current_unit=None,

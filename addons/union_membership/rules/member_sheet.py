@@ -11,6 +11,8 @@ from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from .lifecycle import MEMBER_STATES
+
 #: key, Vietnamese header, kind, whether the column must be present
 Column = namedtuple("Column", "key header kind required")
 
@@ -585,7 +587,7 @@ def _match_member(res, raw, values, lookups):
         return
     res.member_id = member_id
     unit = values.get("organization_id")
-    if unit and unit != info.organization_id and info.state not in ("active", "suspended"):
+    if unit and unit != info.organization_id and info.state not in MEMBER_STATES:
         _error(res, "unit_code", raw.get("unit_code"), "former_member_unit")
 
 

@@ -15,4 +15,6 @@ from . import (
     test_portal_phone,
     test_security,
     test_statistics,
+    test_unit_management,
+    test_xlsx_helper,
 )

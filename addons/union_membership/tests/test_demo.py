@@ -8,7 +8,7 @@ class TestDemoGenerator(TransactionCase):
     """The generator used by the demo database and the benchmarks builds a coherent province."""
 
     def test_small_province(self):
-        result = self.env["union.demo.generator"].with_context(tracking_disable=True)._generate_province(
+        result = self.env["union.membership.demo.province"].with_context(tracking_disable=True)._generate_province(
             grassroots=6, members=120, seed=7, prefix="TT")
         self.assertEqual(len(result["schools"]), 6)
         self.assertEqual(len(result["members"]), 120)
@@ -26,7 +26,7 @@ class TestDemoGenerator(TransactionCase):
         self.assertGreater(result["sector"].member_count_total, 90)
 
     def test_enterprise_union_with_a_foreign_member(self):
-        generator = self.env["union.demo.generator"].with_context(tracking_disable=True)
+        generator = self.env["union.membership.demo.province"].with_context(tracking_disable=True)
         result = generator._generate_province(grassroots=2, members=20, seed=7, prefix="TT")
         members = result["members"]
         self.assertTrue(all(members.mapped("date_employed")))

@@ -1,8 +1,10 @@
+import json
 import re
 from datetime import date
 from unittest.mock import patch
 
 from odoo import http
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -216,6 +218,68 @@ class TestUnionPortal(UnionCommon, HttpCase):
         transfer = self.member_a1.event_ids.filtered(lambda e: e.event_type == "transfer")
         self.assertRecordValues(transfer, [{
             "from_organization_id": self.unit_a.id, "organization_id": self.unit_b.id}])
+
+    def test_identity_change_waits_for_the_officer(self):
+        """Citizen ID, birth date, ethnic group, religion, nationality and identity document change
+        only through a request an officer of the member's unit approves; the old values stay until
+        then, and no other way of the portal changes them."""
+        member = self.member_a1
+        laos = self.env.ref("base.la")
+        tay = self.env.ref("union_membership.union_ethnicity_tay")
+        before = member.read(["citizen_id", "birth_date", "ethnicity_id", "religion", "nationality_id",
+                              "id_document_type", "id_document_number"])[0]
+        self._login(self.user_portal_a1)
+        page = self.url_open("/my/union/request").text
+        self.assertIn('name="new_ethnicity_id"', page)
+        self.assertIn('name="new_id_document_type"', page)
+        # the contact form and JSON-RPC do not reach these fields
+        self._post("/my/union/edit", {"email": "lan.a1@example.vn", "religion": "Phật giáo",
+                                      "citizen_id": "067185000777", "nationality_id": str(laos.id)})
+        with mute_logger("odoo.http"):
+            rpc = self.url_open("/web/dataset/call_kw", data=json.dumps({
+                "jsonrpc": "2.0", "method": "call", "params": {
+                    "model": "union.member", "method": "write", "args": [[member.id], {"religion": "X"}],
+                    "kwargs": {}}}), headers={"Content-Type": "application/json"}).json()
+        self.assertIn("error", rpc)
+        res = self._post("/my/union/request", {
+            "new_ethnicity_id": str(tay.id), "new_religion": "Phật giáo",
+            "new_nationality_id": str(laos.id), "new_id_document_type": "passport",
+            "new_id_document_number": "P1234567", "new_id_document_country_id": str(laos.id),
+            "note": "Nhập quốc tịch Lào"})
+        self.assertIn("o_union_success", res.text)
+        change = self.env["union.member.change.request"].search([("member_id", "=", member.id)])
+        self.assertRecordValues(change, [{
+            "state": "pending", "new_ethnicity_id": tay.id, "new_religion": "Phật giáo",
+            "new_nationality_id": laos.id, "new_id_document_type": "passport",
+            "new_id_document_number": "P1234567", "new_id_document_country_id": laos.id}])
+        member.invalidate_recordset()
+        self.assertEqual(member.read(list(before))[0], before)
+        self.assertIn("P1234567", self.url_open("/my/union").text)
+        # an officer of another unit cannot approve it; the member's own officer does
+        with self.assertRaises(AccessError):
+            change.with_user(self.user_officer_b).action_approve()
+        change.with_user(self.user_officer_a).action_approve()
+        self.assertRecordValues(member, [{
+            "ethnicity_id": tay.id, "religion": "Phật giáo", "nationality_id": laos.id,
+            "id_document_type": "passport", "id_document_number": "P1234567",
+            "id_document_country_id": laos.id, "citizen_id": False}])
+
+    def test_identity_change_request_errors(self):
+        self._login(self.user_portal_a1)
+        cases = [
+            {"new_ethnicity_id": "999999"},
+            {"new_nationality_id": "abc"},
+            {"new_id_document_type": "passport"},  # no number
+            {"new_id_document_type": "passport", "new_id_document_number": "P1"},  # no country
+            {"new_id_document_number": "P1", "new_id_document_country_id": str(self.env.ref("base.la").id)},
+            {"new_id_document_type": "citizen_id", "new_id_document_number": "P1"},
+            {"new_id_document_type": "visa"},
+            {"new_religion": "x" * 101},
+        ]
+        for data in cases:
+            res = self._post("/my/union/request", data)
+            self.assertIn("o_union_form_errors", res.text, data)
+        self.assertFalse(self.env["union.member.change.request"].search([("member_id", "=", self.member_a1.id)]))
 
     def test_change_request_errors_write_nothing(self):
         self._login(self.user_portal_a1)

@@ -3,13 +3,12 @@ import io
 import re
 from datetime import date, datetime, time
 
-import xlsxwriter
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules import member_sheet as sheet_rules
-from .union_member_import_wizard import XLSX_MIMETYPE
+from ..rules.lifecycle import MEMBER_STATES
+from ..tools.xlsx import add_styles, download_action, new_workbook
 
 #: member fields read for the export
 EXPORT_FIELDS = [
@@ -50,12 +49,7 @@ class UnionMemberExportWizard(models.TransientModel):
             "file": base64.b64encode(self._build_workbook(members)),
             "filename": self._filename(),
         })
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/?model={self._name}&id={self.id}&field=file"
-                   f"&filename_field=filename&download=true&mimetype={XLSX_MIMETYPE}",
-            "target": "self",
-        }
+        return download_action(self, "file", self.filename)
 
     def _filename(self):
         code = self.organization_ids[:1].code if len(self.organization_ids) == 1 else "cac_don_vi"
@@ -73,7 +67,7 @@ class UnionMemberExportWizard(models.TransientModel):
             units = units._get_subtree()
         domain = [("organization_id", "in", units.ids)]
         if not self.include_former:
-            domain.append(("state", "in", ("active", "suspended")))
+            domain.append(("state", "in", MEMBER_STATES))
         return self.env["union.member"].search(domain, order="organization_id, name, id")
 
     def _member_rows(self, members):
@@ -97,15 +91,10 @@ class UnionMemberExportWizard(models.TransientModel):
     def _build_workbook(self, members):
         rows_by_unit, units = self._member_rows(members)
         output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {
-            "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-            "strings_to_urls": False})
-        formats = {
-            "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
-                                       "valign": "vcenter"}),
-            "date": book.add_format({"num_format": "dd/mm/yyyy"}),
-            "text": book.add_format({"num_format": "@"}),
-        }
+        book = new_workbook(output, constant_memory=True)
+        # the sheet is the import template: plain cells (no border), text cells formatted as text
+        styles = add_styles(book, cell_date={"num_format": "dd/mm/yyyy"}, cell_text={"num_format": "@"})
+        formats = {"header": styles["head"], "date": styles["cell_date"], "text": styles["cell_text"]}
         if self.one_sheet_per_unit and rows_by_unit:
             names = set()
             for unit in sorted(units.values(), key=lambda u: (u.parent_path or "", u.name)):

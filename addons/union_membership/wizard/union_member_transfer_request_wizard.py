@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.union_member_transfer_request import TRANSFERABLE_STATES
+from ..rules.lifecycle import MEMBER_STATES
 
 
 class UnionMemberTransferRequestWizard(models.TransientModel):
@@ -52,7 +52,7 @@ class UnionMemberTransferRequestWizard(models.TransientModel):
         if not self.to_unit_id.active:
             raise UserError(self.env._("The receiving unit %(unit)s is not in operation.",
                                        unit=self.to_unit_id.name))
-        not_current = members.filtered(lambda m: m.state not in TRANSFERABLE_STATES)
+        not_current = members.filtered(lambda m: m.state not in MEMBER_STATES)
         if not_current:
             raise UserError(self.env._(
                 "Only current members can be transferred: %(names)s.",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..rules.lifecycle import MEMBER_STATES
+
 
 class UnionMemberTransferWizard(models.TransientModel):
     _name = "union.member.transfer.wizard"
@@ -42,7 +44,7 @@ class UnionMemberTransferWizard(models.TransientModel):
         units = (self.from_organization_id._get_subtree() if self.include_subunits
                  else self.from_organization_id)
         return self.env["union.member"].search([
-            ("organization_id", "in", units.ids), ("state", "in", ("active", "suspended"))])
+            ("organization_id", "in", units.ids), ("state", "in", MEMBER_STATES)])
 
     def action_transfer(self):
         self.ensure_one()

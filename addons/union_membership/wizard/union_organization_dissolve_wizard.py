@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..rules.lifecycle import MEMBER_STATES
+
 
 class UnionOrganizationDissolveWizard(models.TransientModel):
     _name = "union.organization.dissolve.wizard"
@@ -33,7 +35,7 @@ class UnionOrganizationDissolveWizard(models.TransientModel):
         if self.target_id and self.target_id in units:
             raise UserError(self.env._("The members cannot be moved into a unit that is being dissolved."))
         members = self.env["union.member"].search([
-            ("organization_id", "in", units.ids), ("state", "in", ("active", "suspended"))])
+            ("organization_id", "in", units.ids), ("state", "in", MEMBER_STATES)])
         if self.target_id:
             vals = {"event_type": "transfer", "organization_id": self.target_id.id}
         else:

@@ -31,8 +31,8 @@ JOBS = ["Giáo viên", "Giáo viên", "Giáo viên", "Giáo viên", "Nhân viên
         "Nhân viên y tế", "Phó hiệu trưởng", "Bảo vệ", "Nhân viên văn thư"]
 
 
-class UnionDemoGenerator(models.AbstractModel):
-    _name = "union.demo.generator"
+class UnionMembershipDemoProvince(models.AbstractModel):
+    _name = "union.membership.demo.province"
     _description = "Demo Province Generator"
 
     @api.model
