@@ -16,7 +16,10 @@ def _scope(report, data, wizard_model):
     return wizard._union_report_analytic_ids(company)
 
 
-def _analytic_domain(report, field="analytic_account_ids"):
+def _analytic_domain(report, field="analytic_distribution"):
+    """The unit's journal items: by their analytic distribution, which Odoo
+    searches itself (OCA's stored ``analytic_account_ids`` is not used: it is
+    only as right as the last recomputation of each item)."""
     ids = report.env.context.get(_ANALYTIC)
     return [] if ids is None else [(field, "in", ids)]
 
@@ -27,9 +30,9 @@ class GeneralLedgerReport(models.AbstractModel):
     def _get_report_values(self, docids, data):
         analytic_ids = _scope(self, data, "general.ledger.report.wizard")
         if analytic_ids is not None:
-            # the ledger's own analytic filter ("cost centers"), narrowed to the unit's accounts
-            chosen = [i for i in data.get("cost_center_ids") or [] if i in analytic_ids]
-            data = dict(data, cost_center_ids=chosen or analytic_ids)
+            # the ledger's extra domain applies to every query of the report
+            data = dict(data, domain=list(data.get("domain") or [])
+                        + [("analytic_distribution", "in", analytic_ids)])
         return super()._get_report_values(docids, data)
 
 
@@ -65,7 +68,7 @@ class JournalLedgerReport(models.AbstractModel):
 
     def _get_moves_domain(self, wizard, journal_ids):
         return super()._get_moves_domain(wizard, journal_ids) + _analytic_domain(
-            self, "line_ids.analytic_account_ids")
+            self, "line_ids.analytic_distribution")
 
     def _get_move_lines_domain(self, move_ids, wizard, journal_ids):
         return super()._get_move_lines_domain(move_ids, wizard, journal_ids) \

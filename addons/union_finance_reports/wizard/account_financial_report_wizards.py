@@ -16,24 +16,35 @@ class UnionReportWizardMixin(models.AbstractModel):
         if unit and unit.company_id:
             self.company_id = unit.company_id
 
-    def _prepare_report_data(self):
-        res = super()._prepare_report_data()
-        # checked before any figure is read, so that a refusal comes at once
-        res["union_analytic_ids"] = self._union_report_analytic_ids(self.company_id)
-        res["union_organization_id"] = self.union_organization_id.id
-        return res
+    def _union_report_data(self):
+        """Checked when the report is asked for, so that a refusal comes at once
+        (the report checks again from the wizard when it reads the figures)."""
+        return {"union_analytic_ids": self._union_report_analytic_ids(self.company_id),
+                "union_organization_id": self.union_organization_id.id}
 
 
 class GeneralLedgerReportWizard(models.TransientModel):
     _name = "general.ledger.report.wizard"
     _inherit = ["general.ledger.report.wizard", "union.report.wizard.mixin"]
 
+    def _prepare_report_data(self):
+        # here, not in the mixin: the ledgers' own method does not call the mixin's
+        return dict(super()._prepare_report_data(), **self._union_report_data())
+
 
 class TrialBalanceReportWizard(models.TransientModel):
     _name = "trial.balance.report.wizard"
     _inherit = ["trial.balance.report.wizard", "union.report.wizard.mixin"]
 
+    def _prepare_report_data(self):
+        # here, not in the mixin: the ledgers' own method does not call the mixin's
+        return dict(super()._prepare_report_data(), **self._union_report_data())
+
 
 class JournalLedgerReportWizard(models.TransientModel):
     _name = "journal.ledger.report.wizard"
     _inherit = ["journal.ledger.report.wizard", "union.report.wizard.mixin"]
+
+    def _prepare_report_data(self):
+        # here, not in the mixin: the ledgers' own method does not call the mixin's
+        return dict(super()._prepare_report_data(), **self._union_report_data())
