@@ -110,8 +110,13 @@ class TestMisReports(UnionReportsCommon):
         arch = instance.get_views([(self.env.ref(
             "mis_builder.mis_report_instance_result_view_form").id, "form")])["views"]["form"]["arch"]
         self.assertIn("o_union_provisional_notice", arch)
-        # the administrator replaces the layout: the notice goes
-        report.union_provisional = False
+        # the union administrator edits the layout; an accountant does not
+        kpi = self.env.ref("union_finance_reports.mis_report_b07_i31")
+        kpi.with_user(self.user_admin).description = "31. Chi chăm lo đoàn viên"
+        with self.assertRaises(AccessError):
+            kpi.with_user(self.user_acc_a).description = "31. Khác"
+        # the official form replaces the layout: the notice goes
+        report.with_user(self.user_admin).union_provisional = False
         self.assertFalse(instance.union_provisional)
 
     def test_instance_is_made_once(self):
