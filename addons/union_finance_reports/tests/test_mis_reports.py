@@ -1,7 +1,9 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .common import UnionReportsCommon
 
@@ -16,7 +18,7 @@ B07_ITEMS = {
 
 
 @tagged("post_install", "-at_install")
-class TestMisReports(UnionReportsCommon):
+class TestMisReports(UnionReportsCommon, HttpCase):
     """The settlement (B07-TLĐ) and budget (B14-TLĐ) as MIS templates: every
     figure is the sum of its journal items, and opens exactly them."""
 
@@ -173,3 +175,32 @@ class TestMisReports(UnionReportsCommon):
         with self.assertRaises(UserError):
             self.env["union.mis.report.wizard"].with_user(self.user_acc_a).create({
                 "union_organization_id": self.unit_a.id, "year": 25})
+
+    @mute_logger("odoo.http")
+    def test_json_rpc_open_compute_drilldown(self):
+        """What the accountant's browser does: open the report, compute it, click a figure."""
+        self.authenticate(self.user_acc_a.login, self.user_acc_a.login)
+
+        def call(model, method, args, **kwargs):
+            return self.make_jsonrpc_request("/web/dataset/call_kw", {
+                "model": model, "method": method, "args": args, "kwargs": kwargs})
+
+        wizard_id = call("union.mis.report.wizard", "create", [{
+            "report_kind": "settlement", "union_organization_id": self.unit_a.id, "year": 2025}])
+        action = call("union.mis.report.wizard", "action_open", [[wizard_id]])
+        self.assertEqual(action["res_model"], "mis.report.instance")
+        result = call("mis.report.instance", "compute", [[action["res_id"]]])
+        surplus = next(row for row in result["body"] if row["label"].startswith("25."))["cells"][0]
+        self.assertEqual(surplus["val"], 50_000)
+        drilldown = call("mis.report.instance", "drilldown", [[action["res_id"]],
+                                                               surplus["drilldown_arg"]])
+        items = call("account.move.line", "search_read", [drilldown["domain"], ["balance"]])
+        self.assertEqual(sum(item["balance"] for item in items), -50_000)
+        # unit B's settlement is refused, and so is B's instance made by the administrator
+        with self.assertRaises(JsonRpcException):
+            call("union.mis.report.wizard", "create", [{
+                "report_kind": "settlement", "union_organization_id": self.unit_b.id,
+                "year": 2025}])
+        instance_b = self._open(self.unit_b, user=self.user_admin)
+        with self.assertRaises(JsonRpcException):
+            call("mis.report.instance", "compute", [[instance_b.id]])
