@@ -58,7 +58,8 @@ class TestXlsxHelper(UnionCommon):
             "organization_id": self.upper.id, "date_from": date(2025, 1, 1), "date_to": date(2025, 5, 31)})
         action = download_action(stat, "xlsx_file", "thống kê.xlsx")
         self.assertEqual(action["url"], f"/web/content/union.member.statistics/{stat.id}/xlsx_file/"
-                                        "th%E1%BB%91ng%20k%C3%AA.xlsx?download=true")
+                                        "th%E1%BB%91ng%20k%C3%AA.xlsx?download=true&mimetype=application%2F"
+                                        "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     def test_statistics_keep_unit_names_as_text(self):
         """The membership statistics wrote unit names with xlsxwriter's defaults: a name starting

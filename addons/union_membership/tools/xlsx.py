@@ -8,7 +8,8 @@
   subtotals), so that every report looks the same.
 - ``print_setup``: the header rows frozen on screen and repeated on every printed page, A4
   landscape, fit to the page's width, page numbers (as the province's arrears report prints).
-- ``download_action``: the one download URL, ``/web/content/<model>/<id>/<field>/<file name>``;
+- ``download_action``: the one download URL, ``/web/content/<model>/<id>/<field>/<file name>``
+  (with the MIME type);
   a file kept as an attachment is ``ir.attachment``'s ``datas`` field.
 
 xlsxwriter writes 100,000 rows in seconds with ``constant_memory`` (rows flushed to temporary
@@ -82,12 +83,15 @@ def print_setup(env, sheet, header_row, columns=()):
         sheet.set_column(first, last, width)
 
 
-def download_action(record, field_name, filename):
-    """The client action downloading the file in ``field_name`` of ``record``."""
+def download_action(record, field_name, filename, mimetype=XLSX_MIMETYPE):
+    """The client action downloading the file in ``field_name`` of ``record``. The MIME type is
+    given: otherwise Odoo guesses it from the file's first kilobyte, which cannot open an XLSX
+    (a zip) and logs a warning."""
     record.ensure_one()
     return {
         "type": "ir.actions.act_url",
-        "url": f"/web/content/{record._name}/{record.id}/{field_name}/{quote(filename)}?download=true",
+        "url": f"/web/content/{record._name}/{record.id}/{field_name}/{quote(filename)}"
+               f"?download=true&mimetype={quote(mimetype, safe='')}",
         "target": "self",
     }
 
