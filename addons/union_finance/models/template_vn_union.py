@@ -18,6 +18,11 @@ UNION_CHART_ACCOUNT_FIELDS = {
     "union_fund_upward_account_id": "union_33682",
     "union_upper_payable_account_id": "union_33683",
     "union_welfare_expense_account_id": "union_61131",
+    # dues collected above the rate (kept 100%, own settlement line) and the 2% fund
+    # allocations owed to lower levels: without them a union-chart company got the
+    # other charts' 711803 and 336802 (res_company_fund.py)
+    "union_dues_surplus_account_id": "union_5183",
+    "union_fund_allocation_payable_account_id": "union_33684",
 }
 UNION_CHART_JOURNAL_FIELDS = {
     "union_dues_journal_id": "union_dues_journal",

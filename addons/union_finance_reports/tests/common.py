@@ -30,6 +30,13 @@ class UnionReportsCommon(UnionFinanceCommon):
 
         cls.run_a = cls._run(cls.unit_a, date(2025, 7, 1))
         cls.run_b = cls._run(cls.unit_b, date(2025, 7, 1))
+        # from August, unit B (group 3) collects 1% on 10,000,000: 50,000 above the rate
+        cls.env["union.dues.surplus.resolution"].create({
+            "name": "01/NQ-BCH", "organization_id": cls.unit_b.id, "date": date(2025, 7, 20),
+            "date_from": date(2025, 8, 1), "rate": 1.0})
+        cls.env["union.member.dues.base"].create({
+            "member_id": cls.member_b1.id, "date_start": date(2025, 8, 1), "amount": 10_000_000})
+        cls.run_b_august = cls._run(cls.unit_b, date(2025, 8, 1))
         cls.journal = cls.env["account.journal"].search([
             ("company_id", "=", cls.books.id), ("type", "=", "general")], limit=1)
         cls.analytic_a = cls.unit_a._union_analytic_map()[cls.unit_a.id]

@@ -82,6 +82,15 @@ class TestMisReports(UnionReportsCommon, HttpCase):
         self.assertEqual(b_only["i31", 0][0], 300_000)
         self.assertEqual(b_only["i23", 0][0], 0)
 
+    def test_surplus_of_a_dues_run_on_its_own_line(self):
+        # the union chart's surplus account is the union revenue 5183, not 711803
+        surplus_account = self.books.union_dues_surplus_account_id.with_company(self.books)
+        self.assertEqual(surplus_account.code, "5183")
+        self.assertEqual(self.run_b_august.amount_surplus, 50_000)
+        figures = self._figures(self._open(self.unit_b, user=self.user_admin))
+        self.assertEqual(figures["i25", 0][0], 50_000, "B07 line 25: collected above the rate")
+        self.assertEqual(figures["i28", 0][0], 0, "not other income")
+
     def test_each_figure_drills_down_to_its_journal_items(self):
         instance = self._open(self.unit_a)
         figures = self._figures(instance)

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 REPORT_KINDS = [
     ("settlement", "Settlement (B07-TLĐ)"),
@@ -36,7 +36,7 @@ class UnionMisReportWizard(models.TransientModel):
     def _check_year(self):
         for wizard in self:
             if not 2000 <= wizard.year <= 2100:
-                raise UserError(self.env._("The year %(year)s is not a valid year.",
+                raise ValidationError(self.env._("The year %(year)s is not a valid year.",
                                            year=wizard.year))
 
     def action_open(self):
