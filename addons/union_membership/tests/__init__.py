@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_background_job,
     test_card,
     test_click_everywhere,
     test_daily_routines,

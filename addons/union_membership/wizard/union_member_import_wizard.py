@@ -44,10 +44,12 @@ PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion", "party
 
 class UnionMemberImportWizard(models.TransientModel):
     _name = "union.member.import.wizard"
+    _inherit = ["union.background.job.mixin"]
     _description = "Import Union Members from XLSX"
 
     state = fields.Selection(
-        [("upload", "Upload"), ("error", "Errors"), ("done", "Done")], default="upload", required=True)
+        [("upload", "Upload"), ("running", "In the Background"), ("error", "Errors"), ("done", "Done")],
+        default="upload", required=True)
     file = fields.Binary(string="XLSX File", attachment=False)
     filename = fields.Char()
     template_file = fields.Binary(attachment=False, readonly=True)
@@ -75,10 +77,45 @@ class UnionMemberImportWizard(models.TransientModel):
         return self._download("result_file", "result_filename")
 
     def action_import(self):
-        """Validate the whole file; then write every row, or none and give back the errors."""
+        """Validate the whole file; then write every row, or none and give back the errors.
+
+        A large file (System Parameter ``union_membership.import_background_min_kb``, 200 KB by
+        default: about 2,000 rows) is imported in the background (union.background.job.mixin);
+        the wizard shows its progress and its outcome."""
         self.ensure_one()
+        if self.state != "upload" or self.union_job_state in ("queued", "running"):
+            return self._reopen()  # a second click on Import: the first one goes on
         data = self._get_upload()
+        if len(data) < self._background_min_bytes():
+            self._import_file(data)
+            return self._reopen()
+        self.write({"state": "running"})
+        self._union_job_start("_import_in_background", self.env._(
+            "Import of the members of %(file)s", file=self.filename or "XLSX"))
+        return self._reopen()
+
+    def _background_min_bytes(self):
+        # sudo: a setting every officer's import follows
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "union_membership.import_background_min_kb", "200")
+        try:
+            return int(float(value) * 1024)
+        except ValueError:
+            return 200 * 1024
+
+    def _import_in_background(self):
+        """The job of a large file (see action_import); its outcome is the wizard's summary
+        and, when rows are wrong, the file with the error column."""
+        self._import_file(self._get_upload())
+        result = {"message": self.summary}
+        if self.state == "error":
+            result["file"] = (self.result_filename, base64.b64decode(self.result_file))
+        return result
+
+    def _import_file(self, data):
+        self._union_job_progress(0, note=self.env._("Reading the file"))
         sheets = self._read_sheets(data)
+        self._union_job_progress(30, note=self.env._("Checking the rows"))
         lookups, current = self._build_lookups(sheets)
         results = sheet_rules.validate(
             ((row, raw, sheet["title"]) for sheet in sheets for row, raw in sheet["rows"]), lookups)
@@ -87,15 +124,18 @@ class UnionMemberImportWizard(models.TransientModel):
                 "The file has no member rows under the header row: nothing was imported."))
         bad = [res for res in results if res.errors]
         if bad:
+            self._union_job_progress(60, note=self.env._("Writing the file with errors"))
             self._report_errors(data, sheets, results, bad)
         else:
+            self._union_job_progress(50, note=self.env._("Writing the members"))
             self._import_rows(results, current)
-        return self._reopen()
 
     def action_restart(self):
         self.ensure_one()
+        if self.union_job_state in ("queued", "running"):
+            return self._reopen()  # the import under way writes its outcome here
         self.write({"state": "upload", "file": False, "filename": False, "result_file": False,
-                    "summary": False})
+                    "summary": False, "union_job_id": False})
         return self._reopen()
 
     def _reopen(self):
@@ -496,6 +536,7 @@ class UnionMemberImportWizard(models.TransientModel):
         reason = self.env._("Imported from the file %(name)s.", name=self.filename or "XLSX")
         new_rows = [res for res in results if not res.member_id]
         created = self._create_members([self._prepare_member_vals(res.values) for res in new_rows], reason)
+        self._union_job_progress(80, note=self.env._("Updating the known members"))
         updated, unchanged = self._update_members([res for res in results if res.member_id], current, reason)
         self.write({
             "state": "done",
