@@ -16,8 +16,7 @@ A model that inherits ``union.background.job.mixin`` starts its long method with
 """
 import logging
 
-from psycopg2 import errorcodes
-from psycopg2 import OperationalError
+from psycopg2 import OperationalError, errorcodes
 
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError

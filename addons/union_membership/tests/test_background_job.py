@@ -69,8 +69,9 @@ class TestBackgroundJob(UnionCommon):
         self.assertIn("running", [vals.get("state") for vals in seen])
         # the officer is told, on their own bus channel
         sent = self.env.cr.precommit.data.get("bus.bus.values", [])
+        channel = f'"res.partner",{self.user_officer_a.partner_id.id}]'
         self.assertTrue(any("simple_notification" in note["message"] and job.name in note["message"]
-                            and f'"res.partner",{self.user_officer_a.partner_id.id}]' in note["channel"] for note in sent), sent)
+                            and channel in note["channel"] for note in sent), sent)
 
     def test_small_file_stays_synchronous(self):
         self.env["ir.config_parameter"].sudo().set_param("union_membership.import_background_min_kb", "200")
