@@ -43,8 +43,10 @@ class UnionBackgroundJob(models.Model):
         """True inside a job run by queue_job's runner (its own transaction, committed at
         the end); False when the work runs inline (small input, tests, a tour), where the
         current transaction is the only one and is simply written."""
-        # queue_job itself does not commit under test (controllers/main.py): neither do we
-        return bool(self.env.context.get("job_uuid")) and not config["test_enable"]
+        # queue_job itself does not commit under test (controllers/main.py): neither do we;
+        # queue_job__no_delay runs the job inline, in the caller's transaction
+        return (bool(self.env.context.get("job_uuid")) and not config["test_enable"]
+                and not self.env.context.get("queue_job__no_delay"))
 
     def _union_write_now(self, vals):
         """Write ``vals`` so that other transactions see them at once (progress)."""
