@@ -6,6 +6,7 @@ import base64
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.union_membership.models.union_background_job import UnionBackgroundJob
 
@@ -155,3 +156,19 @@ class TestBackgroundJob(UnionCommon):
         with self.assertRaises(UserError):
             # the officer may read their job, not change it
             wizard.union_job_id.with_user(self.user_officer_a).write({"state": "done"})
+
+
+@tagged("post_install", "-at_install")
+class TestBackgroundJobTour(UnionCommon, HttpCase):
+
+    def test_import_job_in_the_browser(self):
+        """The officer imports from the menu (the job runs inline: queue_job__no_delay, never the
+        runner in a test) and finds the job, done, among their background jobs."""
+        self.env["ir.config_parameter"].sudo().set_param("union_membership.import_background_min_kb", "0")
+        self.env.ref("union_membership.union_member_import_wizard_action").context = "{'queue_job__no_delay': True}"
+        self.start_tour("/odoo/action-union_membership.union_member_action", "union_import_job_tour",
+                        login=self.user_officer_a.login)
+        members = self.env["union.member"].search([("citizen_id", "in", ["067190000771", "067086000772"])])
+        self.assertEqual(set(members.organization_id), {self.unit_a, self.group_a})
+        job = self.env["union.background.job"].search([("user_id", "=", self.user_officer_a.id)])
+        self.assertEqual((len(job), job.state, job.progress), (1, "done", 100))
