@@ -8,7 +8,7 @@
     "license": "LGPL-3",
     "depends": ["contacts", "portal", "mail", "web_hierarchy", "auth_totp", "auth_totp_mail_enforce",
                 "queue_job"],
-    "external_dependencies": {"python": ["openpyxl", "xlsxwriter", "qrcode"]},
+    "external_dependencies": {"python": ["openpyxl", "python_calamine", "xlsxwriter", "qrcode"]},
     "data": [
         "security/union_membership_groups.xml",
         "security/ir.model.access.csv",

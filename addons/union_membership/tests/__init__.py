@@ -9,6 +9,7 @@ from . import (
     test_foreign_member,
     test_import_export,
     test_import_fast,
+    test_import_reader,
     test_lifecycle,
     test_officer_routine,
     test_organization,
