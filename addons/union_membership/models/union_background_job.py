@@ -25,7 +25,7 @@ class UnionBackgroundJob(models.Model):
     user_id = fields.Many2one("res.users", string="Started by", required=True, readonly=True, index=True,
                               ondelete="cascade", default=lambda self: self.env.user)
     res_model = fields.Char(string="Model", required=True, readonly=True)
-    res_id = fields.Many2oneReference(string="Record", model_field="res_model", readonly=True)
+    res_id = fields.Many2oneReference(string="Started from", model_field="res_model", readonly=True)
     identity_key = fields.Char(readonly=True, index=True)
     state = fields.Selection(
         [("queued", "Waiting"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
