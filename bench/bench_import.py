@@ -218,7 +218,7 @@ def run_wizard(env, data, expected, lang):
                     "members_created": members, "partners_created": partners,
                     "admissions_created": events})
         if wizard.state != "done":
-            out["summary"] = (wizard.summary or "")[:500]
+            out["summary"] = (wizard.summary or wizard.union_job_message or "")[:500]
     # units as in the file
     env.cr.execute("SELECT m.citizen_id, m.organization_id FROM union_member m WHERE m.id > %s", [max_id])
     units_ok = dict(env.cr.fetchall()) == expected

@@ -56,6 +56,7 @@ no other (an installed module overriding one of them makes Odoo compute that fie
 usual), and only when every row is plain (``is_plain_contact``). The import's tests create the same
 person through this path and through ``union.member.create`` and compare every stored field.
 """
+import csv
 import io
 import json
 import logging
@@ -126,30 +127,39 @@ def copy_rows(cr, table, template_id, columns, expressions, record, rows):
             template=template_id))
 
 
-def _copy_text(value):
-    """``value`` in COPY's text format (``\\N`` for NULL)."""
-    if value is None:
+class _CopyNull:
+    """NULL in COPY's CSV rows: written unquoted as ``\\N`` (the csv module quotes every
+    non-numeric value, so a text that reads \\N stays a text)."""
+
+    def __float__(self):
+        return 0.0
+
+    def __str__(self):
         return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, (dict, list)):
-        value = json.dumps(value, ensure_ascii=False)
-    return (str(value).replace("\\", "\\\\").replace("\t", "\\t")
-            .replace("\n", "\\n").replace("\r", "\\r"))
+
+
+COPY_NULL = _CopyNull()
 
 
 def copy_insert(cr, table, columns, rows):
     """Insert ``rows`` (dicts keyed by column; a missing key is NULL) into ``table`` with
-    PostgreSQL's COPY, the fastest way in; the rows carry their ids (``allocate_ids``)."""
+    PostgreSQL's COPY, the fastest way in; the rows carry their ids (``allocate_ids``).
+    The rows are written by the csv module (C): texts quoted, numbers and booleans bare,
+    dates as ISO, dicts and lists (jsonb) as JSON."""
     if not rows:
         return
     column_list = SQL(", ").join(SQL.identifier(column) for column in columns)
-    query = SQL("COPY %s (%s) FROM STDIN", SQL.identifier(table), column_list)
+    query = SQL("COPY %s (%s) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
+                SQL.identifier(table), column_list)
+    null = COPY_NULL
     for start in range(0, len(rows), CHUNK):
         buffer = io.StringIO()
-        for row in rows[start:start + CHUNK]:
-            buffer.write("\t".join(_copy_text(row.get(column)) for column in columns))
-            buffer.write("\n")
+        writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+        writer.writerows(
+            [null if value is None else json.dumps(value, ensure_ascii=False)
+             if isinstance(value, (dict, list)) else value
+             for value in map(row.get, columns)]
+            for row in rows[start:start + CHUNK])
         buffer.seek(0)
         cr.copy_expert(query.code, buffer)
 
