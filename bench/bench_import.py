@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """XLSX import of N members: the suite's importer (union.member.import.wizard) against
 Odoo's standard import (base_import, the list view's "Import records") of the same file.
-Target (issue 6): 100,000 members in under 120 s, at least 5× faster than base_import.
+Target (issue 19): 100,000 members end to end through the background job, at least 20× faster
+than base_import in the same run (issue 6: under 120 s).
 
     python3 bench/bench_import.py --db union_bench_small --rows 5000
     python3 bench/bench_import.py --db union_bench --rows 100000 --base-import-rows 10000
@@ -48,7 +49,7 @@ SIZES = {"small": {"rows": 5000, "base_import_rows": 5000},
 #: the standard import dialog sends the file in batches of this many rows
 BASE_IMPORT_BATCH = 2000
 TARGET_SECONDS_100K = 120
-TARGET_RATIO = 5
+TARGET_RATIO = 20
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
           "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -65,7 +66,7 @@ COLUMNS = [
     ("Họ và tên", "name", "name"),
     ("Giới tính", "gender", "gender"),
     ("Ngày sinh", "birth_date", "birth_date"),
-    ("Số CCCD", "citizen_id", "citizen_id"),
+    ("Số CCCD/Hộ chiếu", "citizen_id", "citizen_id"),
     ("Mã đơn vị", "unit_code", None),
     ("Ngày vào công đoàn", "date_joined", "date_joined"),
     ("Số thẻ", "card_number", "card_number"),
@@ -195,11 +196,15 @@ def created_since(env, max_id):
 
 
 def run_wizard(env, data, expected, lang):
-    """The suite's import of the whole file. ``expected``: {citizen ID: unit id} of its rows."""
+    """The suite's import of the whole file, through its background job (the job runs inline,
+    ``queue_job__no_delay``: the runner would only see it after a commit, and the bench rolls
+    back). ``expected``: {citizen ID: unit id} of its rows."""
     env.cr.execute("SELECT coalesce(max(id), 0) FROM union_member")
     max_id = env.cr.fetchone()[0]
     admin = env.ref("base.user_admin")
-    user_env = env(user=admin.id, context=dict(env.context, lang=lang))
+    user_env = env(user=admin.id, context=dict(env.context, lang=lang, queue_job__no_delay=True))
+    # every file goes through the job (rolled back with the rest)
+    env["ir.config_parameter"].sudo().set_param("union_membership.import_background_min_kb", "0")
     with measure("import_union_wizard", len(expected), env.cr) as out:
         start = time.perf_counter()
         wizard = user_env["union.member.import.wizard"].create({
@@ -208,15 +213,17 @@ def run_wizard(env, data, expected, lang):
         env.flush_all()
         seconds = time.perf_counter() - start
         members, partners, events = created_since(env, max_id)
-        out.update({"state": wizard.state, "created": wizard.created_count, "errors": wizard.error_count,
+        out.update({"state": wizard.state, "job": wizard.union_job_state, "created": wizard.created_count,
+                    "errors": wizard.error_count,
                     "members_created": members, "partners_created": partners,
                     "admissions_created": events})
         if wizard.state != "done":
-            out["summary"] = (wizard.summary or "")[:500]
+            out["summary"] = (wizard.summary or wizard.union_job_message or "")[:500]
     # units as in the file
     env.cr.execute("SELECT m.citizen_id, m.organization_id FROM union_member m WHERE m.id > %s", [max_id])
     units_ok = dict(env.cr.fetchall()) == expected
-    ok = (wizard.state == "done" and wizard.created_count == len(expected) == members == partners == events
+    ok = (wizard.state == "done" and wizard.union_job_state == "done"
+          and wizard.created_count == len(expected) == members == partners == events
           and units_ok)
     return {"ok": ok, "units_ok": units_ok, "state": wizard.state, "seconds": seconds}
 

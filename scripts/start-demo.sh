@@ -34,4 +34,19 @@ cat <<MSG
     portal member          doanvien     / doanvien      (http://localhost:8069/my/union)
 
 MSG
-exec "$PYTHON" -m odoo -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" -d "$DB" --db-filter="^$DB\$" --log-level=warn
+# Background jobs (OCA queue_job): its job runner starts with the server when queue_job is a
+# server-wide module, and needs worker processes (at least 2) to run jobs next to the web
+# requests; its channels are in odoo.conf ([queue_job]). The live bus (notifications) is served
+# on the gevent port (8072) in this mode: behind a reverse proxy, route /websocket there.
+# With workers, Odoo starts its gevent process by running its own launcher again (sys.argv[0]):
+# that must be a script (odoo-bin of a source checkout, or the installed `odoo` command), not
+# `python -m odoo`.
+if [ -f "$ODOO_DIR/../odoo-bin" ]; then
+    ODOO_CMD=("$PYTHON" "$(cd "$ODOO_DIR/.." && pwd)/odoo-bin")
+elif command -v odoo >/dev/null; then
+    ODOO_CMD=(odoo)
+else
+    die "Neither odoo-bin nor the odoo command was found next to Odoo 18.0 ($ODOO_DIR)."
+fi
+exec "${ODOO_CMD[@]}" -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" -d "$DB" --db-filter="^$DB\$" --log-level=warn \
+    --load=web,queue_job --workers="${UNION_WORKERS:-2}"

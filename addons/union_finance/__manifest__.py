@@ -36,6 +36,7 @@
         "views/union_organization_views.xml",
         "views/union_dues_line_views.xml",
         "views/union_dues_run_views.xml",
+        "views/union_dues_run_job_views.xml",
         "views/union_dues_payment_views.xml",
         "views/res_config_settings_views.xml",
         "views/account_journal_views.xml",

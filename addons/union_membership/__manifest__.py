@@ -6,8 +6,9 @@
     "author": "Union suite developers",
     "website": "https://github.com/union-suite",
     "license": "LGPL-3",
-    "depends": ["contacts", "portal", "mail", "web_hierarchy", "auth_totp", "auth_totp_mail_enforce"],
-    "external_dependencies": {"python": ["openpyxl", "xlsxwriter", "qrcode"]},
+    "depends": ["contacts", "portal", "mail", "web_hierarchy", "auth_totp", "auth_totp_mail_enforce",
+                "queue_job"],
+    "external_dependencies": {"python": ["openpyxl", "python_calamine", "xlsxwriter", "qrcode"]},
     "data": [
         "security/union_membership_groups.xml",
         "security/ir.model.access.csv",
@@ -37,6 +38,7 @@
         "wizard/union_member_import_wizard_views.xml",
         "wizard/union_member_export_wizard_views.xml",
         "views/union_menus.xml",
+        "views/union_background_job_views.xml",
         "views/union_verify_templates.xml",
         "views/portal_templates.xml",
         "views/portal_data_request_templates.xml",
@@ -46,6 +48,7 @@
     "demo": ["demo/union_membership_demo.xml", "demo/union_face_demo.xml",
              "demo/union_face_users_demo.xml"],
     "assets": {
+        "web.assets_backend": ["union_membership/static/src/job/*.js"],
         "web.assets_frontend": ["union_membership/static/src/scss/union_portal.scss"],
         "web.assets_tests": ["union_membership/static/tests/tours/*.js"],
     },

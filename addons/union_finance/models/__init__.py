@@ -18,6 +18,7 @@ from . import union_dues_exemption
 from . import union_member
 from . import union_organization
 from . import union_dues_run
+from . import union_dues_run_job
 from . import union_dues_line
 from . import union_dues_payment
 # 2% fund, remittance, welfare (finance-B)

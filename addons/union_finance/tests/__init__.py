@@ -21,3 +21,4 @@ from . import test_routines  # issue 14: the month's dues tour, check-off as the
 from . import test_union_chart
 from . import test_portal_phone
 from . import test_fund_rate  # issue 19: the 2% fund rate as a dated rule
+from . import test_dues_run_job

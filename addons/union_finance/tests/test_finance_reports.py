@@ -1,11 +1,14 @@
 import base64
 import io
 from datetime import date
+from unittest.mock import patch
 
 import openpyxl
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.union_membership.tests.jobs import trap_jobs
 
 from .test_fund import UnionFundCommon
 
@@ -181,3 +184,57 @@ class TestFinanceXlsxReports(UnionFundCommon):
             "amount": 88_000, "date": date(2025, 9, 5)}).action_post()
         by_member = self._rows(self._export_book("arrears", unit=self.unit_a).worksheets[1])
         self.assertNotIn(self.member_a1.member_code, {row[2] for row in by_member[3:-1]})
+
+    def test_arrears_of_many_members_in_the_background(self):
+        """Above the threshold of members the arrears report is a background job: started once
+        however often Export is clicked, the same file as the report made at once, given on
+        the wizard and as the job's result; a failure leaves a message and no file."""
+        self._run(self.unit_a, date(2025, 8, 1))
+        reference = self._rows(self._export_book("arrears", unit=self.upper, user=self.user_upper).worksheets[1])
+        self.env["ir.config_parameter"].sudo().set_param("union_finance.arrears_background_min_members", "1")
+        wizard = self.env["union.finance.xlsx.report"].with_user(self.user_upper).create({
+            "report_type": "arrears", "organization_id": self.upper.id, "year": 2025})
+        with trap_jobs() as trap:
+            action = wizard.action_export()
+            self.assertEqual(action["type"], "ir.actions.act_window", "the wizard stays open with its progress")
+            wizard.action_export()  # the double click
+            trap.assert_jobs_count(1)
+            self.assertFalse(wizard.file_data)
+            self.assertEqual(wizard.union_job_state, "queued")
+            trap.perform_enqueued_jobs()
+        job = wizard.union_job_id
+        self.assertEqual((job.state, job.progress, job.user_id), ("done", 100, self.user_upper))
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        self.assertEqual(self._rows(book.worksheets[1]), reference)
+        self.assertEqual(job.attachment_id.raw, base64.b64decode(wizard.file_data))
+        self.assertEqual(job.attachment_id.name, wizard.file_name)
+        self.assertIn("/file_data/", wizard.action_download()["url"])
+        # another officer sees neither the job nor its file
+        self.assertFalse(self.env["union.background.job"].with_user(self.user_officer_a).search_read(
+            [("id", "=", job.id)], ["name"]))
+        # the job of a unit the user may not see is never started
+        other = self.env["union.finance.xlsx.report"].with_user(self.user_officer_a).create({
+            "report_type": "arrears", "organization_id": self.unit_a.id, "year": 2025})
+        with trap_jobs() as trap:
+            other.sudo().organization_id = self.upper
+            with self.assertRaises(AccessError):
+                other.action_export()
+            trap.assert_jobs_count(0)
+
+    def test_arrears_job_failure_leaves_a_message(self):
+        self.env["ir.config_parameter"].sudo().set_param("union_finance.arrears_background_min_members", "1")
+        wizard = self.env["union.finance.xlsx.report"].with_user(self.user_upper).create({
+            "report_type": "arrears", "organization_id": self.upper.id, "year": 2025})
+        Report = type(self.env["union.finance.xlsx.report"])
+        with trap_jobs() as trap:
+            wizard.action_export()
+            with patch.object(Report, "_arrears_data", side_effect=UserError("Sổ đang khóa")):
+                trap.perform_enqueued_jobs()
+        self.assertEqual(wizard.union_job_state, "failed")
+        self.assertEqual(wizard.union_job_message, "Sổ đang khóa")
+        self.assertFalse(wizard.file_data)
+
+    def test_small_arrears_stay_immediate(self):
+        with trap_jobs() as trap:
+            self._export_book("arrears", unit=self.unit_a)
+            trap.assert_jobs_count(0)

@@ -26,7 +26,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
 
     _name = "union.finance.xlsx.report"
     _description = "Union Finance XLSX Report"
-    _inherit = ["union.finance.reference.mixin"]
+    _inherit = ["union.finance.reference.mixin", "union.background.job.mixin"]
     _union_checked_references = ("organization_id",)
 
     report_type = fields.Selection(REPORT_TYPES, required=True, default="dues_collection")
@@ -87,11 +87,54 @@ class UnionFinanceXlsxReport(models.TransientModel):
                 ("company_id", "=", self.organization_id.company_id.id)]
 
     def action_export(self):
+        """The file at once; the arrears of many members (System Parameter
+        ``union_finance.arrears_background_min_members``, 5,000 by default) in the background
+        (union.background.job.mixin): the wizard shows the progress, then the file."""
         self.ensure_one()
         self.env["union.welfare.norm.report"]._check_unit_access(self.organization_id)
+        if self.union_job_state in ("queued", "running"):
+            return self._reopen()  # a second click: the report under way goes on
+        if self.report_type == "arrears" and self._arrears_in_background():
+            self.write({"file_data": False, "file_name": False})
+            self._union_job_start("_export_in_background", self.env._(
+                "Arrears report of %(unit)s, %(year)s", unit=self.organization_id.name, year=self.year))
+            return self._reopen()
         content, name = self._build_xlsx()
         self.write({"file_data": base64.b64encode(content), "file_name": name})
-        return download_action(self, "file_data", name)
+        return self._download()
+
+    def action_download(self):
+        self.ensure_one()
+        return self._download()
+
+    def _download(self):
+        return download_action(self, "file_data", self.file_name)
+
+    def _reopen(self):
+        return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,
+                "view_mode": "form", "target": "new", "name": self.env._("Finance Reports (XLSX)")}
+
+    def _arrears_in_background(self):
+        """Whether the unit and the units below it have enough members for a background job."""
+        # sudo: a setting every user's report follows
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "union_finance.arrears_background_min_members", "5000")
+        try:
+            threshold = int(value)
+        except ValueError:
+            threshold = 5000
+        # sudo: a count, for a unit whose figures the user may see (checked by the caller)
+        members = self.env["union.member"].sudo().search_count(
+            [("organization_id", "child_of", self.organization_id.id)], limit=threshold)
+        return members >= threshold
+
+    def _export_in_background(self):
+        """The job of a large arrears report: the file on the wizard and as the job's result."""
+        self._union_job_progress(5, note=self.env._("Reading the dues still unpaid"))
+        content, name = self._build_xlsx()
+        self._union_job_progress(95, note=self.env._("Saving the file"))
+        self.write({"file_data": base64.b64encode(content), "file_name": name})
+        return {"message": self.env._("The arrears report %(file)s is ready.", file=name), "file": (name, content)}
 
     def _build_xlsx(self):
         """(XLSX bytes, file name) of the chosen report."""
@@ -239,6 +282,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
 
     def _xlsx_arrears(self, workbook, styles):
         rows, units, members = self._arrears_data()
+        self._union_job_progress(40, note=self.env._("Writing the file"))  # in a background job only
         at = self._arrears_date()
         title_args = {"unit": self.organization_id.name, "date": at.strftime("%d/%m/%Y")}
         section_style = styles["section"]

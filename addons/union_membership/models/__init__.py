@@ -1,9 +1,11 @@
 # The mixin first: the models below inherit it.
 from . import union_reference_check_mixin  # isort: skip
+from . import union_background_job_mixin  # isort: skip
 from . import (
     res_company,
     res_partner,
     res_users,
+    union_background_job,
     union_consent_text,
     union_ethnicity,
     union_member,

@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_background_job,
     test_card,
     test_click_everywhere,
     test_daily_routines,
@@ -8,6 +9,7 @@ from . import (
     test_foreign_member,
     test_import_export,
     test_import_fast,
+    test_import_reader,
     test_lifecycle,
     test_officer_routine,
     test_organization,

@@ -1,16 +1,18 @@
-"""The import's batch creation of members (models/union_member_import.py): the same records
-as union.member.create, stored computed fields included, with or without the fast path."""
+"""The import's batch creation of members (models/union_member_import.py, tools/bulk.py): the
+same records as union.member.create, stored computed fields included, with or without the fast
+path; the fallback policy; the record rules and constraints checked on the batch."""
 import base64
 from datetime import date
 from unittest.mock import patch
 
-from odoo.exceptions import AccessError
+from odoo import api
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Field
 from odoo.models import BaseModel
 
-from odoo.addons.union_membership import plain_contact
 from odoo.addons.union_membership.models.union_member import UnionMember as BaseMember
 from odoo.addons.union_membership.models.union_member_import import UnionMember as FastMember
+from odoo.addons.union_membership.tools import bulk
 
 from .common import UnionCommon
 from .test_import_export import HEADERS, xlsx
@@ -133,9 +135,9 @@ class TestImportFast(UnionCommon):
 
     def test_plain_contact_fields_computed_in_bulk(self):
         """The contact fields Odoo would compute after the insert are written by the insert
-        itself (plain_contact.py): Odoo's methods do not run for the new contacts, and the
+        itself (tools/bulk.py): Odoo's methods do not run for the new contacts, and the
         values are the ones the ORM's create gives, row by row."""
-        supported = plain_contact.supported_fields(self.env["res.partner"])
+        supported = bulk.plain_contact_fields(self.env["res.partner"])
         self.assertTrue({"commercial_partner_id", "complete_name", "email_normalized", "phone_sanitized",
                          "partner_share"} <= set(supported), supported)
         computed = []
@@ -166,11 +168,11 @@ class TestImportFast(UnionCommon):
     def test_overridden_method_left_to_odoo(self):
         """A module overriding one of the methods a value relies on: Odoo computes that field,
         the others are still filled by the insert; the records are the same."""
-        owners = dict(plain_contact.METHOD_OWNERS)
+        owners = dict(bulk.METHOD_OWNERS)
         owners["complete_name"] = ("_compute_complete_name", {"_get_complete_name": "odoo.addons.some_module"})
-        with patch.object(plain_contact, "METHOD_OWNERS", owners):
-            self.assertNotIn("complete_name", plain_contact.supported_fields(self.env["res.partner"]))
-            self.assertIn("email_normalized", plain_contact.supported_fields(self.env["res.partner"]))
+        with patch.object(bulk, "METHOD_OWNERS", owners):
+            self.assertNotIn("complete_name", bulk.plain_contact_fields(self.env["res.partner"]))
+            self.assertIn("email_normalized", bulk.plain_contact_fields(self.env["res.partner"]))
             members = self.import_rows([self.row(31)])
         self.assert_same_as_create(members)
 
@@ -178,11 +180,74 @@ class TestImportFast(UnionCommon):
         """A row that is not a plain contact (a company name): nothing is filled, Odoo computes."""
         partners = self.env["res.partner"]
         rows = [{"name": "A"}, {"name": "B", "company_name": "Trường THPT A"}]
-        self.assertEqual(plain_contact.fill(partners, rows, [1, 2]), [])
+        self.assertEqual(bulk.fill_plain_contacts(partners, rows, [1, 2]), [])
         self.assertNotIn("complete_name", rows[0])
         rows = [{"name": " A "}, {"name": "B", "email": "X@Y.vn"}]
-        names = plain_contact.fill(partners, rows, [7, 8])
+        names = bulk.fill_plain_contacts(partners, rows, [7, 8])
         self.assertIn("complete_name", names)
         self.assertEqual([row["complete_name"] for row in rows], ["A", "B"])
         self.assertEqual([row["commercial_partner_id"] for row in rows], [7, 8])
         self.assertEqual(rows[1]["email_normalized"], "x@y.vn")
+
+    def test_unexpected_error_falls_back_to_the_orm(self):
+        """The fallback policy (tools/bulk.py): an error the fast path did not foresee (here its
+        COPY breaks after the contacts went in) rolls back what it wrote, and the ORM's create
+        does the work: the same members, once."""
+        broken = []
+
+        def copy_insert(cr, table, columns, rows):
+            if table == "union_member":
+                broken.append(table)
+                raise RuntimeError("COPY protocol error")
+            return real_copy(cr, table, columns, rows)
+        real_copy = bulk.copy_insert
+        partners_before = self.env["res.partner"].search_count([("name", "=", "Đặng Thị Thu")])
+        with patch.object(bulk, "copy_insert", copy_insert), \
+                patch.object(BaseMember, "create", autospec=True, side_effect=BaseMember.create) as slow, \
+                self.assertLogs("odoo.addons.union_membership.tools.bulk", "WARNING") as logs:
+            members = self.import_rows([self.row(41), self.row(42)])
+        self.assertEqual(broken, ["union_member"])
+        self.assertEqual(slow.call_count, 1)
+        self.assertIn("the ORM path does the work", logs.output[0])
+        self.assertEqual(len(members), 2)
+        self.assertEqual(self.env["res.partner"].search_count([("name", "=", "Đặng Thị Thu")]),
+                         partners_before + 2, "the contacts of the failed fast path were rolled back")
+        self.assert_same_as_create(members[0])
+
+    def test_verdicts_are_not_retried_by_the_orm(self):
+        """A record rule or a constraint refusing rows is the answer: no second try."""
+        vals = {"name": "Ngoài phạm vi", "citizen_id": "001188088887", "organization_id": self.unit_b.id}
+        with patch.object(BaseMember, "create", autospec=True, side_effect=BaseMember.create) as slow, \
+                self.assertRaises(AccessError):
+            self.env["union.member"].with_user(self.user_officer_a)._union_import_create([vals], "x")
+        slow.assert_not_called()
+
+    def constraint(self, model_name, field_name, value):
+        """A constraint added for the test only, as another module would add it: rows whose
+        ``field_name`` is ``value`` are refused."""
+        cls = type(self.env[model_name])
+
+        @api.constrains(field_name)
+        def _check_test_only(records):
+            if any(record[field_name] == value for record in records):
+                raise ValidationError(f"{field_name} {value} refused by a test constraint")
+        return patch.object(cls, "_constraint_methods", [*self.env[model_name]._constraint_methods, _check_test_only])
+
+    def test_constraints_of_every_written_model_are_checked_on_the_batch(self):
+        """Every @api.constrains of the members and of their contacts holds for the batch:
+        a constraint another module adds refuses the import, and nothing is written."""
+        for model_name, field_name, value, cell in (
+                ("union.member", "workplace", "Trường bị cấm", "Nơi làm việc"),
+                ("res.partner", "street", "Phố bị cấm", "Địa chỉ")):
+            with self.subTest(model=model_name):
+                rows = [self.row(51), self.row(52)]
+                rows[1][cell] = value
+                wizard = self.env["union.member.import.wizard"].with_user(self.user_officer_a).create({
+                    "file": base64.b64encode(xlsx(rows, headers=HEADERS)), "filename": "rang_buoc.xlsx"})
+                with self.constraint(model_name, field_name, value), \
+                        patch.object(BaseMember, "create", autospec=True, side_effect=BaseMember.create) as slow, \
+                        self.assertRaisesRegex(ValidationError, "refused by a test constraint"):
+                    wizard.action_import()
+                slow.assert_not_called()  # refused by the fast path itself, not by a fallback
+                self.assertFalse(self.env["union.member"].search(
+                    [("citizen_id", "in", [row["Số CCCD/Hộ chiếu"] for row in rows])]))

@@ -1,4 +1,5 @@
 import base64
+import html
 import io
 import re
 import zipfile
@@ -7,6 +8,7 @@ from datetime import date, datetime, time
 from itertools import chain, islice
 
 import openpyxl
+import python_calamine
 import xlsxwriter
 from markupsafe import Markup, escape
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -27,6 +29,9 @@ MAX_COLUMNS = 80
 MAX_SUMMARY_ERRORS = 20
 
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)"')
+#: a cell with a formula in a sheet's XML: its reference, and the formula's text when it has one
+_FORMULA_RE = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)<)')
 
 #: member fields compared with the sheet (the import writes only those that differ)
 COMPARED_FIELDS = [
@@ -44,10 +49,12 @@ PRIVATE_FIELDS = {"citizen_id", "birth_date", "ethnicity_id", "religion", "party
 
 class UnionMemberImportWizard(models.TransientModel):
     _name = "union.member.import.wizard"
+    _inherit = ["union.background.job.mixin"]
     _description = "Import Union Members from XLSX"
 
     state = fields.Selection(
-        [("upload", "Upload"), ("error", "Errors"), ("done", "Done")], default="upload", required=True)
+        [("upload", "Upload"), ("running", "In the Background"), ("error", "Errors"), ("done", "Done")],
+        default="upload", required=True)
     file = fields.Binary(string="XLSX File", attachment=False)
     filename = fields.Char()
     template_file = fields.Binary(attachment=False, readonly=True)
@@ -75,10 +82,45 @@ class UnionMemberImportWizard(models.TransientModel):
         return self._download("result_file", "result_filename")
 
     def action_import(self):
-        """Validate the whole file; then write every row, or none and give back the errors."""
+        """Validate the whole file; then write every row, or none and give back the errors.
+
+        A large file (System Parameter ``union_membership.import_background_min_kb``, 200 KB by
+        default: about 2,000 rows) is imported in the background (union.background.job.mixin);
+        the wizard shows its progress and its outcome."""
         self.ensure_one()
+        if self.state != "upload" or self.union_job_state in ("queued", "running"):
+            return self._reopen()  # a second click on Import: the first one goes on
         data = self._get_upload()
+        if len(data) < self._background_min_bytes():
+            self._import_file(data)
+            return self._reopen()
+        self.write({"state": "running"})
+        self._union_job_start("_import_in_background", self.env._(
+            "Import of the members of %(file)s", file=self.filename or "XLSX"))
+        return self._reopen()
+
+    def _background_min_bytes(self):
+        # sudo: a setting every officer's import follows
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "union_membership.import_background_min_kb", "200")
+        try:
+            return int(float(value) * 1024)
+        except ValueError:
+            return 200 * 1024
+
+    def _import_in_background(self):
+        """The job of a large file (see action_import); its outcome is the wizard's summary
+        and, when rows are wrong, the file with the error column."""
+        self._import_file(self._get_upload())
+        result = {"message": self.summary}
+        if self.state == "error":
+            result["file"] = (self.result_filename, base64.b64decode(self.result_file))
+        return result
+
+    def _import_file(self, data):
+        self._union_job_progress(0, note=self.env._("Reading the file"))
         sheets = self._read_sheets(data)
+        self._union_job_progress(30, note=self.env._("Checking the rows"))
         lookups, current = self._build_lookups(sheets)
         results = sheet_rules.validate(
             ((row, raw, sheet["title"]) for sheet in sheets for row, raw in sheet["rows"]), lookups)
@@ -87,15 +129,18 @@ class UnionMemberImportWizard(models.TransientModel):
                 "The file has no member rows under the header row: nothing was imported."))
         bad = [res for res in results if res.errors]
         if bad:
+            self._union_job_progress(60, note=self.env._("Writing the file with errors"))
             self._report_errors(data, sheets, results, bad)
         else:
+            self._union_job_progress(50, note=self.env._("Writing the members"))
             self._import_rows(results, current)
-        return self._reopen()
 
     def action_restart(self):
         self.ensure_one()
+        if self.union_job_state in ("queued", "running"):
+            return self._reopen()  # the import under way writes its outcome here
         self.write({"state": "upload", "file": False, "filename": False, "result_file": False,
-                    "summary": False})
+                    "summary": False, "union_job_id": False})
         return self._reopen()
 
     def _reopen(self):
@@ -151,16 +196,15 @@ class UnionMemberImportWizard(models.TransientModel):
         return archive, workbook
 
     def _read_sheets(self, data):
-        """The member sheets of the file: their header and raw rows; refuses malformed files."""
-        archive, workbook = self._open_workbook(data)
-        sheets = []
-        try:
-            for worksheet in workbook.worksheets:
-                sheet = self._read_sheet(archive, worksheet)
-                if sheet:
-                    sheets.append(sheet)
-        finally:
-            workbook.close()
+        """The member sheets of the file: their header and raw rows; refuses malformed files.
+
+        A large file (System Parameter ``union_membership.import_fast_reader_min_kb``, 200 KB by
+        default) is read with python-calamine (Rust), several times faster than openpyxl, which
+        reads the small ones; both give the same rows (the tests compare them)."""
+        if len(data) >= self._fast_reader_min_bytes():
+            sheets = self._read_sheets_calamine(data)
+        else:
+            sheets = self._read_sheets_openpyxl(data)
         if not sheets:
             raise UserError(self.env._(
                 "No sheet of this file has the member columns (%(columns)s) in its first %(rows)s rows. "
@@ -169,16 +213,129 @@ class UnionMemberImportWizard(models.TransientModel):
                 rows=sheet_rules.HEADER_SEARCH_ROWS))
         return sheets
 
-    def _read_sheet(self, archive, worksheet):
-        worksheet.reset_dimensions()  # a wrong dimension tag must not make us read empty cells
-        rows = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+    def _fast_reader_min_bytes(self):
+        # sudo: a setting every officer's import follows
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "union_membership.import_fast_reader_min_kb", "200")
+        try:
+            return int(float(value) * 1024)
+        except ValueError:
+            return 200 * 1024
+
+    def _read_sheets_openpyxl(self, data):
+        archive, workbook = self._open_workbook(data)
+        sheets = []
+        try:
+            for worksheet in workbook.worksheets:
+                worksheet.reset_dimensions()  # a wrong dimension tag must not make us read empty cells
+                rows = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+                sheet = self._read_sheet(worksheet.title, rows, lambda ws=worksheet: [
+                    (ref, range_boundaries(ref)[3]) for ref in self._merged_ranges(archive, ws)])
+                if sheet:
+                    sheets.append(sheet)
+        finally:
+            workbook.close()
+        return sheets
+
+    def _read_sheets_calamine(self, data):
+        check_upload(self.env, data, self.filename)
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+            paths = self._sheet_paths(archive)
+        except Exception:  # noqa: BLE001 - any failure to parse means the upload is not a usable XLSX
+            raise self._not_xlsx() from None
+        sheets = []
+        try:
+            for meta in workbook.sheets_metadata:
+                if str(meta.typ).rsplit(".", 1)[-1] != "WorkSheet":
+                    continue
+                try:
+                    worksheet = workbook.get_sheet_by_name(meta.name)
+                except Exception:  # noqa: BLE001 - a damaged sheet part is an unreadable file
+                    raise self._not_xlsx() from None
+                formulas = self._formula_cells(archive, paths.get(meta.name))
+                sheet = self._read_sheet(
+                    meta.name, self._calamine_rows(worksheet, formulas),
+                    lambda ws=worksheet: [
+                        (f"{get_column_letter(start[1] + 1)}{start[0] + 1}:{get_column_letter(end[1] + 1)}{end[0] + 1}",
+                         end[0] + 1) for start, end in (ws.merged_cell_ranges or [])])
+                if sheet:
+                    sheets.append(sheet)
+        finally:
+            workbook.close()
+        return sheets
+
+    @staticmethod
+    def _calamine_rows(worksheet, formulas):
+        """The rows as openpyxl gives them: None for an empty cell, whole numbers as int, a
+        date as a datetime, a formula as its text (``=...``), at most MAX_COLUMNS cells."""
+        # calamine's rows start at the sheet's first row, its columns at the first used one
+        first_col = (worksheet.start or (0, 0))[1]
+        for row_index, cells in enumerate(worksheet.iter_rows(), start=1):
+            row = [None] * first_col
+            for col_index, value in enumerate(cells[:MAX_COLUMNS - first_col], start=first_col + 1):
+                if value == "":
+                    value = None
+                elif isinstance(value, float) and value.is_integer() and not isinstance(value, bool):
+                    value = int(value)
+                elif isinstance(value, date) and not isinstance(value, datetime):
+                    value = datetime.combine(value, time())
+                formula = formulas.get((row_index, col_index)) if formulas else None
+                if formula is not None:
+                    value = "=" + formula
+                row.append(value)
+            yield tuple(row)
+
+    @staticmethod
+    def _sheet_paths(archive):
+        """{sheet name: path of its XML in the zip}, from the workbook and its relationships."""
+        relationships = {}
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+        for match in re.finditer(r'<(?:\w+:)?Relationship\b([^>]*)/?>', rels):
+            attrs = dict(re.findall(r'(\w+)="([^"]*)"', match.group(1)))
+            target = attrs.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            relationships[attrs.get("Id")] = target
+        book = archive.read("xl/workbook.xml").decode("utf-8")
+        paths = {}
+        for match in re.finditer(r'<(?:\w+:)?sheet\b([^>]*)/?>', book):
+            attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', match.group(1)))
+            rid = next((value for key, value in attrs.items() if key.endswith(":id")), None)
+            name = attrs.get("name", "").replace("&amp;", "&").replace("&lt;", "<").replace(
+                "&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+            if rid in relationships:
+                paths[name] = relationships[rid]
+        return paths
+
+    @staticmethod
+    def _formula_cells(archive, path):
+        """{(row, column), 1-based: formula text} of a sheet, read from its XML (calamine gives
+        the values that formulas last computed, never the formulas)."""
+        if not path:
+            return {}
+        formulas, tail = {}, b""
+        with archive.open(path) as stream:
+            while chunk := stream.read(1 << 20):
+                buffer = tail + chunk
+                for match in _FORMULA_RE.finditer(buffer):
+                    col = 0
+                    for letter in match.group(1):
+                        col = col * 26 + letter - 64
+                    text = (match.group(3) or b"").decode("utf-8", "replace")
+                    formulas[int(match.group(2)), col] = html.unescape(text)
+                tail = buffer[-512:]
+        return formulas
+
+    def _read_sheet(self, title, rows, merged_ranges):
+        """One sheet's header and raw rows (None when it has no member header): ``rows`` its
+        cells row by row, ``merged_ranges()`` its merged ranges as [(reference, last row)]."""
         try:
             head = list(islice(rows, sheet_rules.HEADER_SEARCH_ROWS))
             found = sheet_rules.find_header(head)
             if not found:
                 return None
             index, colmap, missing, duplicates = found
-            title = worksheet.title
             header_row = index + 1
             if missing:
                 raise UserError(self.env._(
@@ -188,8 +345,8 @@ class UnionMemberImportWizard(models.TransientModel):
                 raise UserError(self.env._(
                     "The sheet \"%(sheet)s\" has the column(s) %(columns)s twice.",
                     sheet=title, columns=", ".join(duplicates)))
-            for ref in self._merged_ranges(archive, worksheet):
-                if range_boundaries(ref)[3] >= header_row:
+            for ref, last_row in merged_ranges():
+                if last_row >= header_row:
                     raise UserError(self.env._(
                         "The sheet \"%(sheet)s\" has merged cells (%(range)s) in its header or rows. "
                         "Unmerge them so that every column has its own header and value.",
@@ -496,6 +653,7 @@ class UnionMemberImportWizard(models.TransientModel):
         reason = self.env._("Imported from the file %(name)s.", name=self.filename or "XLSX")
         new_rows = [res for res in results if not res.member_id]
         created = self._create_members([self._prepare_member_vals(res.values) for res in new_rows], reason)
+        self._union_job_progress(80, note=self.env._("Updating the known members"))
         updated, unchanged = self._update_members([res for res in results if res.member_id], current, reason)
         self.write({
             "state": "done",

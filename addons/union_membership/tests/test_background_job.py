@@ -1,0 +1,174 @@
+"""Long work in the background (union.background.job.mixin, OCA queue_job): the member import
+of a large file runs as a job, once however often Import is clicked, with its progress, its
+outcome and, on a failure, a clear message and nothing written. The jobs are trapped with
+queue_job's trap_jobs and performed in the test's transaction (never by the runner)."""
+import base64
+from unittest.mock import patch
+
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.union_membership.models.union_background_job import UnionBackgroundJob
+
+from .common import UnionCommon
+from .jobs import trap_jobs
+from .test_import_export import xlsx
+
+
+class TestBackgroundJob(UnionCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # every file is "large" here: the import runs as a job
+        cls.env["ir.config_parameter"].sudo().set_param("union_membership.import_background_min_kb", "0")
+
+    def rows(self, count, start=0):
+        return [{"Họ và tên": f"Nguyễn Văn Nền {index}", "Giới tính": "Nam", "Ngày sinh": "02/03/1988",
+                 "Số CCCD/Hộ chiếu": f"0010880{index:05d}", "Mã đơn vị": "T-A-T1",
+                 "Ngày vào công đoàn": "01/09/2012"} for index in range(start, start + count)]
+
+    def wizard(self, rows, user=None):
+        return self.env["union.member.import.wizard"].with_user(user or self.user_officer_a).create({
+            "file": base64.b64encode(xlsx(rows)), "filename": "lon.xlsx"})
+
+    def imported(self, rows):
+        return self.env["union.member"].search([("citizen_id", "in", [r["Số CCCD/Hộ chiếu"] for r in rows])])
+
+    def test_large_import_runs_once_in_background(self):
+        rows = self.rows(5)
+        wizard = self.wizard(rows)
+        with trap_jobs() as trap:
+            wizard.action_import()
+            wizard.action_import()  # the double click
+            wizard.with_user(self.user_officer_a).action_import()
+            trap.assert_jobs_count(1)
+            self.assertEqual(wizard.state, "running")
+            self.assertEqual(wizard.union_job_state, "queued")
+            self.assertFalse(self.imported(rows), "nothing is written before the job runs")
+            # the same job for a second wizard of the same record is refused by its identity key
+            self.assertEqual(trap.enqueued_jobs[0].identity_key,
+                             f"union.member.import.wizard,{wizard.id},_import_in_background")
+            seen = []
+            original = UnionBackgroundJob._union_write_now
+
+            def record(job, vals):
+                seen.append(dict(vals))
+                return original(job, vals)
+
+            with patch.object(UnionBackgroundJob, "_union_write_now", record):
+                trap.perform_enqueued_jobs()
+        self.assertEqual(len(self.imported(rows)), 5)
+        self.assertEqual(wizard.state, "done")
+        job = wizard.union_job_id
+        self.assertEqual((job.state, job.progress, job.user_id), ("done", 100, self.user_officer_a))
+        self.assertIn("5", job.message)
+        # the officer saw it move: running, then each step with a growing percentage
+        progress = [vals["progress"] for vals in seen if "progress" in vals]
+        self.assertEqual(progress, sorted(progress))
+        self.assertGreaterEqual(len(set(progress)), 4, seen)
+        self.assertIn("running", [vals.get("state") for vals in seen])
+        # the officer is told, on their own bus channel
+        sent = self.env.cr.precommit.data.get("bus.bus.values", [])
+        channel = f'"res.partner",{self.user_officer_a.partner_id.id}]'
+        self.assertTrue(any("simple_notification" in note["message"] and job.name in note["message"]
+                            and channel in note["channel"] for note in sent), sent)
+
+    def test_small_file_stays_synchronous(self):
+        self.env["ir.config_parameter"].sudo().set_param("union_membership.import_background_min_kb", "200")
+        rows = self.rows(2, start=100)
+        wizard = self.wizard(rows)
+        with trap_jobs() as trap:
+            wizard.action_import()
+            trap.assert_jobs_count(0)
+        self.assertEqual(wizard.state, "done")
+        self.assertEqual(len(self.imported(rows)), 2)
+        self.assertFalse(wizard.union_job_id)
+
+    def test_bad_rows_give_the_error_file_as_the_result(self):
+        rows = self.rows(3, start=200)
+        rows[1]["Ngày sinh"] = "31/02/1988"
+        wizard = self.wizard(rows)
+        with trap_jobs() as trap:
+            wizard.action_import()
+            trap.perform_enqueued_jobs()
+        self.assertEqual(wizard.state, "error")
+        self.assertFalse(self.imported(rows))
+        job = wizard.union_job_id
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.attachment_id.name, "lon_loi.xlsx")
+        self.assertEqual(job.attachment_id.raw, base64.b64decode(wizard.result_file))
+        # the officer downloads it from the job; another officer sees neither the job nor the file
+        self.assertEqual(job.with_user(self.user_officer_a).action_download()["type"], "ir.actions.act_url")
+        Job = self.env["union.background.job"].with_user(self.user_officer_b)
+        self.assertFalse(Job.search_read([("id", "=", job.id)], ["name"]))
+        self.assertFalse(Job.read_group([("id", "=", job.id)], ["state"], ["state"]))
+        self.assertFalse(self.env["ir.attachment"].with_user(self.user_officer_b).search(
+            [("id", "=", job.attachment_id.id)]))
+
+    def test_refused_file_fails_with_its_message(self):
+        wizard = self.wizard([])
+        with trap_jobs() as trap:
+            wizard.action_import()
+            trap.perform_enqueued_jobs()
+        job = wizard.union_job_id
+        self.assertEqual(job.state, "failed")
+        self.assertIn("no member rows", job.message)
+        self.assertEqual(wizard.union_job_message, job.message)
+
+    def test_unexpected_failure_writes_nothing(self):
+        """The members are inserted, then the update step breaks: the savepoint takes the
+        inserted members back, the job records a clear message, queue_job keeps the error."""
+        rows = self.rows(4, start=300)
+        wizard = self.wizard(rows)
+        members_before = self.env["union.member"].search_count([])
+        events_before = self.env["union.member.event"].search_count([])
+        Wizard = type(self.env["union.member.import.wizard"])
+        with trap_jobs() as trap:
+            wizard.action_import()
+            with patch.object(Wizard, "_update_members", side_effect=RuntimeError("disk full")), \
+                    self.assertLogs("odoo.addons.union_membership.models.union_background_job_mixin", "ERROR"):
+                # not assertRaises: it would roll back what the failure recorded
+                try:
+                    trap.perform_enqueued_jobs()
+                except RuntimeError as error:
+                    raised = error
+        self.assertEqual(str(raised), "disk full", "queue_job gets the error (and keeps its traceback)")
+        self.assertEqual(self.env["union.member"].search_count([]), members_before)
+        self.assertEqual(self.env["union.member.event"].search_count([]), events_before)
+        self.assertFalse(self.imported(rows))
+        job = wizard.union_job_id
+        self.assertEqual(job.state, "failed")
+        self.assertIn("nothing was saved", job.message)
+        self.assertEqual(wizard.state, "running")
+
+    def test_restart_waits_for_the_running_job(self):
+        wizard = self.wizard(self.rows(1, start=400))
+        with trap_jobs():
+            wizard.action_import()
+            wizard.action_restart()
+            self.assertEqual(wizard.state, "running")
+
+    def test_job_row_is_written_by_the_helper_only(self):
+        wizard = self.wizard(self.rows(1, start=500))
+        with trap_jobs():
+            wizard.action_import()
+        with self.assertRaises(UserError):
+            # the officer may read their job, not change it
+            wizard.union_job_id.with_user(self.user_officer_a).write({"state": "done"})
+
+
+@tagged("post_install", "-at_install")
+class TestBackgroundJobTour(UnionCommon, HttpCase):
+
+    def test_import_job_in_the_browser(self):
+        """The officer imports from the menu (the job runs inline: queue_job__no_delay, never the
+        runner in a test) and finds the job, done, among their background jobs."""
+        self.env["ir.config_parameter"].sudo().set_param("union_membership.import_background_min_kb", "0")
+        self.env.ref("union_membership.union_member_import_wizard_action").context = "{'queue_job__no_delay': True}"
+        self.start_tour("/odoo/action-union_membership.union_member_action", "union_import_job_tour",
+                        login=self.user_officer_a.login)
+        members = self.env["union.member"].search([("citizen_id", "in", ["067190000771", "067086000772"])])
+        self.assertEqual(set(members.organization_id), {self.unit_a, self.group_a})
+        job = self.env["union.background.job"].search([("user_id", "=", self.user_officer_a.id)])
+        self.assertEqual((len(job), job.state, job.progress), (1, "done", 100))

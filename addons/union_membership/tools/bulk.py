@@ -1,0 +1,452 @@
+"""Everything of the suite that writes below the ORM, for speed, in one fenced place.
+
+Who uses it: the member import (models/union_member_import.py: ``batch_create`` of contacts,
+members and admission events, with the plain-contact fields precomputed) and union_finance
+(the dues lines' ``_create_batch`` and the dues run's copies, through ``insert_rows`` /
+``copy_rows`` / ``allocate_ids``; union_membership/bulk_sql.py re-exports them until
+union_finance imports them from here).
+
+Rules of the fence (see readme/DESCRIPTION.md, "Bulk writes: upgrade checklist"):
+
+- only contacts (res.partner) and the suite's own tables are written here, never an
+  accounting table (account_move, account_move_line...: those go through the ORM);
+- what the ORM checks is checked on the batch before the transaction commits: the record
+  rules for "create" (one search) and every ``@api.constrains`` of the written fields
+  (``_validate_fields``), and the access rights of the model;
+- one fallback policy, ``with_orm_fallback``: the fast path runs in a savepoint; a row or an
+  installed module it does not cover (``FastCreateUnsupported``) or any unexpected error
+  rolls the savepoint back and the plain ORM path does the same work; a verdict on the data
+  (UserError, ValidationError, AccessError) and a concurrency error are raised as they are.
+
+SQL primitives
+--------------
+The rows travel as one parameter per statement (PostgreSQL ``COPY`` for new rows of one
+table, a JSON document for the others): psycopg2 quotes one string instead of a literal
+per value (seconds of Python for 100,000 rows). The callers flush and invalidate the ORM.
+
+Plain contacts
+--------------
+The stored computed fields of new plain contacts, in bulk, as Odoo's own methods give them.
+
+After the import's batch insert of 100,000 contacts, Odoo computes ten stored fields of
+every contact (commercial partner, complete name, normalized e-mail, sanitized phone,
+Peppol identifiers...) record by record through the ORM, then writes them back with a
+second UPDATE of every row: about 40 % of the import (some 60 s at 100,000 rows). For a
+*plain* contact, a person with no parent company, company name, user, country or VAT
+number, which is what every imported member is, those methods reduce to a few lines:
+
+- ``commercial_partner_id``: the contact itself (``_compute_commercial_partner``);
+- ``complete_name``: the name, stripped (``_get_complete_name`` without company name or
+  parent);
+- ``partner_share``: true, no user (``_compute_partner_share``);
+- ``email_normalized``: ``tools.email_normalize(email, strict=False)``, the method's own
+  call;
+- ``phone_sanitized``: the first of mobile and phone that ``_phone_format_number`` formats
+  (E.164) with the company's country, the method's own calls for a contact without
+  country;
+- ``commercial_company_name``, ``user_id``, ``company_registry``, ``peppol_eas``,
+  ``peppol_endpoint``: what the row holds (without parent, company, country or VAT the
+  methods keep the value).
+
+These values go into the insert itself and the fields are not computed again.
+
+Only where it is safe: a field is filled here when its compute method, and every method
+the result above relies on, are defined by the Odoo modules listed in ``METHOD_OWNERS`` and
+no other (an installed module overriding one of them makes Odoo compute that field as
+usual), and only when every row is plain (``is_plain_contact``). The import's tests create the same
+person through this path and through ``union.member.create`` and compare every stored field.
+"""
+import csv
+import io
+import json
+import logging
+
+from psycopg2 import OperationalError, errorcodes
+from psycopg2.extras import Json as PsycopgJson
+
+from odoo import tools
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.models import LOG_ACCESS_COLUMNS
+from odoo.osv import expression
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+CHUNK = 10000
+
+
+def _json(rows):
+    # dates and datetimes as ISO strings, which PostgreSQL reads back
+    return json.dumps(rows, default=str, ensure_ascii=False)
+
+
+def allocate_ids(cr, table, count):
+    """``count`` new ids from the sequence of ``table``'s primary key, in one query."""
+    if not count:
+        return []
+    cr.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+               [table, count])
+    return [row[0] for row in cr.fetchall()]
+
+
+def insert_rows(cr, table, columns, rows):
+    """Insert ``rows`` (dicts keyed by column) into ``table`` and return the
+    new ids in the same order. ``id`` takes its default (the sequence) unless
+    it is one of ``columns``."""
+    ids = []
+    column_list = SQL(", ").join(SQL.identifier(column) for column in columns)
+    for start in range(0, len(rows), CHUNK):
+        cr.execute(SQL(
+            """INSERT INTO %(table)s (%(columns)s)
+               SELECT %(columns)s FROM jsonb_populate_recordset(NULL::%(table)s, %(rows)s::jsonb)
+            RETURNING id""",
+            table=SQL.identifier(table), columns=column_list, rows=_json(rows[start:start + CHUNK])))
+        ids.extend(row[0] for row in cr.fetchall())
+    return ids
+
+
+def copy_rows(cr, table, template_id, columns, expressions, record, rows):
+    """Insert into ``table`` one copy of its row ``template_id`` per dict of
+    ``rows``: column ``c`` of ``columns`` takes ``expressions[c]`` (SQL over
+    the JSON row ``v``) when given, else the template's value ``t.c``.
+    ``record`` maps the keys of the JSON rows to their SQL types."""
+    select = SQL(", ").join(
+        SQL(expressions[column]) if column in expressions else SQL("t.%s", SQL.identifier(column))
+        for column in columns)
+    definition = SQL(", ").join(SQL("%s %s", SQL.identifier(name), SQL(sql_type))
+                                for name, sql_type in record.items())
+    for start in range(0, len(rows), CHUNK):
+        cr.execute(SQL(
+            """INSERT INTO %(table)s (%(columns)s)
+               SELECT %(select)s FROM %(table)s t, jsonb_to_recordset(%(rows)s::jsonb) AS v(%(definition)s)
+                WHERE t.id = %(template)s""",
+            table=SQL.identifier(table),
+            columns=SQL(", ").join(SQL.identifier(column) for column in columns),
+            select=select, rows=_json(rows[start:start + CHUNK]), definition=definition,
+            template=template_id))
+
+
+class _CopyNull:
+    """NULL in COPY's CSV rows: written unquoted as ``\\N`` (the csv module quotes every
+    non-numeric value, so a text that reads \\N stays a text)."""
+
+    def __float__(self):
+        return 0.0
+
+    def __str__(self):
+        return "\\N"
+
+
+COPY_NULL = _CopyNull()
+
+
+def copy_insert(cr, table, columns, rows):
+    """Insert ``rows`` (dicts keyed by column; a missing key is NULL) into ``table`` with
+    PostgreSQL's COPY, the fastest way in; the rows carry their ids (``allocate_ids``).
+    The rows are written by the csv module (C): texts quoted, numbers and booleans bare,
+    dates as ISO, dicts and lists (jsonb) as JSON."""
+    if not rows:
+        return
+    column_list = SQL(", ").join(SQL.identifier(column) for column in columns)
+    query = SQL("COPY %s (%s) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
+                SQL.identifier(table), column_list)
+    null = COPY_NULL
+    for start in range(0, len(rows), CHUNK):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+        writer.writerows(
+            [null if value is None else json.dumps(value, ensure_ascii=False)
+             if isinstance(value, (dict, list)) else value
+             for value in map(row.get, columns)]
+            for row in rows[start:start + CHUNK])
+        buffer.seek(0)
+        cr.copy_expert(query.code, buffer)
+
+
+# --- plain contacts ----------------------------------------------------------------------------
+
+BASE = "odoo.addons.base.models.res_partner"
+BLACKLIST = "odoo.addons.mail.models.mail_thread_blacklist"
+PHONE = "odoo.addons.phone_validation.models.mail_thread_phone"
+PHONE_MODELS = "odoo.addons.phone_validation.models.models"
+EDI = "odoo.addons.account_edi_ubl_cii.models.res_partner"
+
+#: field -> (its compute method, {method the value relies on: the only module defining it})
+METHOD_OWNERS = {
+    "commercial_partner_id": ("_compute_commercial_partner", {"_compute_commercial_partner": BASE}),
+    "complete_name": ("_compute_complete_name", {"_compute_complete_name": BASE, "_get_complete_name": BASE}),
+    "commercial_company_name": ("_compute_commercial_company_name", {"_compute_commercial_company_name": BASE}),
+    "partner_share": ("_compute_partner_share", {"_compute_partner_share": BASE}),
+    "user_id": ("_compute_user_id", {"_compute_user_id": BASE}),
+    "company_registry": ("_compute_company_registry", {"_compute_company_registry": BASE}),
+    "email_normalized": ("_compute_email_normalized", {"_compute_email_normalized": BLACKLIST}),
+    "phone_sanitized": ("_compute_phone_sanitized", {
+        "_compute_phone_sanitized": PHONE, "_phone_format": PHONE_MODELS, "_phone_format_number": PHONE_MODELS,
+        "_phone_get_country": PHONE_MODELS, "_phone_get_country_field": PHONE_MODELS,
+        "_phone_get_number_fields": PHONE_MODELS, "_mail_get_partner_fields": "odoo.addons.mail.models.models"}),
+    "peppol_eas": ("_compute_peppol_eas", {
+        "_compute_peppol_eas": EDI, "_deduce_country_code": "odoo.addons.account.models.partner"}),
+    "peppol_endpoint": ("_compute_peppol_endpoint", {
+        "_compute_peppol_endpoint": EDI, "_deduce_country_code": "odoo.addons.account.models.partner"}),
+}
+
+#: what a plain contact's values do not hold
+NOT_PLAIN = ("parent_id", "is_company", "company_name", "user_ids", "country_id", "vat", "child_ids",
+             "commercial_partner_id", "complete_name", "email_normalized", "phone_sanitized", "partner_share")
+
+
+def method_owners(model, name):
+    """The modules that define method ``name`` of ``model``'s class."""
+    return {cls.__module__ for cls in type(model).__mro__ if name in vars(cls)}
+
+
+def plain_contact_fields(partners):
+    """The fields of METHOD_OWNERS that this registry computes with the known methods only."""
+    names = []
+    for name, (compute, owners) in METHOD_OWNERS.items():
+        field = partners._fields.get(name)
+        if not (field and field.store and field.compute == compute):
+            continue
+        if name == "email_normalized" and partners._primary_email != "email":
+            continue
+        if all(method_owners(partners, method) == {module} for method, module in owners.items()):
+            names.append(name)
+    return names
+
+
+def is_plain_contact(vals):
+    name = vals.get("name")
+    return isinstance(name, str) and name.strip() and not any(vals.get(key) for key in NOT_PLAIN)
+
+
+def fill_plain_contacts(partners, vals_list, ids):
+    """Put in each row of ``vals_list`` (new contacts, ids ``ids`` in the same order) the
+    values of the fields that can be computed here; return their names (none when a row is
+    not plain: Odoo computes them all then)."""
+    names = plain_contact_fields(partners)
+    if not names or not all(is_plain_contact(vals) for vals in vals_list):
+        return []
+    country = partners.env.company.country_id
+    number_fields = partners._phone_get_number_fields() if "phone_sanitized" in names else []
+    for vals, record_id in zip(vals_list, ids):
+        if "commercial_partner_id" in names:
+            vals["commercial_partner_id"] = record_id
+        if "complete_name" in names:
+            vals["complete_name"] = vals["name"].strip()
+        if "partner_share" in names:
+            vals["partner_share"] = True
+        if "email_normalized" in names:
+            vals["email_normalized"] = tools.email_normalize(vals.get("email"), strict=False)
+        if "phone_sanitized" in names:
+            sanitized = False
+            for fname in number_fields:
+                sanitized = partners._phone_format_number(vals.get(fname), country=country, force_format="E164")
+                if sanitized:
+                    break
+            vals["phone_sanitized"] = sanitized
+    return names
+
+
+# --- batch creation without the ORM's per-record work --------------------------------------
+
+class FastCreateUnsupported(Exception):
+    """The rows or the installed modules need the ORM's full create()."""
+
+
+def create_overrides(model):
+    """The modules that override create() of ``model`` (BaseModel's own create excluded)."""
+    return {cls.__module__ for cls in type(model).__mro__
+            if "create" in vars(cls) and cls.__module__ not in ("odoo.models", "odoo.api")
+            and not cls.__module__.startswith("odoo.addons.base.models.ir_")}
+
+
+def batch_create(model, vals_list, computed=(), ids=None):
+    """``model.create(vals_list)`` without its overrides, the defaults computed once.
+
+    For models whose create() overrides do nothing for these rows (the caller checks it).
+    ``computed``: stored computed fields whose values the rows give (the caller computed
+    them in batch, as the field's method would): they are not computed again. Stored
+    fields related to a field of the same record that no row fills (the resized images of
+    a contact without image) are empty, and left so. Every other stored computed field is
+    computed by its own method for the whole batch at the next flush.
+    Raises FastCreateUnsupported when a row needs an inverse method or a parent record.
+    """
+    if not vals_list:
+        return model.browse()
+    model = model.browse()
+    model.check_access("create")
+    # the defaults: computed for the fields that some row lacks, once; a default that
+    # differs from one call to the next (a token) is computed again for every row
+    common = set(vals_list[0]).intersection(*vals_list[1:])
+    probe = {name: vals_list[0][name] for name in common}
+    first = model._add_missing_default_values(dict(probe))
+    second = model._add_missing_default_values(dict(probe))
+    defaults, varying = {}, []
+    for name, value in first.items():
+        if name in probe:
+            continue
+        field = model._fields[name]
+        if field.type in ("one2many", "many2many") and value in ([], [Command.set([])]):
+            continue  # an empty x2many on a new record: nothing to write
+        if value != second.get(name):
+            varying.append(name)
+        else:
+            defaults[name] = value
+    # a company-dependent default that equals the company's fallback is stored as NULL by
+    # _create, after a costly conversion per row: convert it once, leave the column NULL, and
+    # let the next read give the fallback (the cache is cleared below)
+    fallback_defaults = [
+        name for name, value in defaults.items()
+        if model._fields[name].company_dependent and not any(name in row for row in vals_list)
+        and model._fields[name].convert_to_column_insert(value, model) is None]
+    for name in fallback_defaults:
+        del defaults[name]
+    filled = set().union(*vals_list, defaults, fallback_defaults)
+    empty_related = {
+        field for field in model._fields.values()
+        if field.store and field.related and "." not in field.related
+        and field.related not in filled and not model._fields[field.related].compute
+    }
+    always_protected = set(empty_related)
+    for name in computed:
+        always_protected.update(model.pool.field_computed.get(model._fields[name], [model._fields[name]]))
+    bad_names = {"id", "parent_path"} | {
+        name for name, field in model._fields.items() if field.precompute and field.readonly}
+    if model._log_access:
+        bad_names.update(LOG_ACCESS_COLUMNS)
+    now = model.env.cr.now()
+    magic = {"create_uid": model.env.uid, "create_date": now, "write_uid": model.env.uid,
+             "write_date": now} if model._log_access else {}
+    field_computed = model.pool.field_computed
+    data_list = []
+    classified = {}  # field name -> (stored, protects)
+    for row in vals_list:
+        vals = dict(defaults, **{name: value for name, value in row.items() if name not in bad_names})
+        for name in varying:
+            if name not in row:
+                # a default that varies comes from the field's own default function (the
+                # context and ir.default give constants): call it as default_get would
+                field = model._fields[name]
+                vals[name] = field.convert_to_write(field.convert_to_cache(field.default(model), model), model)
+        vals.update(magic)
+        stored, protected = {}, set(always_protected)
+        for name, value in vals.items():
+            kind = classified.get(name)
+            if kind is None:
+                field = model._fields.get(name)
+                if not field:
+                    raise ValueError(f"Invalid field {name!r} on model {model._name!r}")
+                if field.inherited or (field.inverse and not field.precompute):
+                    raise FastCreateUnsupported(f"{model._name}.{name}")
+                protects = (tuple(field_computed.get(field, [field]))
+                            if field.compute and (not field.readonly or field.precompute) else ())
+                kind = classified[name] = (field.store, protects)
+            if kind[0]:
+                stored[name] = value
+            protected.update(kind[1])
+        data_list.append({"stored": stored, "inversed": {}, "inherited": {}, "protected": protected})
+    records = insert_batch(model, data_list, ids)
+    if fallback_defaults:
+        records.invalidate_recordset(fallback_defaults, flush=False)
+    if model._check_company_auto:
+        records._check_company()
+    return records
+
+
+#: column types insert_batch writes as JSON values (others go through BaseModel._create)
+JSON_COLUMN_TYPES = {"varchar", "text", "int4", "int8", "numeric", "float8", "bool", "date", "timestamp",
+                     "jsonb"}
+
+
+def insert_batch(model, data_list, ids=None):
+    """What ``BaseModel._create`` does with ``data_list``, for plain rows, in bulk.
+
+    ``_create`` converts every value, inserts them as SQL literals, then puts every
+    field of every new record in the cache (some 140 fields of a contact: 2.8 million
+    cache writes for 20,000 rows, half of an import's time) and checks the record rules
+    in Python, record by record. Here: the values are converted by their fields as
+    ``_create`` does, sent with PostgreSQL's COPY (10,000 rows a statement) with ids taken from the
+    sequence beforehand, nothing is put in the cache (the stored computed fields, marked
+    to compute by ``modified`` exactly as ``_create`` marks them, read what they need
+    from the database, in batches), the Python constraints are checked the same way, and
+    the record rules for "create" are checked with one SQL search.
+
+    Falls back to ``_create`` for rows it does not cover: a column not in every row that
+    has a default in the database, a binary value, a field without a column, a model
+    with a parent path; raises FastCreateUnsupported then if ``ids`` (the ids of the rows,
+    taken beforehand) are given.
+    """
+    names = sorted({name for data in data_list for name in data["stored"]})
+    fields_ = [model._fields[name] for name in names]
+    env = model.env
+    cr = env.cr
+    # a column missing from some rows is NULL for them, what _create's DEFAULT gives when
+    # the column has no default of its own in the database
+    partial = [name for name in names if any(name not in data["stored"] for data in data_list)]
+    if partial:
+        cr.execute("""SELECT 1 FROM information_schema.columns WHERE table_name = %s
+                         AND column_name = ANY(%s) AND column_default IS NOT NULL""", [model._table, partial])
+    if model._parent_store or (partial and cr.fetchall()) \
+            or any(field.column_type is None
+                   or field.column_type[0] not in JSON_COLUMN_TYPES for field in fields_):
+        if ids is not None:
+            raise FastCreateUnsupported(f"{model._name}: rows with ids")
+        return model._create(data_list)
+    env.flush_all()
+    if ids is None:
+        ids = allocate_ids(cr, model._table, len(data_list))
+    rows = []
+    for record_id, data in zip(ids, data_list):
+        stored = data["stored"]
+        row = {"id": record_id}
+        for field in fields_:
+            if field.name not in stored:
+                continue
+            value = field.convert_to_column_insert(stored[field.name], model, stored)
+            # a jsonb column (company-dependent, translated) gets its object, not its adapter
+            row[field.name] = value.adapted if isinstance(value, PsycopgJson) else value
+        rows.append(row)
+    copy_insert(cr, model._table, ["id", *names], rows)
+    records = model.browse(ids)
+    # what other records cached of their relations (a unit's members...) is read again
+    env.invalidate_all(flush=False)
+    protected = [(data["protected"], record) for data, record in zip(data_list, records)]
+    with env.protecting(protected):
+        records.modified(model._fields, create=True)
+    records._validate_fields(names)
+    domain = env["ir.rule"]._compute_domain(model._name, "create")
+    if domain:
+        allowed = model.sudo().with_context(active_test=False).search(
+            expression.AND([[("id", "in", ids)], domain]))
+        if forbidden := records - allowed:
+            raise env["ir.rule"]._make_access_error("create", forbidden)
+    return records
+
+
+# --- the one fallback policy ------------------------------------------------------------------
+
+#: errors that are a verdict on the data or the user's rights: the ORM path would say the same
+VERDICTS = (UserError, ValidationError, AccessError)
+#: PostgreSQL errors of concurrent transactions: the whole transaction is retried, not the ORM path
+CONCURRENCY_PG_CODES = (errorcodes.SERIALIZATION_FAILURE, errorcodes.DEADLOCK_DETECTED,
+                        errorcodes.LOCK_NOT_AVAILABLE)
+
+
+def with_orm_fallback(env, fast, orm, what):
+    """``fast()`` in a savepoint, or ``orm()`` when the fast path does not apply or fails
+    unexpectedly (everything ``fast`` wrote is rolled back first, its cache cleared)."""
+    try:
+        with env.cr.savepoint():
+            return fast()
+    except FastCreateUnsupported as reason:
+        _logger.info("%s: the ORM path (%s)", what, reason)
+    except VERDICTS:
+        raise
+    except OperationalError as error:
+        if error.pgcode in CONCURRENCY_PG_CODES:
+            raise
+        _logger.warning("%s: the fast path failed (%s), the ORM path does the work", what, error)
+    except Exception as error:  # noqa: BLE001 - the policy: anything unexpected -> the ORM path
+        _logger.warning("%s: the fast path failed (%r), the ORM path does the work", what, error)
+    return orm()
