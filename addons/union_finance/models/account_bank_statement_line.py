@@ -36,11 +36,15 @@ class AccountBankStatementLine(models.Model):
              "(an employer's 2% fund): confirm it in the reconciliation screen.")
 
     def _union_match_later(self):
-        """Match the lines in a background job (a large statement)."""
-        self.with_delay(
-            description=self.env._("Match %(count)s bank statement lines", count=len(self)),
-            identity_key=f"union_bank_match:{','.join(map(str, self[:1].ids + self[-1:].ids))}",
-        )._union_match()
+        """Match the lines in a background job (a large statement): one job per
+        statement, never queued twice."""
+        for statement in self.statement_id:
+            lines = self.filtered(lambda line, st=statement: line.statement_id == st)
+            lines.with_delay(
+                description=self.env._("Match the lines of the bank statement %(name)s",
+                                       name=statement.name),
+                identity_key=f"union_bank_match:{statement.id}",
+            )._union_match()
 
     def _union_match(self):
         """Match the lines (see the class); returns a summary for the accountant."""

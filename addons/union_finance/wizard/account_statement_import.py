@@ -6,7 +6,8 @@ from odoo.addons.union_membership.tools.upload import check_upload
 
 #: lines listed by name in the import's message (the rest are counted)
 MAX_LISTED = 20
-#: statements with more lines are matched by a background job
+#: statements with more lines are matched by a background job (System Parameter
+#: union_finance.bank_match_job_threshold)
 UNION_MATCH_JOB_THRESHOLD = 500
 
 
@@ -68,7 +69,9 @@ class AccountStatementImport(models.TransientModel):
             [sid for sid in result["statement_ids"] if sid not in before])
         if statements and self.sheet_mapping_id.union_table_start_text:
             lines = statements.line_ids
-            if len(lines) > UNION_MATCH_JOB_THRESHOLD:
+            threshold = int(self.env["ir.config_parameter"].sudo().get_param(
+                "union_finance.bank_match_job_threshold", UNION_MATCH_JOB_THRESHOLD))
+            if len(lines) > threshold:
                 lines._union_match_later()
                 result["notifications"].append(self.env._(
                     "%(count)s lines imported; they are matched with the dues in the "
