@@ -198,12 +198,12 @@ class AccountStatementImportSheetParser(models.TransientModel):
                 errors.append(env._("The balance '%(label)s' is missing or not an amount "
                                     "('%(value)s').", label=label, value=value or ""))
         if errors:
-            listed = "\n".join(errors[:MAX_LISTED])
-            more = len(errors) - MAX_LISTED
+            listed = errors[:MAX_LISTED]
+            if len(errors) > MAX_LISTED:
+                listed.append(env._("... and %(count)s more.", count=len(errors) - MAX_LISTED))
             raise UserError(env._(
                 "The statement %(name)s cannot be imported; nothing was recorded:\n%(errors)s",
-                name=filename or "", errors=listed + (
-                    "\n" + env._("... and %(count)s more.", count=more) if more > 0 else "")))
+                name=filename or "", errors="\n".join(listed)))
         if not lines:
             raise UserError(env._("The statement %(name)s has no transaction.",
                                   name=filename or ""))
@@ -211,14 +211,15 @@ class AccountStatementImportSheetParser(models.TransientModel):
             difference = bank_rules.check_balances(
                 opening_amount, closing_amount, [line["amount"] for line in lines])
             if difference:
+                total = sum(line["amount"] for line in lines)
                 raise UserError(env._(
                     "The statement %(name)s does not add up: opening balance %(opening)s + "
                     "%(count)s lines (%(total)s) = %(computed)s, but the closing balance is "
                     "%(closing)s. Nothing was recorded.", name=filename or "",
-                    opening=f"{opening_amount:,}".replace(",", "."), count=len(lines),
-                    total=f"{sum(line['amount'] for line in lines):,}".replace(",", "."),
-                    computed=f"{opening_amount + sum(line['amount'] for line in lines):,}"
-                    .replace(",", "."), closing=f"{closing_amount:,}".replace(",", ".")))
+                    opening=bank_rules.format_vnd(opening_amount), count=len(lines),
+                    total=bank_rules.format_vnd(total),
+                    computed=bank_rules.format_vnd(opening_amount + total),
+                    closing=bank_rules.format_vnd(closing_amount)))
         account_number = bank_rules.account_number(account)
         if mapping.union_account_label and not account_number:
             raise UserError(env._("The account number ('%(label)s') was not found in the header "

@@ -174,3 +174,8 @@ def account_number(value):
         if len(digits) >= 6:
             return digits
     return None
+
+
+def format_vnd(amount):
+    """An amount of VND as Vietnamese write it: 26.338.000."""
+    return f"{round(amount or 0):,}".replace(",", ".")

@@ -4,6 +4,8 @@ from odoo.exceptions import UserError
 from odoo.addons.base.models.res_bank import sanitize_account_number
 from odoo.addons.union_membership.tools.upload import check_upload
 
+from ..rules.bank_statement import format_vnd
+
 #: lines listed by name in the import's message (the rest are counted)
 MAX_LISTED = 20
 #: statements with more lines are matched by a background job (System Parameter
@@ -90,9 +92,8 @@ class AccountStatementImport(models.TransientModel):
         ]).mapped("unique_import_id"))
         skipped = [t for t in transactions if t["unique_import_id"] in existing]
         new = [t for t in transactions if t["unique_import_id"] not in existing]
-        listed = [self.env._("%(date)s %(amount)s %(ref)s", date=t["date"].strftime("%d/%m/%Y"),
-                             amount=f"{int(float(t['amount'])):,}".replace(",", "."),
-                             ref=t.get("ref") or t["payment_ref"][:60]) for t in skipped]
+        listed = [" ".join((t["date"].strftime("%d/%m/%Y"), format_vnd(float(t["amount"])),
+                            t.get("ref") or t["payment_ref"][:60])) for t in skipped]
         if not new:
             raise UserError(self.env._(
                 "Every line of this statement has already been imported; nothing was "
@@ -115,9 +116,9 @@ class AccountStatementImport(models.TransientModel):
                         "The opening balance of the new lines of this statement (%(opening)s on "
                         "%(date)s) differs from the balance of the journal %(journal)s at that "
                         "date (%(balance)s): a statement is missing or wrong. Nothing was "
-                        "recorded.", opening=f"{round(opening):,}".replace(",", "."),
+                        "recorded.", opening=format_vnd(opening),
                         date=day.strftime("%d/%m/%Y"), journal=journal.display_name,
-                        balance=f"{round(balance):,}".replace(",", ".")))
+                        balance=format_vnd(balance)))
             st_vals["balance_start"] = opening
             if st_vals.get("balance_end_real") is not None:
                 # lines already imported after the first new one are not in this statement
