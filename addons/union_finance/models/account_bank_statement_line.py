@@ -121,10 +121,11 @@ class AccountBankStatementLine(models.Model):
             for payment, item in by_amount.get(int(line.amount), []):
                 if payment.id in used:
                     continue
-                payer = bank_rules.plain(payment.payer_name or payment.organization_id.name)
+                payers = {bank_rules.payer_key(payment.payer_name),
+                          bank_rules.payer_key(payment.organization_id.name)} - {""}
                 if (payment.member_id and payment.member_id in members) \
                         or (payment.name and bank_rules.plain(payment.name) in text) \
-                        or (payer and payer in text):
+                        or any(payer in text for payer in payers):
                     line._union_reconcile_with(item)
                     line.write({"union_match_state": "cleared",
                                 "union_dues_payment_id": payment.id})
@@ -181,7 +182,7 @@ class AccountBankStatementLine(models.Model):
         for line in self:
             text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
             for contribution in by_amount.get(int(line.amount), []):
-                employer = bank_rules.plain(contribution.employer_id.name)
+                employer = bank_rules.payer_key(contribution.employer_id.name)
                 if employer and employer in text:
                     line.write({"partner_id": contribution.employer_id.id,
                                 "union_proposed_move_line_id": contribution.move_line_id.id,

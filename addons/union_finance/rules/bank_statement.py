@@ -179,3 +179,15 @@ def account_number(value):
 def format_vnd(amount):
     """An amount of VND as Vietnamese write it: 26.338.000."""
     return f"{round(amount or 0):,}".replace(",", ".")
+
+
+def payer_key(name):
+    """A payer's name as it can be looked for in a bank's description: without
+    diacritics or case, without what is in parentheses, and without the leading
+    "Công đoàn" of a union unit (the school writes its own name: "TRUONG THPT A")."""
+    text = plain(re.sub(r"\([^)]*\)", " ", str(name or "")))
+    for prefix in ("cong doan co so ", "cong doan "):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+            break
+    return text.strip()

@@ -238,3 +238,68 @@ class TestBankStatementJob(BankStatementCase):
         self.assertEqual(self.a1_july.payment_state, "paid")
         self.assertEqual((self.a2_july.payment_state, self.a2_august.payment_state), ("paid", "paid"))
         self.assertFalse(self._statement_lines().filtered(lambda line: not line.union_match_state))
+
+
+@tagged("post_install", "-at_install")
+class TestBankStatementProposals(BankStatementCase):
+    """Transfers that are not a member's dues: an employer's 2% fund is proposed, a
+    school's check-off payment recorded before is cleared."""
+
+    def test_fund_transfer_is_proposed_by_amount_and_payer(self):
+        employer = self.env["res.partner"].create({
+            "name": "Trường THPT A (đơn vị sử dụng lao động)", "is_company": True})
+        self.unit_a.employer_ids = [(4, employer.id)]
+        self.env["union.fund.authorization"].create({
+            "name": "UQ-T-A", "organization_id": self.unit_a.id, "date_from": date(2017, 1, 1)})
+        contribution = self.env["union.fund.contribution"].with_user(self.user_accountant).create({
+            "organization_id": self.unit_a.id, "employer_id": employer.id,
+            "month": date(2025, 7, 1), "payroll_fund": 100_000_000, "headcount": 10})
+        contribution.action_post()
+        due = int(contribution.amount_due)
+        lines = [(date(2025, 8, 10), "5243.70001", "TRUONG THPT A CHUYEN KPCD 2% THANG 07/2025",
+                  due, 0),
+                 (date(2025, 8, 11), "5243.70002", "CONG TY KHAC CHUYEN KPCD", due, 0)]
+        name, content = files.vietinbank(ACCOUNT, 0, lines)
+        self._import(name, content)
+        st_lines = self._statement_lines().sorted("date")
+        self.assertEqual(st_lines.mapped("union_match_state"), ["proposed", "open"])
+        self.assertEqual(st_lines[0].partner_id, employer)
+        self.assertEqual(st_lines[0].union_proposed_move_line_id, contribution.move_line_id)
+        self.assertFalse(st_lines[0].is_reconciled, "the accountant confirms it")
+
+    def test_checkoff_payment_recorded_before_is_cleared_by_the_school_transfer(self):
+        amount = int(self.a1_july.amount + self.a2_july.amount)
+        payment = self.env["union.dues.payment"].with_user(self.user_accountant).create({
+            "kind": "checkoff", "organization_id": self.unit_a.id, "amount": amount,
+            "date": date(2025, 8, 1), "description": "Khấu trừ lương tháng 7",
+            "allocation": {str(self.member_a1.id): int(self.a1_july.amount),
+                           str(self.member_a2.id): int(self.a2_july.amount)}})
+        payment.action_post()
+        lines = [(date(2025, 8, 12), "FT2508120001", "TRUONG THPT A CHUYEN DOAN PHI KHAU TRU T7",
+                  amount, 0)]
+        name, content = files.vietinbank(ACCOUNT, 0, lines)
+        self._import(name, content)
+        st_line = self._statement_lines()
+        self.assertEqual(st_line.union_match_state, "cleared")
+        self.assertEqual(st_line.union_dues_payment_id, payment)
+        self.assertTrue(st_line.is_reconciled)
+        self.assertEqual(self.env["union.dues.payment"].search_count([]), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestUnionChartBankModels(UnionFinanceCommon):
+    """The union chart ships the reconciliation models of bank fees and interest."""
+
+    def test_union_chart_has_fee_and_interest_models(self):
+        company = self.env["res.company"].create({
+            "name": "Công đoàn thử sổ", "currency_id": self.env.ref("base.VND").id,
+            "country_id": self.env.ref("base.vn").id})
+        self.env.user.company_ids |= company
+        self.env["account.chart.template"].try_loading("vn_union", company, install_demo=False)
+        # account codes are read in the account's company
+        models = self.env["account.reconcile.model"].with_company(company).search([
+            ("company_id", "=", company.id), ("rule_type", "=", "writeoff_suggestion")])
+        by_code = {model.line_ids.account_id.code: model for model in models}
+        self.assertEqual(by_code["6151"].match_nature, "amount_paid")
+        self.assertEqual(by_code["5151"].match_nature, "amount_received")
+        self.assertTrue(by_code["6151"].auto_reconcile)
