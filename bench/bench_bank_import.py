@@ -24,7 +24,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                                "addons", "union_finance", "tests"))
+                                "addons", "union_finance", "rules"))
 
 from common import emit, measure, odoo_env, throwaway_copy  # noqa: E402
 
@@ -57,7 +57,7 @@ def main(argv=None):
     parser.add_argument("--db", default="union_bench")
     parser.add_argument("--lines", type=int, default=10000)
     args = parser.parse_args(argv)
-    import bank_statement_files  # noqa: PLC0415 - the tests' builders of bank files
+    import bank_statement_files  # noqa: PLC0415 - the builders of bank files (rules/)
 
     with throwaway_copy(args.db) as db, odoo_env(db, context={"tracking_disable": True}) as env:
         company = env["union.organization"].search([("level", "=", "upper")], limit=1).company_id \

@@ -8,7 +8,7 @@ from odoo.tests import common as odoo_test_common
 from odoo.tests import tagged
 
 from ..models.account_chart_template_bank import UNION_BANK_FEE_REGEX, UNION_BANK_INTEREST_REGEX
-from . import bank_statement_files as files
+from ..rules import bank_statement_files as files
 from .common import UnionFinanceCommon
 
 # queue_job 18.0.4.x's test helpers import odoo.tests.common.SETATTR_SOURCES, which later

@@ -105,12 +105,11 @@ class AccountStatementImport(models.TransientModel):
             Line = self.env["account.bank.statement.line"]
             if Line.search_count([("journal_id", "=", journal.id)], limit=1):
                 day = new[0]["date"]
+                # the lines already in the journal up to that day (a statement is imported
+                # after the ones before it: its first new line comes after them)
                 [[balance]] = Line._read_group([
-                    ("journal_id", "=", journal.id), ("date", "<", day)], aggregates=["amount:sum"])
+                    ("journal_id", "=", journal.id), ("date", "<=", day)], aggregates=["amount:sum"])
                 balance = balance or 0
-                # lines of that day already imported from this file come before its new part
-                balance += sum(float(t["amount"]) for t in transactions[:first_new]
-                               if t["date"] == day)
                 if round(balance) != round(opening):
                     raise UserError(self.env._(
                         "The opening balance of the new lines of this statement (%(opening)s on "

@@ -1,5 +1,5 @@
-"""Statement files in the layouts of Vietnamese banks, built for the tests (the member
-codes, hence the dues references, exist only in the test database). Each builder
+"""Statement files in the layouts of Vietnamese banks, built for the tests, the demo and
+the benchmark (the dues references exist only in their database). Each builder
 takes the account number, the opening balance and the transactions
 [(date, bank reference, description, money in, money out)] and returns
 (file name, bytes) laid out as the bank lays its export out: a header block, the
