@@ -32,8 +32,9 @@ ACCOUNT = "0011009999999"
 
 
 def statement_lines(env, count):
-    """[(date, ref, description, money in, money out)] paying ``count`` unpaid dues lines
-    (fewer when the database has fewer), one fee line in fifty."""
+    """``count`` lines [(date, ref, description, money in, money out)]: unpaid dues lines
+    paid one per line, one fee line in fifty, and (when the database has fewer unpaid
+    dues lines) transfers without a reference."""
     Line = env["union.dues.line"]
     dues = Line.search_read([("payment_state", "=", "unpaid"), ("run_state", "=", "posted")],
                             ["payment_reference", "amount"], limit=count, order="id")
@@ -48,7 +49,10 @@ def statement_lines(env, count):
                       int(due["amount"]), 0))
         if index % 50 == 49:
             lines.append((day, "", f"Phí SMS Banking {index}", 0, 11_000))
-    return lines
+    # fewer unpaid dues than lines: the rest are transfers nobody can place (they wait)
+    for index in range(len(lines), count):
+        lines.append((day, f"9999.{index:06d}", f"Chuyen tien ung ho {index}", 100_000, 0))
+    return lines[:count]
 
 
 def main(argv=None):

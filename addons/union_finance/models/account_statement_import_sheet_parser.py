@@ -1,5 +1,6 @@
 import csv
 import io
+import itertools
 from os import path
 
 from odoo import api, models
@@ -35,20 +36,26 @@ class AccountStatementImportSheetParser(models.TransientModel):
         return currency, statement.pop("account_number"), [statement]
 
     @api.model
-    def _union_read_table(self, data_file, mapping=None, filename=""):
-        """The file's first sheet as a list of rows (lists of cell values)."""
+    def _union_read_table(self, data_file, mapping=None, filename="", limit=None):
+        """The file's first sheet as a list of rows (lists of cell values), its first
+        ``limit`` rows only when given."""
         try:
             if data_file[:2] == b"PK":
                 # read_only: a 10,000-line statement is read row by row
                 book = openpyxl.load_workbook(io.BytesIO(data_file), read_only=True, data_only=True)
-                return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+                rows = book.worksheets[0].iter_rows(values_only=True, max_row=limit)
+                return [list(row) for row in rows]
             encoding = mapping.file_encoding if mapping and mapping.file_encoding else "utf-8-sig"
             text = self._decode_data_file(data_file, encoding=encoding)
             delimiter = mapping._get_column_delimiter_character() if mapping else None
             if not delimiter:
-                delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
-            return list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter,
-                                   quotechar=(mapping.quotechar if mapping else None) or '"'))
+                try:
+                    delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+                except csv.Error:  # a header block of one column: the usual comma
+                    delimiter = ","
+            reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter,
+                                quotechar=(mapping.quotechar if mapping else None) or '"')
+            return list(itertools.islice(reader, limit))
         except Exception as error:  # noqa: BLE001 - any unreadable file
             raise UserError(self.env._(
                 "The file %(name)s cannot be read as an XLSX or CSV bank statement (%(error)s).",
@@ -62,7 +69,7 @@ class AccountStatementImportSheetParser(models.TransientModel):
             [("union_recognition_text", "!=", False)], order="union_sequence, id")
         if not mappings:
             return mappings
-        table = self._union_read_table(data_file, filename=filename)[:40]
+        table = self._union_read_table(data_file, filename=filename, limit=40)
         for mapping in mappings:
             start = bank_rules.find_row(table, mapping.union_table_start_text or "")
             head = table[:start] if start else table
