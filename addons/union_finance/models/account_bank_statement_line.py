@@ -35,6 +35,14 @@ class AccountBankStatementLine(models.Model):
         help="An open item of the same amount whose payer is named in the description "
              "(an employer's 2% fund): confirm it in the reconciliation screen.")
 
+    def _auto_reconcile(self):
+        """OCA applies the automatic reconciliation models to every line it creates;
+        the union's import matches its lines itself first and applies the models to
+        the rest only (``_union_apply_models``)."""
+        if self.env.context.get("union_statement_import"):
+            return None
+        return super()._auto_reconcile()
+
     def _union_match_later(self):
         """Match the lines in a background job (a large statement): one job per
         statement, never queued twice."""
@@ -195,7 +203,7 @@ class AccountBankStatementLine(models.Model):
         """Lines booked by an automatic reconciliation model (bank fees, interest)."""
         if not self:
             return self
-        self._auto_reconcile()
+        self.with_context(union_statement_import=False)._auto_reconcile()
         booked = self.filtered("is_reconciled")
         booked.union_match_state = "model"
         return booked

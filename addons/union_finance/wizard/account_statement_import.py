@@ -66,7 +66,9 @@ class AccountStatementImport(models.TransientModel):
             for st_vals in stmts_vals:
                 self._union_skip_imported(st_vals, result)
         before = set(result["statement_ids"])
-        res = super()._create_bank_statements(stmts_vals, result)
+        union_layout = bool(self.sheet_mapping_id.union_table_start_text)
+        res = super(AccountStatementImport, self.with_context(
+            union_statement_import=union_layout))._create_bank_statements(stmts_vals, result)
         statements = self.env["account.bank.statement"].browse(
             [sid for sid in result["statement_ids"] if sid not in before])
         if statements and self.sheet_mapping_id.union_table_start_text:
