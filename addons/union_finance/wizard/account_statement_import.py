@@ -73,6 +73,7 @@ class AccountStatementImport(models.TransientModel):
             [sid for sid in result["statement_ids"] if sid not in before])
         if statements and self.sheet_mapping_id.union_table_start_text:
             lines = statements.line_ids
+            # sudo: the accountant reads a System Parameter of the suite (not their own data)
             threshold = int(self.env["ir.config_parameter"].sudo().get_param(
                 "union_finance.bank_match_job_threshold", UNION_MATCH_JOB_THRESHOLD))
             if len(lines) > threshold:
