@@ -6,7 +6,11 @@
     "category": "Association",
     "license": "LGPL-3",
     "author": "Union suite developers",
-    "depends": ["union_membership", "account", "l10n_vn", "portal"],
+    "depends": [
+        "union_membership", "account", "l10n_vn", "portal",
+        # bank statements as Vietnamese banks export them (readme/CONFIGURE.md)
+        "account_statement_import_sheet_file", "account_reconcile_oca", "queue_job",
+    ],
     "external_dependencies": {"python": ["openpyxl", "qrcode"]},
     "data": [
         "security/union_finance_groups.xml",
@@ -25,6 +29,7 @@
         "data/union_settlement_line_data.xml",
         "data/union_chart_mapping_data.xml",
         "data/union_finance_default_user_data.xml",
+        "data/union_bank_layouts.xml",
         "report/union_dues_receipt_report.xml",
         "report/union_fund_reports.xml",
         "report/union_payment_voucher_report.xml",
@@ -41,7 +46,7 @@
         "views/res_config_settings_views.xml",
         "views/account_journal_views.xml",
         "wizard/union_dues_checkoff_import_views.xml",
-        "wizard/union_dues_bank_import_views.xml",
+        "views/union_bank_statement_views.xml",
         "views/union_fund_contribution_views.xml",
         "views/union_remittance_views.xml",
         "views/union_welfare_request_views.xml",

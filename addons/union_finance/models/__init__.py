@@ -44,3 +44,7 @@ from . import account_journal
 from . import ir_module_module
 from . import template_vn_union
 from . import union_chart_mapping
+from . import account_statement_import_sheet_mapping  # issue 16: bank statements
+from . import account_statement_import_sheet_parser  # issue 16
+from . import account_bank_statement_line  # issue 16
+from . import account_chart_template_bank  # issue 16: fee and interest reconciliation models

@@ -130,60 +130,6 @@ class TestPayments(UnionFinanceCommon):
         self.assertIn("hai trăm", sheet.cell(row=4, column=5).value)
         self.assertTrue(wizard.error_filename.endswith("_errors.xlsx"))
 
-    def _bank_csv(self, rows):
-        lines = ["Ngày,Mã giao dịch,Nội dung,Số tiền"] + [",".join(row) for row in rows]
-        return base64.b64encode("\n".join(lines).encode())
-
-    def test_bank_statement_matched_by_reference(self):
-        reference = self.a1_july.payment_reference
-        file = self._bank_csv([
-            ["05/08/2025", "FT001", f"NGUYEN THI LAN CK {reference.replace('-', ' ')}", "88000"],
-            ["05/08/2025", "FT002", "chuyen tien khong ro noi dung", "50000"],
-            ["06/08/2025", "FT003", "phi ngan hang", "-5000"],
-        ])
-        Wizard = self.env["union.dues.bank.import"].with_user(self.user_accountant)
-        wizard = Wizard.create({"file": file, "filename": "sao_ke.csv",
-                                "journal_id": self.company.union_dues_payment_journal_id.id})
-        wizard.action_check()
-        self.assertEqual(wizard.line_ids.mapped("status"), ["matched", "unmatched", "debit"])
-        self.assertEqual(wizard.line_ids[0].dues_line_id, self.a1_july)
-        wizard.action_confirm()
-        self.assertEqual(self.a1_july.payment_state, "paid")
-        self.assertEqual(wizard.payment_ids.date, date(2025, 8, 5))
-        # the same statement again: nothing is applied twice
-        again = Wizard.create({"file": file, "filename": "sao_ke.csv",
-                               "journal_id": self.company.union_dues_payment_journal_id.id})
-        again.action_check()
-        self.assertEqual(again.line_ids[0].status, "duplicate")
-        with self.assertRaises(UserError):
-            again.action_confirm()
-        self.assertEqual(self.env["union.dues.payment"].search_count(
-            [("kind", "=", "bank"), ("member_id", "=", self.member_a1.id)]), 1)
-
-    def test_bank_statement_xlsx_and_bad_rows(self):
-        workbook = openpyxl.Workbook()
-        sheet = workbook.active
-        sheet.append(["Date", "Description", "Amount"])
-        sheet.append([date(2025, 8, 5), f"dp{self.a2_july.payment_reference[2:]}", 300_000])
-        out = io.BytesIO()
-        workbook.save(out)
-        Wizard = self.env["union.dues.bank.import"].with_user(self.user_accountant)
-        wizard = Wizard.create({"file": base64.b64encode(out.getvalue()), "filename": "bank.xlsx",
-                                "journal_id": self.company.union_dues_payment_journal_id.id})
-        wizard.action_check()
-        self.assertEqual(wizard.line_ids.status, "matched")
-        wizard.action_confirm()
-        self.assertEqual(self.a2_july.payment_state, "paid")
-        bad = Wizard.create({
-            "file": self._bank_csv([["32/13/2025", "FT9", "x", "1000"], ["05/08/2025", "FT10", "y", "abc"]]),
-            "filename": "bad.csv", "journal_id": self.company.union_dues_payment_journal_id.id})
-        bad.action_check()
-        self.assertEqual(bad.state, "error")
-        content = base64.b64decode(bad.error_file).decode("utf-8-sig")
-        self.assertIn("32/13/2025", content)
-        self.assertIn("abc", content)
-        self.assertTrue(bad.error_filename.endswith(".csv"))
-
     def test_arrears_and_reminder(self):
         august = self._run(self.unit_a, date(2025, 8, 1))
         self.assertEqual((self.member_a1.dues_amount_due, self.member_a1.dues_months_due), (176_000, 2))

@@ -50,18 +50,23 @@ class TestUploadLimits(UnionFinanceCommon):
         self.assertLess(len(bomb), 100_000)
         checkoff = self.env["union.dues.checkoff.import"].with_user(self.user_accountant).create({
             "organization_id": self.unit_a.id, "file": bomb, "filename": "khau-tru.xlsx"})
-        bank = self.env["union.dues.bank.import"].with_user(self.user_accountant).create({
-            "journal_id": self.company.union_dues_payment_journal_id.id, "file": bomb,
-            "filename": "sao-ke.xlsx"})
-        parsers = "odoo.addons.union_finance.wizard.union_dues_{}_import.openpyxl.load_workbook"
-        for wizard, module in ((checkoff, "checkoff"), (bank, "bank")):
-            with patch(parsers.format(module), side_effect=AssertionError("parsed")) as parser, \
-                    self.assertRaises(UserError) as refused:
-                wizard.action_check()
-            parser.assert_not_called()
-            self.assertIn("khau-tru.xlsx" if module == "checkoff" else "sao-ke.xlsx",
-                          str(refused.exception))
-            self.assertEqual(wizard.state, "upload", "nothing was recorded")
+        parser = "odoo.addons.union_finance.wizard.union_dues_checkoff_import.openpyxl.load_workbook"
+        with patch(parser, side_effect=AssertionError("parsed")) as load, \
+                self.assertRaises(UserError) as refused:
+            checkoff.action_check()
+        load.assert_not_called()
+        self.assertIn("khau-tru.xlsx", str(refused.exception))
+        self.assertEqual(checkoff.state, "upload", "nothing was recorded")
+        # the bank statement import (issue 16) checks the upload before reading it too
+        bank = self.env["account.statement.import"].with_user(self.user_accountant).create({
+            "statement_file": bomb, "statement_filename": "sao-ke.xlsx"})
+        parser = ("odoo.addons.union_finance.models.account_statement_import_sheet_parser"
+                  ".openpyxl.load_workbook")
+        with patch(parser, side_effect=AssertionError("parsed")) as load, \
+                self.assertRaises(UserError) as refused:
+            bank.import_file_button()
+        load.assert_not_called()
+        self.assertIn("sao-ke.xlsx", str(refused.exception))
 
     def test_a_file_within_the_limits_is_read(self):
         run = self._run(self.unit_a, date(2025, 7, 1))
@@ -116,14 +121,17 @@ class TestXlsxUserTextIsText(UnionFinanceCommon):
                               [EVIL[0], EVIL[1], EVIL[3]])
 
     def test_error_file_of_an_import_stores_messages_as_text(self):
-        content = xlsx([["Ngày", "Nội dung", "Số tiền"], [EVIL[0], EVIL[1], EVIL[3]]])
-        wizard = self.env["union.dues.bank.import"].with_user(self.user_accountant).create({
-            "journal_id": self.company.union_dues_payment_journal_id.id,
-            "file": base64.b64encode(content), "filename": "sao-ke.xlsx"})
+        content = xlsx([["Mã", "CCCD", "Họ tên", "Số tiền"], [EVIL[0], EVIL[1], EVIL[3], EVIL[2]]])
+        wizard = self.env["union.dues.checkoff.import"].with_user(self.user_accountant).create({
+            "organization_id": self.unit_a.id, "file": base64.b64encode(content),
+            "filename": "khau-tru.xlsx"})
         wizard.action_check()
         self.assertEqual(wizard.state, "error")
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.error_file)))
         sheet = book.worksheets[0]
-        message = sheet.cell(row=2, column=4)
-        self.assertIn("HYPERLINK", message.value)
+        message = sheet.cell(row=2, column=5)
+        self.assertTrue(message.value)
         self.assertEqual(message.data_type, "s")
+        self.assertFalse([cell.coordinate for row in sheet.iter_rows() for cell in row
+                          if cell.data_type == "f"], "no formula in the file")
+        self.assertTrue(wizard.error_filename.endswith("_errors.xlsx"))

@@ -1,0 +1,229 @@
+from collections import defaultdict
+
+from odoo import fields, models
+from odoo.fields import Command
+
+from ..rules import bank_statement as bank_rules
+
+UNION_MATCH_STATES = [
+    ("dues", "Dues Paid"),
+    ("cleared", "Recorded Payment Cleared"),
+    ("proposed", "Proposed for Matching"),
+    ("model", "Booked by a Reconciliation Model"),
+    ("open", "Waiting for the Accountant"),
+]
+
+
+class AccountBankStatementLine(models.Model):
+    """A line of the bank's statement: the only bank record of a transfer. The
+    union matches it, in order, with a dues payment reference (a dues payment is
+    created and posted, its money-in-transit item cleared by this line), with a
+    payment recorded before the statement (VietQR confirmation, check-off sheet:
+    same amount, its reference or payer in the description), with an employer's
+    2% fund contribution (proposed: partner and item set for the accountant), and
+    with the reconciliation models (bank fees, interest). The rest waits in
+    account_reconcile_oca's screen."""
+
+    _inherit = "account.bank.statement.line"
+
+    union_match_state = fields.Selection(UNION_MATCH_STATES, string="Union Matching",
+                                         readonly=True, copy=False, index=True)
+    union_dues_payment_id = fields.Many2one("union.dues.payment", string="Dues Payment",
+                                            readonly=True, copy=False, index="btree_not_null")
+    union_proposed_move_line_id = fields.Many2one(
+        "account.move.line", string="Proposed Item", readonly=True, copy=False,
+        help="An open item of the same amount whose payer is named in the description "
+             "(an employer's 2% fund): confirm it in the reconciliation screen.")
+
+    def _auto_reconcile(self):
+        """OCA applies the automatic reconciliation models to every line it creates;
+        the union's import matches its lines itself first and applies the models to
+        the rest only (``_union_apply_models``)."""
+        if self.env.context.get("union_statement_import"):
+            return None
+        return super()._auto_reconcile()
+
+    def _union_match_later(self):
+        """Match the lines in a background job (a large statement): one job per
+        statement, never queued twice."""
+        for statement in self.statement_id:
+            lines = self.filtered(lambda line, st=statement: line.statement_id == st)
+            lines.with_delay(
+                description=self.env._("Match the lines of the bank statement %(name)s",
+                                       name=statement.name),
+                identity_key=f"union_bank_match:{statement.id}",
+            )._union_match()
+
+    def _union_match(self):
+        """Match the lines (see the class); returns a summary for the accountant."""
+        lines = self.filtered(lambda line: not line.is_reconciled and not line.union_match_state)
+        incoming = lines.filtered(lambda line: line.amount > 0)
+        counts = defaultdict(int)
+        done = incoming._union_clear_recorded_payments()
+        counts["cleared"] += len(done)
+        paid = (incoming - done)._union_pay_dues()
+        counts["dues"] += len(paid)
+        proposed = (incoming - done - paid)._union_propose_fund()
+        counts["proposed"] += len(proposed)
+        rest = lines - done - paid - proposed
+        booked = rest._union_apply_models()
+        counts["model"] += len(booked)
+        (rest - booked).union_match_state = "open"
+        counts["open"] += len(rest - booked)
+        return self.env._(
+            "%(total)s lines imported: %(dues)s paid dues, %(cleared)s cleared payments "
+            "recorded before, %(proposed)s proposed for matching, %(model)s bank fees or "
+            "interest booked, %(open)s waiting for the accountant.", total=len(self),
+            dues=counts["dues"], cleared=counts["cleared"], proposed=counts["proposed"],
+            model=counts["model"], open=counts["open"])
+
+    # ------------------------------------------------------------------ helpers
+
+    def _union_references(self):
+        """{line: [dues references its description may hold]}."""
+        found = {}
+        for line in self:
+            prefix = line.company_id.union_dues_reference_prefix or "DP"
+            found[line] = bank_rules.reference_candidates(
+                f"{line.payment_ref or ''} {line.ref or ''}", prefix)
+        return found
+
+    def _union_dues_by_reference(self, references):
+        """{reference: union.dues.line} of the posted dues lines among ``references``
+        (one query for the whole statement)."""
+        refs = {ref for refs in references.values() for ref in refs}
+        if not refs:
+            return {}
+        dues = self.env["union.dues.line"].search([
+            ("payment_reference", "in", list(refs)), ("run_state", "=", "posted"),
+            ("company_id", "in", self.company_id.ids)])
+        return {line.payment_reference: line for line in dues}
+
+    def _union_receipt_items(self):
+        """Open money-in-transit items of posted bank and check-off payments of the
+        lines' companies: {amount: [union.dues.payment]} (one query)."""
+        payments = self.env["union.dues.payment"].search([
+            ("state", "=", "posted"), ("kind", "in", ("bank", "checkoff")),
+            ("company_id", "in", self.company_id.ids),
+            ("amount", "in", list(set(self.mapped(lambda line: int(line.amount)))))])
+        by_amount = defaultdict(list)
+        for payment in payments:
+            item = self._union_transit_item(payment)
+            if item and not item.reconciled:
+                by_amount[int(payment.amount)].append((payment, item))
+        return by_amount
+
+    def _union_clear_recorded_payments(self):
+        """Lines that clear a payment recorded before the statement: same amount, and
+        the description holds its dues reference, its number or its payer's name."""
+        if not self:
+            return self
+        references = self._union_references()
+        dues = self._union_dues_by_reference(references)
+        by_amount = self._union_receipt_items()
+        done = self.browse()
+        used = set()
+        for line in self:
+            text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
+            members = {dues[ref].member_id for ref in references[line] if ref in dues}
+            for payment, item in by_amount.get(int(line.amount), []):
+                if payment.id in used:
+                    continue
+                payers = {bank_rules.payer_key(payment.payer_name),
+                          bank_rules.payer_key(payment.organization_id.name)} - {""}
+                if (payment.member_id and payment.member_id in members) \
+                        or (payment.name and bank_rules.plain(payment.name) in text) \
+                        or any(payer in text for payer in payers):
+                    line._union_reconcile_with(item)
+                    line.write({"union_match_state": "cleared",
+                                "union_dues_payment_id": payment.id})
+                    used.add(payment.id)
+                    done |= line
+                    break
+        return done
+
+    def _union_pay_dues(self):
+        """Lines whose description holds the dues references of one member: a bank
+        dues payment is created and posted for each (it settles the member's dues,
+        oldest month first) and the line clears its money-in-transit item."""
+        if not self:
+            return self
+        references = self._union_references()
+        dues = self._union_dues_by_reference(references)
+        matched, vals_list = [], []
+        for line in self:
+            found = [dues[ref] for ref in references[line] if ref in dues]
+            members = {due.member_id for due in found}
+            if len(members) != 1:
+                continue  # none, or several members in one transfer: the accountant decides
+            due = found[0]
+            matched.append(line)
+            vals_list.append({
+                "kind": "bank", "organization_id": due.organization_id.id,
+                "member_id": due.member_id.id, "journal_id": line.journal_id.id,
+                "amount": int(line.amount), "date": line.date,
+                "description": (line.payment_ref or "")[:200] or self.env._("Union dues"),
+                "import_key": f"STL:{line.id}",
+            })
+        if not matched:
+            return self.browse()
+        payments = self.env["union.dues.payment"].create(vals_list)
+        payments.action_post()
+        for line, payment in zip(matched, payments):
+            line._union_reconcile_with(self._union_transit_item(payment))
+            line.write({"union_match_state": "dues", "union_dues_payment_id": payment.id})
+        return self.browse([line.id for line in matched])
+
+    def _union_propose_fund(self):
+        """Lines of an employer's 2% fund: an open contribution of the same amount whose
+        employer is named in the description. The partner and the item are set; the
+        accountant confirms in the reconciliation screen."""
+        if not self:
+            return self
+        contributions = self.env["union.fund.contribution"].search([
+            ("state", "=", "posted"), ("company_id", "in", self.company_id.ids),
+            ("amount_residual", "in", list(set(self.mapped(lambda line: int(line.amount)))))])
+        by_amount = defaultdict(list)
+        for contribution in contributions:
+            by_amount[int(contribution.amount_residual)].append(contribution)
+        proposed = self.browse()
+        for line in self:
+            text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
+            for contribution in by_amount.get(int(line.amount), []):
+                employer = bank_rules.payer_key(contribution.employer_id.name)
+                if employer and employer in text:
+                    line.write({"partner_id": contribution.employer_id.id,
+                                "union_proposed_move_line_id": contribution.move_line_id.id,
+                                "union_match_state": "proposed"})
+                    proposed |= line
+                    break
+        return proposed
+
+    def _union_apply_models(self):
+        """Lines booked by an automatic reconciliation model (bank fees, interest)."""
+        if not self:
+            return self
+        self.with_context(union_statement_import=False)._auto_reconcile()
+        booked = self.filtered("is_reconciled")
+        booked.union_match_state = "model"
+        return booked
+
+    def _union_transit_item(self, payment):
+        """The money-in-transit item of a posted dues payment (its one debit line, on
+        ``payment._union_receipt_account()``)."""
+        account = payment._union_receipt_account()
+        return payment.move_id.line_ids.filtered(
+            lambda aml: aml.account_id == account and aml.debit)[:1]
+
+    def _union_reconcile_with(self, item):
+        """Replace the line's suspense item by ``item``'s account and partner, and
+        reconcile the two: the bank account moves once, by this line."""
+        self.ensure_one()
+        _liquidity, suspense, _other = self._seek_for_lines()
+        # the statement line's own entry: its counterpart is set as the reconciliation
+        # screen sets it (account_reconcile_oca's edit mode does the same)
+        self.move_id.with_context(skip_account_move_synchronization=True,
+                                 skip_readonly_check=True).write({
+            "line_ids": [Command.update(suspense.id, {
+                "account_id": item.account_id.id, "partner_id": item.partner_id.id})]})
+        (suspense | item).reconcile()
