@@ -5,6 +5,13 @@ from datetime import date, datetime, time
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.union_membership.tools.xlsx import (
+    add_styles,
+    attachment_download_action,
+    new_workbook,
+    print_setup,
+)
+
 from ..rules.training import share, trained_members
 
 
@@ -130,13 +137,8 @@ class UnionTrainingReport(models.TransientModel):
         self.ensure_one()
         if not self.line_ids:
             self.action_compute()
-        attachment = self.env["ir.attachment"].create({
-            "name": f"dao-tao-{self.organization_id.code or self.organization_id.id}-{self.year}.xlsx",
-            "raw": self._render_xlsx(), "res_model": self._name, "res_id": self.id,
-            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        })
-        return {"type": "ir.actions.act_url", "target": "self",
-                "url": f"/web/content/{attachment.id}?download=true"}
+        filename = f"dao-tao-{self.organization_id.code or self.organization_id.id}-{self.year}.xlsx"
+        return attachment_download_action(self.env, self, filename, self._render_xlsx())
 
     def action_view_pivot(self):
         self.ensure_one()
@@ -149,41 +151,36 @@ class UnionTrainingReport(models.TransientModel):
         }
 
     def _render_xlsx(self):
-        import xlsxwriter  # noqa: PLC0415 (only when exporting)
-
         output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
+        book = new_workbook(output)
+        styles = add_styles(book)
         sheet = book.add_worksheet(self.env._("Training"))
-        bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "border": 1})
-        cell = book.add_format({"border": 1})
         title = self.env._("Training figures of %(unit)s, year %(year)s (members on %(date)s)",
                            unit=self.organization_id.name, year=self.year,
                            date=self.date.strftime("%d/%m/%Y"))
-        sheet.write_string(0, 0, title, book.add_format({"bold": True, "font_size": 13}))
+        sheet.write_string(0, 0, title, styles["title"])
         Line = self.env["union.training.report.line"]
         columns = ["organization_id", "classes_held", "people_attended", "person_sessions",
                    "courses_completed", "certified", "members", "trained", "trained_share",
                    "held_digital_class"]
         for col, name in enumerate(columns):
-            sheet.write_string(2, col, Line._fields[name]._description_string(self.env), bold)
-        sheet.set_column(0, 0, 45)
-        sheet.set_column(1, len(columns) - 1, 14)
-        sheet.freeze_panes(3, 1)
+            sheet.write_string(2, col, Line._fields[name]._description_string(self.env), styles["head"])
+        print_setup(self.env, sheet, 2, [(0, 0, 45), (1, len(columns) - 1, 14)])
         row = 3
         for line in self.line_ids:
-            sheet.write_string(row, 0, line.organization_id.display_name or "", cell)
+            sheet.write_string(row, 0, line.organization_id.display_name or "", styles["text"])
             for col, name in enumerate(columns[1:], start=1):
                 value = line[name]
                 if isinstance(value, bool):
-                    sheet.write_string(row, col, self.env._("Yes") if value else "", cell)
+                    sheet.write_string(row, col, self.env._("Yes") if value else "", styles["text"])
                 else:
-                    sheet.write_number(row, col, value, cell)
+                    sheet.write_number(row, col, value, styles["number"])
             row += 1
         sheet.write_string(row + 1, 0, self.env._(
             "Members trained in digital skills: %(trained)s / %(members)s (%(share)s%%); units "
             "that held a digital skills class: %(held)s / %(units)s (%(ushare)s%%)",
             trained=self.trained, members=self.members, share=self.trained_share,
-            held=self.units_held, units=self.units_total, ushare=self.units_share), bold)
+            held=self.units_held, units=self.units_total, ushare=self.units_share), styles["bold"])
         book.close()
         return output.getvalue()
 
