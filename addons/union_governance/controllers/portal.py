@@ -52,7 +52,7 @@ class UnionGovernancePortal(UnionPortal):
     def portal_union_congress(self, congress_id, **kw):
         participant = self._union_congress_participation(congress_id)
         if not participant:
-            return request.not_found()
+            raise request.not_found()
         return self._union_render_congress(participant)
 
     @http.route("/my/union/election/<int:election_id>/vote", type="http", auth="user", website=True,
@@ -63,14 +63,14 @@ class UnionGovernancePortal(UnionPortal):
             election.check_access("read")
             congress_id = election.congress_id.id
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found()
         participant = self._union_congress_participation(congress_id)
         if not participant:
-            return request.not_found()
+            raise request.not_found()
         try:
             candidate_ids = [int(value) for value in request.httprequest.form.getlist("candidate_ids")]
         except ValueError:
-            return request.not_found()
+            raise request.not_found()
         try:
             with request.env.cr.savepoint():
                 receipt = election._cast_online_ballot(candidate_ids)
@@ -94,14 +94,14 @@ class UnionGovernancePortal(UnionPortal):
         participant = request.env["union.congress.participant"].sudo().search(
             [("checkin_token", "=", token)], limit=1)
         if not participant:
-            return request.not_found()
+            raise request.not_found()
         participant = participant.with_user(request.env.user).sudo(False)
         try:
             participant.check_access("write")
             with request.env.cr.savepoint():
                 participant.action_check_in()
         except AccessError:
-            return request.not_found()
+            raise request.not_found()
         except UserError as error:
             return request.render("union_governance.portal_union_checkin", {
                 "participant": participant, "congress": participant.congress_id, "error": error.args[0],

@@ -286,7 +286,8 @@ class UnionElection(models.Model):
             if election.state != "counted":
                 raise UserError(self.env._("Count %(election)s before confirming its results.",
                                            election=election.name))
-            if any(c.result == "tie" for c in election.candidate_ids):
+            further = self.search_count([("previous_id", "=", election.id)])
+            if not further and any(c.result == "tie" for c in election.candidate_ids):
                 raise UserError(self.env._(
                     "%(election)s has candidates tied at the last seat: hold a further round first.",
                     election=election.name))
