@@ -148,7 +148,7 @@ class TestCounting(ElectionCommon):
         return election
 
     def test_paper_count(self):
-        election = self._paper(3, [90, 80, 60, 49, 30])
+        election = self._paper(3, [90, 80, 60, 40, 20])
         election.with_user(self.user_officer_a).action_count()
         self.assertEqual(election.candidate_ids.mapped("result"),
                          ["elected", "elected", "elected", "not_elected", "not_elected"])
@@ -183,7 +183,7 @@ class TestCounting(ElectionCommon):
         self.assertEqual(election2.seats_left, 1)
 
     def test_tie_and_second_round(self):
-        election = self._paper(2, [90, 70, 70, 20])
+        election = self._paper(2, [90, 52, 52, 2])
         election.action_count()
         self.assertEqual(election.candidate_ids.mapped("result"), ["elected", "tie", "tie", "not_elected"])
         with self.assertRaises(UserError):
