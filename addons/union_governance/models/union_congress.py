@@ -28,7 +28,7 @@ class UnionCongress(models.Model):
     organization_id = fields.Many2one(
         "union.organization", string="Unit", required=True, index=True, ondelete="restrict", tracking=True)
     kind = fields.Selection(CONGRESS_KINDS, required=True, default="full", tracking=True)
-    congress_number = fields.Integer(string="Congress Number", tracking=True)
+    congress_number = fields.Integer(tracking=True)
     term_id = fields.Many2one("union.term", string="Term Elected", index=True, ondelete="restrict",
                               help="The term this congress opens: made when the results are confirmed.")
     new_term_start = fields.Date(string="New Term From")
@@ -54,7 +54,7 @@ class UnionCongress(models.Model):
     summoned_count = fields.Integer(compute="_compute_attendance", string="Voters Summoned")
     present_count = fields.Integer(compute="_compute_attendance", string="Voters Present")
     quorum_needed = fields.Integer(compute="_compute_attendance", string="Present Needed")
-    quorum_reached = fields.Boolean(compute="_compute_attendance", string="Quorum Reached")
+    quorum_reached = fields.Boolean(compute="_compute_attendance")
     cred_summoned = fields.Integer(compute="_compute_credentials", string="Summoned")
     cred_present = fields.Integer(compute="_compute_credentials", string="Present")
     cred_absent = fields.Integer(compute="_compute_credentials", string="Absent")

@@ -53,15 +53,15 @@ class UnionElection(models.Model):
     candidate_ids = fields.One2many("union.election.candidate", "election_id", string="Candidates")
     voter_ids = fields.One2many("union.election.voter", "election_id", string="Voters")
     voted_count = fields.Integer(compute="_compute_voted_count", string="Have Voted")
-    ballots_issued = fields.Integer(string="Ballots Issued")
-    ballots_cast = fields.Integer(string="Ballots Cast")
+    ballots_issued = fields.Integer()
+    ballots_cast = fields.Integer()
     ballots_valid = fields.Integer(string="Valid Ballots")
     ballots_invalid = fields.Integer(string="Invalid Ballots")
-    majority_base = fields.Integer(compute="_compute_majority", string="Majority Base")
+    majority_base = fields.Integer(compute="_compute_majority")
     majority_votes = fields.Integer(compute="_compute_majority", string="Votes Needed",
                                     help="The fewest votes that are more than the majority.")
     seats_left = fields.Integer(compute="_compute_seats_left", string="Seats Left Empty")
-    counting_committee = fields.Char(string="Counting Committee", help="The members of the counting committee.")
+    counting_committee = fields.Char(help="The members of the counting committee.")
 
     @api.depends("date_close")
     def _compute_sealed_until(self):
@@ -232,7 +232,8 @@ class UnionElection(models.Model):
         errors = []
         if self.ballots_valid + self.ballots_invalid != self.ballots_cast:
             errors.append(self.env._(
-                "valid ballots (%(valid)s) and invalid ballots (%(invalid)s) do not add up to the ballots cast (%(cast)s)",
+                "valid ballots (%(valid)s) and invalid ballots (%(invalid)s) "
+                "do not add up to the ballots cast (%(cast)s)",
                 valid=self.ballots_valid, invalid=self.ballots_invalid, cast=self.ballots_cast))
         if self.ballots_cast > self.ballots_issued:
             errors.append(self.env._("more ballots cast (%(cast)s) than issued (%(issued)s)",

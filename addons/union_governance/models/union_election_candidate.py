@@ -17,7 +17,7 @@ class UnionElectionCandidate(models.Model):
     job_title = fields.Char(related="member_id.job_title", string="Job")
     nominated_by = fields.Selection(
         [("committee", "Outgoing committee"), ("delegates", "Delegates"), ("self", "Self-nomination")],
-        string="Nominated By", required=True, default="committee")
+        required=True, default="committee")
     votes = fields.Integer()
     vote_percent = fields.Float(compute="_compute_vote_percent", string="% of Base", digits=(5, 2))
     result = fields.Selection(

@@ -11,7 +11,7 @@ class UnionElectionRule(models.Model):
     source = fields.Char(string="Guidance", required=True, help="The text the rule comes from.")
     date_from = fields.Date(string="Valid From", required=True)
     majority_base = fields.Selection(
-        [("cast", "Ballots cast"), ("valid", "Valid ballots")], string="Majority Base", required=True,
+        [("cast", "Ballots cast"), ("valid", "Valid ballots")], required=True,
         default="valid", help="What the majority is counted on.")
     majority_percent = fields.Integer(
         string="Majority (more than %)", default=50, required=True,

@@ -42,7 +42,8 @@ class UnionOfficerEvent(models.Model):
                     raise ValidationError(self.env._("Choose the position of the co-opted member."))
                 post = Post.create({
                     "body_id": vals["body_id"], "member_id": vals["member_id"],
-                    "position_id": vals["position_id"], "date_start": vals.get("date") or fields.Date.context_today(self),
+                    "position_id": vals["position_id"],
+                    "date_start": vals.get("date") or fields.Date.context_today(self),
                     "employment": vals.get("employment") or "part_time", "decision_ref": vals.get("decision_ref"),
                 })
                 vals["post_id"] = post.id

@@ -23,10 +23,10 @@ class UnionOfficerPost(models.Model):
     date_end = fields.Date(string="Left Office On", index=True)
     end_reason = fields.Char(string="Reason for Leaving")
     decision_ref = fields.Char(string="Decision", help="Number and symbol of the recognition decision.")
-    decision_date = fields.Date(string="Decision Date")
+    decision_date = fields.Date()
     is_current = fields.Boolean(compute="_compute_is_current", search="_search_is_current", string="In Office")
     officer_rights_granted = fields.Boolean(
-        string="Officer Rights Granted", readonly=True, copy=False,
+        readonly=True, copy=False,
         help="Officer rights on the unit were given for this post: they are removed when the post ends.")
     officer_rights_from_portal = fields.Boolean(readonly=True, copy=False)
     event_ids = fields.One2many("union.officer.event", "post_id", string="Changes")

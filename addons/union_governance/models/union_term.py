@@ -13,7 +13,7 @@ class UnionTerm(models.Model):
     organization_id = fields.Many2one(
         "union.organization", string="Unit", required=True, index=True, ondelete="restrict", tracking=True)
     congress_number = fields.Integer(
-        string="Congress Number", tracking=True, help="The congress that opens the term: lần thứ ...")
+        tracking=True, help="The congress that opens the term: lần thứ ...")
     date_start = fields.Date(string="Term Start", required=True, tracking=True)
     date_end = fields.Date(string="Term End", required=True, tracking=True)
     state = fields.Selection(

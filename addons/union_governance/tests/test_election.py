@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
