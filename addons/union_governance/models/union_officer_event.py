@@ -36,6 +36,8 @@ class UnionOfficerEvent(models.Model):
         """Each change is applied to the posts: co-opting opens a post, leaving ends one."""
         Post = self.env["union.officer.post"]
         for vals in vals_list:
+            # the references first: nothing is applied to the posts for a change that is refused
+            self._check_union_references(vals)
             kind = vals.get("kind")
             if kind in ("elected", "co_opted") and not vals.get("post_id"):
                 if not vals.get("position_id"):

@@ -80,3 +80,27 @@ class TestCongress(GovernanceCommon, HttpCase):
         self.assertEqual(congress.cred_age_35_50, 2)
         self.assertEqual(congress.cred_officer_part_time, 1)
         self.assertEqual(congress.date_summons, date(2025, 9, 1))
+
+
+@tagged("post_install", "-at_install")
+class TestDemoGenerator(GovernanceCommon):
+    """The demo's congresses, built on this test's units (the demo itself is never relied on)."""
+
+    def test_past_congress_with_its_committee_and_one_in_preparation(self):
+        self._make_members(self.unit_b, 12, "Giáo viên")
+        Demo = self.env["union.governance.demo"].with_context(tracking_disable=True)
+        past = Demo._generate_past_congress(self.unit_b)
+        self.assertEqual(past.state, "done")
+        term = past.term_id
+        self.assertEqual((term.state, term.decision_ref), ("recognised", "215/QĐ-CĐN"))
+        self.assertEqual(set(term.body_ids.mapped("kind")), {"executive", "inspection"})
+        executive = term.body_ids.filtered(lambda body: body.kind == "executive")
+        chairs = executive.post_ids.filtered(lambda post: post.position_id == self.pos_chair)
+        self.assertEqual(len(chairs), 1)
+        self.assertEqual(len(executive.post_ids.filtered(lambda post: post.date_end)), 1)
+        self.assertTrue(executive.post_ids.event_ids.filtered(lambda event: event.kind == "co_opted"))
+        self.assertTrue(all(e.state == "confirmed" for e in past.election_ids))
+        upcoming = Demo._generate_congress_in_preparation(self.unit_a)
+        self.assertEqual(upcoming.state, "preparation")
+        self.assertEqual(upcoming.participant_ids.member_id, self.member_a1 | self.member_a2)
+        self.assertEqual(upcoming.election_ids.state, "draft")
