@@ -129,7 +129,7 @@ class UnionCongress(models.Model):
             figures["cred_officer_part_time"] = len(set(posts.member_id.ids) - full_time)
             congress.update(figures)
 
-    @api.constrains("organization_id", "state")
+    @api.constrains("term_id", "state")
     def _check_one_per_term(self):
         for congress in self.filtered(lambda c: c.state != "cancelled" and c.term_id):
             if self.search_count([("term_id", "=", congress.term_id.id), ("state", "!=", "cancelled"),

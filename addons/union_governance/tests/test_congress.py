@@ -62,6 +62,11 @@ class TestCongress(GovernanceCommon, HttpCase):
         self.assertTrue(congress.quorum_reached)
         self.assertEqual(self.url_open("/union/congress/checkin/not-a-code").status_code, 404)
 
+    def test_one_congress_per_term(self):
+        self._make_congress(self.unit_a, term_id=self.term_a.id)
+        with self.assertRaises(ValidationError):
+            self._make_congress(self.unit_a, term_id=self.term_a.id)
+
     def test_credentials_report(self):
         self.member_a1.sudo().write({"education_level": "master", "political_theory_level": "intermediate"})
         self.member_a2.sudo().write({"education_level": "bachelor"})

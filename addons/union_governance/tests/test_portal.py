@@ -30,8 +30,16 @@ class TestGovernancePortal(ElectionCommon, HttpCase):
         res = self.url_open(f"/my/union/congress/{self.congress.id}")
         self.assertIn("o_union_checkin_qr", res.text)
         self.assertIn("Báo cáo tổng kết nhiệm kỳ", res.text)
-        # not checked in yet: no vote
+        # not checked in yet: the form is there, the vote would be refused
         self.assertIn("o_union_ballot_form", res.text)
+
+    def test_results_published_to_participants(self):
+        self.election.action_close_poll()
+        self.election.action_count()
+        self.authenticate(self.users[1].login, self.users[1].login)
+        res = self.url_open(f"/my/union/congress/{self.congress.id}")
+        self.assertIn("o_union_election_results", res.text)
+        self.assertNotIn("o_union_ballot_form", res.text)
 
     def test_portal_tour(self):
         participant = self.congress.participant_ids.filtered(lambda p: p.member_id == self.members[0])
