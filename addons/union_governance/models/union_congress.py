@@ -161,6 +161,26 @@ class UnionCongress(models.Model):
              "origin_organization_id": member.organization_id.id} for member in members])
         return True
 
+    def action_take_elected_delegates(self):
+        """Delegates' congress: the official delegates elected by the congresses of the sub-units
+        (confirmed elections of that kind) become participants (one search, one create)."""
+        self.ensure_one()
+        if self.kind != "delegates":
+            raise UserError(self.env._("Only a delegates' congress takes delegates elected below."))
+        elections = self.env["union.election"].search([
+            ("kind", "=", "delegates"), ("state", "=", "confirmed"),
+            ("congress_id.organization_id", "child_of", self.organization_id.id),
+            ("congress_id.organization_id", "!=", self.organization_id.id)])
+        present = set(self.participant_ids.member_id.ids)
+        vals_list = []
+        for candidate in elections.candidate_ids.filtered(lambda c: c.result == "elected"):
+            if candidate.member_id.id not in present:
+                present.add(candidate.member_id.id)
+                vals_list.append({"congress_id": self.id, "member_id": candidate.member_id.id, "kind": "elected",
+                                  "origin_organization_id": candidate.election_id.organization_id.id})
+        self.env["union.congress.participant"].create(vals_list)
+        return True
+
     def action_open_session(self):
         for congress in self:
             if not congress.participant_ids:

@@ -34,6 +34,12 @@ class GovernanceCommon(UnionCommon):
             "kind": "full", "congress_number": 3, "date_start": datetime(2026, 4, 20, 1, 0),
             "rule_id": cls.rule.id})
 
+    def url_open(self, url, *args, **kwargs):
+        """HttpCase's request with a longer timeout: the first request of a test compiles routes
+        and templates, which takes more than Odoo's 12 s default on a busy 2-core machine."""
+        kwargs.setdefault("timeout", 60)
+        return super().url_open(url, *args, **kwargs)
+
     @classmethod
     def _make_congress(cls, unit, kind="full", **vals):
         return cls.env["union.congress"].create(dict({

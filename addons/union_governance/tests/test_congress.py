@@ -37,6 +37,30 @@ class TestCongress(GovernanceCommon, HttpCase):
         self.assertFalse(invited.can_vote)
         self.assertEqual(congress.summoned_count, 2)
 
+    def test_delegates_elected_below_join_the_upper_congress(self):
+        lower = self._make_congress(self.unit_a)
+        lower.action_summon_members()
+        lower.participant_ids.action_check_in()
+        lower.action_open_session()
+        election = self.env["union.election"].create({
+            "name": "Bầu đại biểu dự Đại hội cấp trên", "congress_id": lower.id, "kind": "delegates", "seats": 1,
+            "method": "paper", "candidate_ids": [(0, 0, {"member_id": self.member_a1.id})]})
+        election.action_approve_list()
+        election.action_open_poll()
+        election.action_close_poll()
+        election.write({"ballots_issued": 2, "ballots_cast": 2, "ballots_valid": 2})
+        election.candidate_ids.votes = 2
+        election.action_count()
+        election.action_confirm()
+        upper = self._make_congress(self.upper, kind="delegates").with_user(self.user_upper)
+        upper.allotment_ids = [(0, 0, {"sub_organization_id": self.unit_a.id, "seats": 1})]
+        upper.action_take_elected_delegates()
+        upper.action_take_elected_delegates()
+        self.assertEqual(upper.participant_ids.member_id, self.member_a1)
+        self.assertEqual((upper.participant_ids.kind, upper.participant_ids.origin_organization_id),
+                         ("elected", self.unit_a))
+        self.assertEqual(upper.allotment_ids.elected_count, 1)
+
     def test_check_in_by_qr_route_and_quorum(self):
         members = self._make_members(self.unit_b, 4)
         congress = self._make_congress(self.unit_b)
