@@ -76,7 +76,7 @@ class UnionElection(models.Model):
         for election in self:
             election.voted_count = groups.get(election, 0)
 
-    @api.depends("ballots_cast", "ballots_valid", "rule_id")
+    @api.depends("ballots_cast", "ballots_valid", "rule_id.majority_base", "rule_id.majority_percent")
     def _compute_majority(self):
         for election in self:
             rule = election.rule_id
@@ -85,7 +85,7 @@ class UnionElection(models.Model):
             election.majority_base = base
             election.majority_votes = base * percent // 100 + 1 if base else 0
 
-    @api.depends("seats", "candidate_ids.result")
+    @api.depends("seats", "state", "candidate_ids.result")
     def _compute_seats_left(self):
         for election in self:
             elected = len(election.candidate_ids.filtered(lambda c: c.result == "elected"))
