@@ -10,7 +10,6 @@ class UnionBody(models.Model):
     _union_checked_references = ("term_id",)
     _order = "term_id, kind, id"
 
-    name = fields.Char(compute="_compute_name", store=True)
     term_id = fields.Many2one("union.term", string="Term", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(
         related="term_id.organization_id", store=True, index=True, string="Unit")
@@ -21,7 +20,9 @@ class UnionBody(models.Model):
     _sql_constraints = [("kind_unique", "unique(term_id, kind)", "A term has one committee of each kind.")]
 
     @api.depends("kind", "term_id.name", "organization_id.name")
-    def _compute_name(self):
+    def _compute_display_name(self):
+        """"Ban Chấp hành — Công đoàn Trường A (2023–2028)", in the reader's language."""
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for body in self:
-            body.name = f"{labels.get(body.kind, '')} — {body.organization_id.name or ''} ({body.term_id.name or ''})"
+            body.display_name = (f"{labels.get(body.kind, '')} — {body.organization_id.name or ''} "
+                                 f"({body.term_id.name or ''})")

@@ -64,7 +64,7 @@ class UnionOfficerPost(models.Model):
                     post.position_id.body_kind == "standing" and post.body_id.kind == "executive"):
                 raise ValidationError(self.env._(
                     "The position %(position)s does not belong to the %(body)s.",
-                    position=post.position_id.name, body=post.body_id.name))
+                    position=post.position_id.name, body=post.body_id.display_name))
 
     # ------------------------------------------------------------
     # Officer rights that follow the post

@@ -30,11 +30,12 @@ class UnionTerm(models.Model):
         ("dates_check", "CHECK(date_end > date_start)", "A term ends after it starts."),
     ]
 
-    @api.depends("organization_id.name", "congress_number", "date_start", "date_end")
+    @api.depends("date_start", "date_end")
     def _compute_name(self):
+        """The years of the term, "2023–2028": the same words in every language."""
         for term in self:
-            years = f"{term.date_start.year}–{term.date_end.year}" if term.date_start and term.date_end else ""
-            term.name = self.env._("Term %(years)s", years=years) if years else False
+            term.name = (f"{term.date_start.year}–{term.date_end.year}"
+                         if term.date_start and term.date_end else False)
 
     def action_recognise(self):
         """The upper level's recognition decision: by an officer of a level above or the
