@@ -9,14 +9,36 @@ from odoo.addons.union_membership.controllers.portal import UnionPortal, portal_
 
 class UnionGovernancePortal(UnionPortal):
 
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "union_congress_count" in counters:
+            member = self._union_get_member()
+            values["union_congress_count"] = len(self._union_participations(member)) if member else 0
+        return values
+
     def _union_prepare_values(self, member, **extra):
         values = super()._union_prepare_values(member, **extra)
-        if member:
-            # own posts and own participations: record rules of the member group
-            values["union_posts"] = member.officer_post_ids
-            values["union_participations"] = request.env["union.congress.participant"].search(
-                [("member_id", "=", member.id), ("congress_id.state", "!=", "cancelled")])
+        if member and "union_posts" not in values:
+            # own posts (record rule of the member group), in one query: /my/union keeps its
+            # query budget (union_membership's test_portal); the congresses have their own page
+            values["union_posts"] = request.env["union.officer.post"].search_fetch(
+                [("member_id", "=", member.id)], ["position_id", "organization_id", "term_id", "date_start",
+                                                  "date_end"])
         return values
+
+    def _union_participations(self, member):
+        """The member's own participations in congresses not cancelled (record rule of the member group)."""
+        return request.env["union.congress.participant"].search(
+            [("member_id", "=", member.id), ("congress_id.state", "!=", "cancelled")])
+
+    @http.route("/my/union/congresses", type="http", auth="user", website=True)
+    def portal_union_congresses(self, **kw):
+        member = self._union_get_member()
+        if not member:
+            return self._union_not_member()
+        values = self._union_prepare_values(member, page_name="union_congresses", union_posts=None,
+                                            union_participations=self._union_participations(member))
+        return request.render("union_governance.portal_union_congresses", values)
 
     def _union_congress_participation(self, congress_id):
         """The logged-in member's own participation in a congress (record rule), or nothing."""
@@ -44,7 +66,8 @@ class UnionGovernancePortal(UnionPortal):
             token = document.access_token or document.generate_access_token()[0]
             document_links.append((document.name, f"/web/content/{document.id}?access_token={token}&download=true"))
         values = self._union_prepare_values(
-            participant.member_id, page_name="union_congress", congress=congress, participant=participant,
+            participant.member_id, page_name="union_congress", union_posts=None, congress=congress,
+            participant=participant,
             qr_url=qr_url, elections=elections, voted_election_ids=voted, document_links=document_links, **extra)
         return request.render("union_governance.portal_union_congress", values)
 

@@ -17,6 +17,16 @@ registry.category("web_tour.tours").add("union_governance_portal_tour", {
             trigger: ".o_union_member_posts tr td",
         },
         {
+            content: "Back to the portal home",
+            trigger: "a[href='/my/home']",
+            run: "click",
+        },
+        {
+            content: "Open My congresses from the portal home",
+            trigger: ".o_portal_index_card:not(.d-none) a[href='/my/union/congresses']",
+            run: "click",
+        },
+        {
             content: "Open the congress",
             trigger: "a.o_union_congress_link",
             run: "click",
