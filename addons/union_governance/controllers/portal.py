@@ -1,0 +1,134 @@
+from werkzeug.urls import url_encode
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+
+from odoo.addons.union_membership.controllers.portal import UnionPortal, portal_main_object
+
+
+class UnionGovernancePortal(UnionPortal):
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "union_congress_count" in counters:
+            member = self._union_get_member()
+            values["union_congress_count"] = len(self._union_participations(member)) if member else 0
+        return values
+
+    def _union_prepare_values(self, member, **extra):
+        values = super()._union_prepare_values(member, **extra)
+        if member and "union_posts" not in values:
+            # own posts (record rule of the member group), in one query: /my/union keeps its
+            # query budget (union_membership's test_portal); the congresses have their own page
+            values["union_posts"] = request.env["union.officer.post"].search_fetch(
+                [("member_id", "=", member.id)], ["position_id", "organization_id", "term_id", "date_start",
+                                                  "date_end"])
+        return values
+
+    def _union_participations(self, member):
+        """The member's own participations in congresses not cancelled (record rule of the member group)."""
+        return request.env["union.congress.participant"].search(
+            [("member_id", "=", member.id), ("congress_id.state", "!=", "cancelled")])
+
+    @http.route("/my/union/congresses", type="http", auth="user", website=True)
+    def portal_union_congresses(self, **kw):
+        member = self._union_get_member()
+        if not member:
+            return self._union_not_member()
+        values = self._union_prepare_values(member, page_name="union_congresses", union_posts=None,
+                                            union_participations=self._union_participations(member))
+        return request.render("union_governance.portal_union_congresses", values)
+
+    def _union_congress_participation(self, congress_id):
+        """The logged-in member's own participation in a congress (record rule), or nothing."""
+        member = self._union_get_member()
+        if not member:
+            return request.env["union.congress.participant"]
+        return request.env["union.congress.participant"].search(
+            [("member_id", "=", member.id), ("congress_id", "=", congress_id)], limit=1)
+
+    def _union_render_congress(self, participant, **extra):
+        congress = participant.congress_id
+        # sudo: the participant's own check-in code, shown as their QR code
+        checkin_url = participant.sudo()._get_checkin_url()
+        qr_url = "/report/barcode/?" + url_encode(
+            {"barcode_type": "QR", "value": checkin_url, "width": 240, "height": 240})
+        elections = congress.election_ids
+        # sudo: whether the member has voted in each election, for their own voter lines only
+        voted = set(request.env["union.election.voter"].sudo().search([
+            ("election_id", "in", elections.ids), ("participant_id", "=", participant.id),
+            ("voted", "=", True)]).election_id.ids)
+        # sudo: the documents the officers attached for the participants, with download tokens
+        documents = congress.sudo().document_ids
+        document_links = []
+        for document in documents:
+            token = document.access_token or document.generate_access_token()[0]
+            document_links.append((document.name, f"/web/content/{document.id}?access_token={token}&download=true"))
+        values = self._union_prepare_values(
+            participant.member_id, page_name="union_congress", union_posts=None, congress=congress,
+            participant=participant,
+            qr_url=qr_url, elections=elections, voted_election_ids=voted, document_links=document_links, **extra)
+        return request.render("union_governance.portal_union_congress", values)
+
+    @http.route("/my/union/congress/<int:congress_id>", type="http", auth="user", website=True)
+    def portal_union_congress(self, congress_id, **kw):
+        participant = self._union_congress_participation(congress_id)
+        if not participant:
+            raise request.not_found()
+        return self._union_render_congress(participant)
+
+    @http.route("/my/union/election/<int:election_id>/vote", type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_union_vote(self, election_id, **post):
+        election = request.env["union.election"].browse(election_id)
+        try:
+            election.check_access("read")
+            congress_id = election.congress_id.id
+        except (AccessError, MissingError):
+            raise request.not_found()
+        participant = self._union_congress_participation(congress_id)
+        if not participant:
+            raise request.not_found()
+        try:
+            candidate_ids = [int(value) for value in request.httprequest.form.getlist("candidate_ids")]
+        except ValueError:
+            raise request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                receipt = election._cast_online_ballot(candidate_ids)
+        except UserError as error:
+            return self._union_render_congress(participant, vote_error=error.args[0], error_election_id=election.id)
+        return self._union_render_congress(participant, receipt=receipt, receipt_election_id=election.id)
+
+    @http.route("/my/union/election/receipt", type="http", auth="user", website=True)
+    def portal_union_receipt(self, code="", **kw):
+        """Whether a ballot with this receipt code was counted: the only thing a receipt proves."""
+        counted = request.env["union.election"]._check_receipt(code) if code else None
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "union_receipt", "code": code, "counted": counted,
+                       "main_object": portal_main_object()})
+        return request.render("union_governance.portal_union_receipt", values)
+
+    @http.route("/union/congress/checkin/<string:token>", type="http", auth="user", website=True)
+    def union_congress_checkin(self, token, **kw):
+        """The registration desk scans a participant's QR code: the officer's own rights check them in."""
+        # sudo: find the participant by their code; the check-in itself runs as the officer
+        participant = request.env["union.congress.participant"].sudo().search(
+            [("checkin_token", "=", token)], limit=1)
+        if not participant:
+            raise request.not_found()
+        participant = participant.with_user(request.env.user).sudo(False)
+        try:
+            participant.check_access("write")
+            with request.env.cr.savepoint():
+                participant.action_check_in()
+        except AccessError:
+            raise request.not_found()
+        except UserError as error:
+            return request.render("union_governance.portal_union_checkin", {
+                "participant": participant, "congress": participant.congress_id, "error": error.args[0],
+                "main_object": portal_main_object()})
+        return request.render("union_governance.portal_union_checkin", {
+            "participant": participant, "congress": participant.congress_id, "error": False,
+            "main_object": portal_main_object()})

@@ -1,0 +1,16 @@
+from . import (
+    union_body,
+    union_congress,
+    union_congress_allotment,
+    union_congress_participant,
+    union_election,
+    union_election_ballot,
+    union_election_candidate,
+    union_election_rule,
+    union_election_voter,
+    union_member,
+    union_officer_event,
+    union_officer_post,
+    union_position,
+    union_term,
+)

@@ -1,0 +1,76 @@
+import secrets
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+PARTICIPANT_KINDS = [
+    ("member", "Member (full members' congress)"),
+    ("elected", "Elected delegate"),
+    ("ex_officio", "Ex officio delegate"),
+    ("invited", "Invited guest"),
+]
+
+
+class UnionCongressParticipant(models.Model):
+    _name = "union.congress.participant"
+    _description = "Congress Participant"
+    _inherit = ["union.reference.check.mixin"]
+    _union_checked_references = ("congress_id", "member_id", "origin_organization_id")
+    _order = "congress_id, origin_organization_id, id"
+    _rec_name = "member_id"
+
+    congress_id = fields.Many2one("union.congress", required=True, index=True, ondelete="cascade")
+    organization_id = fields.Many2one(related="congress_id.organization_id", store=True, index=True,
+                                      string="Unit")
+    member_id = fields.Many2one("union.member", string="Member", required=True, index=True, ondelete="restrict")
+    partner_id = fields.Many2one(related="member_id.partner_id", string="Contact")
+    origin_organization_id = fields.Many2one("union.organization", string="Represents",
+                                             help="The sub-unit that elected or sends the delegate.")
+    kind = fields.Selection(PARTICIPANT_KINDS, required=True, default="member")
+    can_vote = fields.Boolean(string="Votes", compute="_compute_can_vote", store=True, readonly=False)
+    state = fields.Selection(
+        [("summoned", "Summoned"), ("present", "Present"), ("absent", "Absent")],
+        default="summoned", required=True, index=True)
+    absence_reason = fields.Char()
+    checkin_time = fields.Datetime(string="Checked In At", readonly=True)
+    checkin_token = fields.Char(
+        string="Check-in Code", readonly=True, copy=False, index=True, groups="union_membership.group_union_officer",
+        default=lambda self: secrets.token_urlsafe(16))
+
+    _sql_constraints = [
+        ("member_unique", "unique(congress_id, member_id)", "A member takes part in a congress once."),
+        ("token_unique", "unique(checkin_token)", "Check-in codes are unique."),
+    ]
+
+    @api.depends("kind")
+    def _compute_can_vote(self):
+        for participant in self:
+            participant.can_vote = participant.kind != "invited"
+
+    @api.constrains("kind", "origin_organization_id", "congress_id")
+    def _check_allotment(self):
+        for congress in self.filtered(lambda p: p.kind == "elected").congress_id:
+            for allotment in congress.allotment_ids:
+                if allotment.elected_count > allotment.seats:
+                    raise ValidationError(self.env._(
+                        "%(unit)s was allotted %(seats)s delegates to %(congress)s, not %(count)s.",
+                        unit=allotment.sub_organization_id.name, seats=allotment.seats,
+                        congress=congress.name, count=allotment.elected_count))
+
+    def action_check_in(self):
+        for participant in self:
+            if participant.congress_id.state not in ("preparation", "in_session"):
+                raise UserError(self.env._("%(congress)s is not open for check-in.",
+                                           congress=participant.congress_id.name))
+        self.filtered(lambda p: p.state != "present").write(
+            {"state": "present", "checkin_time": fields.Datetime.now(), "absence_reason": False})
+        return True
+
+    def action_mark_absent(self):
+        self.write({"state": "absent", "checkin_time": False})
+        return True
+
+    def _get_checkin_url(self):
+        self.ensure_one()
+        base = self.get_base_url()
+        return f"{base}/union/congress/checkin/{self.sudo().checkin_token}"

@@ -1,0 +1,9 @@
+from . import (
+    test_access,
+    test_congress,
+    test_counting_rule,
+    test_election,
+    test_officers,
+    test_portal,
+    test_secrecy,
+)

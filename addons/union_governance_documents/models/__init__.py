@@ -1,0 +1,1 @@
+from . import union_officer_event, union_term

@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""A congress votes online: N voters arrive over D seconds, each logs in, opens the congress
+page and casts a secret ballot through the portal route, on Odoo with W workers.
+Target (issue 21): 500 voters over 60 s, 4 workers: 0 errors, 0 lost or double ballots,
+p95 of the vote <= 1 s.
+
+    python3 bench/bench_vote.py --db union_bench_vote --voters 500 --duration 60 --workers 4
+
+Beforehand, in one batch (kept between runs): a grassroots union "BENCH-VOTE" with N members
+and a portal login each (login bench.vote.<n>, one known password, hashed once with few
+rounds: the measure is the vote, not the password hash), a full members' congress in session
+with every member checked in. Each run opens a new online election (5 candidates, 3 to elect).
+Voter i arrives at i x D / N seconds, logs in through /web/login, opens /my/union/congress/<id>
+(its CSRF token), keeps 0 to 3 names at random and posts the ballot; the answer must show a
+receipt code. Afterwards the database is read back: one ballot per voter who got a receipt,
+every voter marked as voted once, and the votes per candidate equal to what the voters sent.
+Prints one JSON line.
+"""
+import argparse
+import collections
+import os
+import random
+import re
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from bench_portal import Sampler, start_server, stop_server, wait_ready  # noqa: E402
+from common import emit, ensure_modules, free_port, odoo_env, percentile  # noqa: E402
+
+PASSWORD = "bench-vote-2026"
+UNIT_CODE = "BENCH-VOTE"
+CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
+RECEIPT_RE = re.compile(r'o_union_receipt_code">([0-9A-F]+)<')
+
+
+def prepare(db, voters):
+    """The bench unit, its members and logins, the congress in session, a new open election.
+    Returns (logins, congress id, election id, candidate ids)."""
+    from datetime import date, datetime  # noqa: PLC0415
+
+    from passlib.hash import pbkdf2_sha512  # noqa: PLC0415
+
+    with odoo_env(db, context={"tracking_disable": True}) as env:
+        Unit = env["union.organization"]
+        unit = Unit.search([("code", "=", UNIT_CODE)], limit=1) or Unit.create({
+            "name": "Công đoàn cơ sở bỏ phiếu thử tải", "code": UNIT_CODE, "level": "grassroots"})
+        Member = env["union.member"]
+        members = Member.search([("organization_id", "=", unit.id)], order="id")
+        if len(members) < voters:
+            members |= Member.create([{
+                "name": f"Cử tri thử tải {index:04d}", "organization_id": unit.id, "gender": "female",
+                "date_joined": date(2020, 1, 1), "email": f"bench.vote.{index}@example.vn",
+            } for index in range(len(members), voters)])
+        members = members[:voters]
+        logins = [f"bench.vote.{index + 1}" for index in range(voters)]
+        Users = env["res.users"].with_context(active_test=False, no_reset_password=True)
+        existing = {user.login for user in Users.search([("login", "in", logins)])}
+        groups = [env.ref("base.group_portal").id, env.ref("union_membership.group_union_member").id]
+        Users.create([{"login": login, "partner_id": member.partner_id.id, "groups_id": [(6, 0, groups)]}
+                      for login, member in zip(logins, members) if login not in existing])
+        # one hash for every bench login, with few rounds: Odoo verifies it as any pbkdf2 hash,
+        # and 500 hashes at Odoo's 600,000 rounds would measure the password hash, not the vote
+        env.cr.execute("UPDATE res_users SET password = %s, active = true WHERE login = ANY(%s)",
+                       [pbkdf2_sha512.using(rounds=1000).hash(PASSWORD), logins])
+        Congress = env["union.congress"]
+        congress = Congress.search([("organization_id", "=", unit.id), ("state", "=", "in_session")], limit=1)
+        if not congress:
+            congress = Congress.create({
+                "name": "Đại hội thử tải", "organization_id": unit.id, "kind": "full",
+                "date_start": datetime.now(), "date_summons": date.today()})
+        missing = members - congress.participant_ids.member_id
+        if congress.state == "preparation":
+            congress.action_summon_members()
+        elif missing:
+            env["union.congress.participant"].create([
+                {"congress_id": congress.id, "member_id": member.id} for member in missing])
+        congress.participant_ids.filtered(lambda p: p.state != "present").action_check_in()
+        if congress.state == "preparation":
+            congress.action_open_session()
+        env["union.election"].search([("congress_id", "=", congress.id), ("state", "=", "open")]).write(
+            {"state": "closed"})
+        election = env["union.election"].create({
+            "name": f"Bầu Ban Chấp hành (thử tải {datetime.now():%H:%M:%S})", "congress_id": congress.id,
+            "kind": "executive", "seats": 3, "method": "online",
+            "candidate_ids": [(0, 0, {"member_id": member.id}) for member in members[:5]],
+        })
+        election.action_approve_list()
+        election.action_open_poll()
+        env.cr.commit()
+        return logins, congress.id, election.id, election.candidate_ids.ids
+
+
+def vote(requests, base, login_name, congress_id, election_id, kept):
+    """One voter: log in, open the congress page, cast the ballot. Returns
+    (vote milliseconds or None, error or None, receipt or None)."""
+    try:
+        session = requests.Session()
+        page = session.get(base + "/web/login", timeout=60)
+        token = CSRF_RE.search(page.text)
+        answer = session.post(base + "/web/login", timeout=60, data={
+            "login": login_name, "password": PASSWORD, "csrf_token": token.group(1),
+            "redirect": f"/my/union/congress/{congress_id}"})
+        if answer.status_code != 200 or "/web/login" in answer.url:
+            return None, f"login {answer.status_code}", None
+        token = CSRF_RE.search(answer.text)
+        if not token:
+            return None, "no ballot form", None
+        data = [("csrf_token", token.group(1))] + [("candidate_ids", str(candidate)) for candidate in kept]
+        start = time.perf_counter()
+        answer = session.post(f"{base}/my/union/election/{election_id}/vote", data=data, timeout=60)
+        millis = (time.perf_counter() - start) * 1000
+    except Exception as err:  # noqa: BLE001 (any failure is an error of the measure)
+        return None, f"exception {type(err).__name__}", None
+    if answer.status_code != 200:
+        return millis, f"status {answer.status_code}", None
+    receipt = RECEIPT_RE.search(answer.text)
+    if not receipt:
+        return millis, "no receipt", None
+    return millis, None, receipt.group(1)
+
+
+def check(db, election_id, receipts, sent):
+    """Ballots, voters, receipts and votes per candidate read back from the database."""
+    with odoo_env(db) as env:
+        ballots = env["union.election.ballot"].search([("election_id", "=", election_id)])
+        counted = collections.Counter()
+        for ballot in ballots:
+            counted.update(ballot.candidate_ids.ids)
+        voted = env["union.election.voter"].search_count([("election_id", "=", election_id), ("voted", "=", True)])
+        Election = env["union.election"]
+        found = sum(1 for receipt in receipts if Election._check_receipt(receipt))
+        return {"ballots": len(ballots), "voters_marked": voted, "receipts_found": found,
+                "votes_match": counted == sent}
+
+
+def warm_up(requests, base, login_name, congress_id, workers):
+    """Every worker loads the registry and compiles the pages once before the measure."""
+    session = requests.Session()
+    page = session.get(base + "/web/login", timeout=120)
+    token = CSRF_RE.search(page.text)
+    session.post(base + "/web/login", timeout=120, data={
+        "login": login_name, "password": PASSWORD, "csrf_token": token.group(1), "redirect": "/my"})
+
+    def fetch():
+        for _round in range(3):
+            session.get(f"{base}/my/union/congress/{congress_id}", timeout=120)
+            requests.get(base + "/web/login", timeout=120)
+
+    threads = [threading.Thread(target=fetch) for _index in range(2 * workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default="union_bench_vote")
+    parser.add_argument("--voters", type=int, default=500)
+    parser.add_argument("--duration", type=float, default=60, help="seconds over which the voters arrive")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=21)
+    parser.add_argument("--size", help="ignored (the bench makes its own voters)")
+    args = parser.parse_args(argv)
+    import requests  # noqa: PLC0415
+
+    ensure_modules(args.db, ["union_governance"])
+    logins, congress_id, election_id, candidates = prepare(args.db, args.voters)
+    rng = random.Random(args.seed)
+    choices = [rng.sample(candidates, rng.randint(0, 3)) for _login in logins]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log_path = os.path.join(tempfile.gettempdir(), f"bench_vote_{args.db}_{port}.log")
+    process = start_server(args.db, args.workers, port, log_path)
+    sampler = Sampler(process.pid)
+    results = [None] * len(logins)
+    try:
+        wait_ready(requests, base, process)
+        sampler.start()
+        warm_up(requests, base, logins[0], congress_id, args.workers)
+
+        def voter(index):
+            results[index] = vote(requests, base, logins[index], congress_id, election_id, choices[index])
+
+        threads = []
+        start = time.perf_counter()
+        for index in range(len(logins)):
+            delay = start + index * args.duration / len(logins) - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            thread = threading.Thread(target=voter, args=(index,))
+            thread.start()
+            threads.append(thread)
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - start
+    finally:
+        sampler.stopped.set()
+        stop_server(process)
+    errors = collections.Counter(error for _millis, error, _receipt in results if error)
+    latencies = [millis for millis, error, _receipt in results if millis is not None and not error]
+    receipts = [receipt for _millis, _error, receipt in results if receipt]
+    sent = collections.Counter()
+    for (_millis, _error, receipt), kept in zip(results, choices):
+        if receipt:
+            sent.update(kept)
+    found = check(args.db, election_id, receipts, sent)
+    # lost: a receipt shown but no ballot with it, or a voter marked without a ballot;
+    # double: more ballots than voters marked
+    lost = (len(receipts) - found["receipts_found"]) + max(0, found["voters_marked"] - found["ballots"])
+    double = max(0, found["ballots"] - found["voters_marked"])
+    p95 = percentile(latencies, 0.95)
+    error_count = sum(errors.values())
+    met = (bool(latencies) and p95 <= 1000 and not error_count and not lost and not double
+           and found["votes_match"] and found["ballots"] == len(receipts) == len(logins))
+    emit({
+        "what": "vote_load", "voters": len(logins), "workers": args.workers, "arrival_seconds": args.duration,
+        "seconds": round(elapsed, 1), "receipts_shown": len(receipts), "ballots_in_db": found["ballots"],
+        "voters_marked": found["voters_marked"], "receipts_found": found["receipts_found"],
+        "lost": lost, "double": double,
+        # with errors, a ballot may be in the ballot box while its voter saw no receipt
+        "votes_match": found["votes_match"] if not error_count else None,
+        "vote_p50_ms": round(percentile(latencies, 0.5) or 0),
+        "vote_p95_ms": round(p95 or 0), "vote_max_ms": round(max(latencies, default=0)),
+        "errors": error_count, "error_kinds": dict(errors),
+        "load_average_1min": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(),
+        "server_peak_mb": round(sampler.peak_total), "target": "p95 <= 1000 ms, 0 errors, 0 lost, 0 double",
+        "met": met,
+    })
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
