@@ -55,6 +55,10 @@ class UnionDuesPayment(models.Model):
                               check_company=True)
     dues_line_ids = fields.Many2many("union.dues.line", string="Dues Paid", readonly=True,
                                      copy=False)
+    allocation_ids = fields.One2many(
+        "union.dues.allocation", "payment_id", string="Applied to Dues", readonly=True,
+        help="What this payment settled, member by member and month by month; a row without a "
+             "dues line is the member's credit, applied by the next dues run.")
 
     _sql_constraints = [
         ("import_key_uniq", "unique(company_id, import_key)",
