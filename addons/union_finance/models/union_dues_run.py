@@ -63,7 +63,6 @@ class UnionDuesRun(models.Model):
              "receivable item per member).")
     reversal_move_id = fields.Many2one("account.move", string="Reversal Entry (before 2026-12)",
                                        readonly=True, copy=False, check_company=True)
-    move_count = fields.Integer(compute="_compute_move_count", string="Entries")
     lock_date_warning = fields.Char(
         compute="_compute_lock_date_warning",
         help="Shown before confirming when the month is inside a locked period.")
@@ -92,11 +91,6 @@ class UnionDuesRun(models.Model):
     def _compute_move_line_ids(self):
         for run in self:
             run.move_line_ids = (run.move_ids | run.move_id).line_ids
-
-    @api.depends("move_ids", "move_id")
-    def _compute_move_count(self):
-        for run in self:
-            run.move_count = len(run.move_ids | run.move_id)
 
     @api.depends("month", "company_id", "state")
     def _compute_lock_date_warning(self):
