@@ -27,6 +27,10 @@ class UnionDuesRun(models.Model):
 
     # how many months back a run looks for posted dues to correct
     _adjustment_lookback_months = 12
+    # entries created and posted together: Odoo's checks on a batch of journal
+    # items walk the whole batch for each item (quadratic), so a province's
+    # 2,000 entries go by batches of this many
+    _move_batch_size = 100
 
     name = fields.Char(compute="_compute_name", store=True)
     organization_id = fields.Many2one(
@@ -187,8 +191,8 @@ class UnionDuesRun(models.Model):
         allocations (union.dues.allocation).
 
         Built for a province (100,000 lines): the lines are read with one query,
-        all the entries are created by one ``create`` and posted by one
-        ``action_post``, and the lines get their posted status in one UPDATE of
+        the entries are created and posted by batches of a hundred (one
+        ``create`` and one ``action_post`` each), and the lines get their posted status in one UPDATE of
         their own table (_set_lines_posted). A month inside a locked period is
         booked on the first open date (Odoo's own rule, see _union_posting_date);
         the month stays on the lines and in each entry's reference."""
@@ -563,9 +567,10 @@ class UnionDuesRun(models.Model):
         }
 
     def _create_and_post_moves(self, lines, splits):
-        """Create the entries of the run (one per unit) with one ``create`` and
-        post them with one ``action_post``: all through Odoo's accounting, so
-        that lock dates, hashed journals and the audit trail hold.
+        """Create the entries of the run (one per unit) by batches of
+        ``_move_batch_size``, each with one ``create`` and one ``action_post``:
+        all through Odoo's accounting, so that lock dates, hashed journals and
+        the audit trail hold.
 
         The contexts are the ones Odoo's accounting uses for entries it builds
         itself: skip_invoice_sync (a plain entry with no tax, no payment term:
@@ -584,7 +589,12 @@ class UnionDuesRun(models.Model):
         Move = self.env["account.move"].with_context(
             skip_invoice_sync=True, tracking_disable=True, mail_create_nolog=True,
             mail_notrack=True, allowed_company_ids=(self.company_id | units.company_id).ids)
-        moves = Move.create([self._prepare_move_vals(unit, by_unit[unit.id], dates[unit.company_id])
-                             for unit in units])
-        moves.action_post()
+        vals_list = [self._prepare_move_vals(unit, by_unit[unit.id], dates[unit.company_id])
+                     for unit in units]
+        moves = Move
+        size = self._move_batch_size
+        for start in range(0, len(vals_list), size):
+            batch = Move.create(vals_list[start:start + size])
+            batch.action_post()
+            moves |= batch
         return moves.with_env(self.env)

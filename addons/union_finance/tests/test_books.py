@@ -2,6 +2,7 @@
 accountant books (one entry per unit and month), member detail lives in the
 union's own subledger (union.dues.allocation); each payment is booked once."""
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.fields import Command
@@ -216,3 +217,11 @@ class TestBooks(UnionFundCommon):
                 "payment_id": a1_allocation.payment_id.id, "member_id": self.member_a1.id,
                 "organization_id": self.unit_a.id, "company_id": self.company.id,
                 "amount": 1_000_000, "date": date(2025, 8, 1)})
+
+    def test_entries_created_by_batches(self):
+        Run = type(self.env["union.dues.run"])
+        with patch.object(Run, "_move_batch_size", 2):
+            run = self._run(self.upper, date(2025, 7, 1))
+        self.assertEqual(len(run.move_ids), 3, "unit A, its group, unit B: two batches")
+        self.assertEqual(set(run.move_ids.mapped("state")), {"posted"})
+        self.assertEqual(sum(run.move_ids.mapped("amount_total")), run.amount_total)

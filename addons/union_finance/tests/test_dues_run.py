@@ -351,8 +351,8 @@ class TestDuesRun(UnionFinanceCommon):
 
     def test_posting_queries_per_unit_are_few(self):
         """With its unit count, the queries grow by a few per entry (the
-        entries are created by one ``create`` and posted by one
-        ``action_post``), and every unit gets its analytic items."""
+        entries are created and posted by batches, one ``create`` and one
+        ``action_post`` each), and every unit gets its analytic items."""
         Org = self.env["union.organization"]
         column = self.env.ref("union_finance.analytic_plan_union")._column_name()
 
