@@ -1,6 +1,5 @@
 # ruff: noqa: I001 - the order matters: a mixin is imported before the models that inherit it
 from . import res_company
-from . import res_partner
 from . import res_users
 from . import account_move
 from . import res_config_settings
@@ -20,6 +19,7 @@ from . import union_organization
 from . import union_dues_run
 from . import union_dues_run_job
 from . import union_dues_line
+from . import union_dues_allocation
 from . import union_dues_payment
 # 2% fund, remittance, welfare (finance-B)
 from . import res_company_fund

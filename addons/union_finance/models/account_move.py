@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import models
 from odoo.exceptions import UserError
 
@@ -13,9 +15,11 @@ class AccountMove(models.Model):
             return posted
         # sudo: which runs and payments own an entry is checked whoever resets it
         runs = self.env["union.dues.run"].sudo().search(
-            ["|", ("move_id", "in", posted.ids), ("reversal_move_id", "in", posted.ids)])
+            ["|", "|", "|", ("move_id", "in", posted.ids), ("reversal_move_id", "in", posted.ids),
+             ("move_ids", "in", posted.ids), ("reversal_move_ids", "in", posted.ids)])
         payments = self.env["union.dues.payment"].sudo().search([("move_id", "in", posted.ids)])
-        owned = runs.move_id | runs.reversal_move_id | payments.move_id
+        owned = runs.move_id | runs.reversal_move_id | runs.move_ids | runs.reversal_move_ids \
+            | payments.move_id
         return posted.filtered(lambda move: move in owned or (
             move.journal_id and move.journal_id == move.company_id.sudo().union_dues_journal_id))
 
@@ -39,3 +43,32 @@ class AccountMove(models.Model):
         if vals.get("state") == "draft":
             self._union_check_dues_not_reset()
         return super().write(vals)
+
+    def _union_reconcile_unit_receivables(self):
+        """Reconcile, per unit, the open dues receivable items of the units on
+        these entries (the unit's monthly dues, its payments and credits),
+        oldest first, through Odoo's reconciliation: the book's view of the
+        unit's account. Which member paid which month is the union's own
+        subledger (union.dues.allocation). Items of a member (entries posted
+        before the dues were booked per unit) are not touched."""
+        AML = self.env["account.move.line"]
+        for company in self.company_id:
+            account = company.union_dues_receivable_account_id
+            # sudo: which units the partners of these entries are, whoever posts them
+            units = self.env["union.organization"].sudo().search(
+                [("partner_id", "in", self.filtered(lambda m, c=company: m.company_id == c)
+                  .line_ids.filtered(lambda aml, a=account: aml.account_id == a).partner_id.ids)])
+            if not account or not units:
+                continue
+            items = AML.search([
+                ("company_id", "=", company.id), ("account_id", "=", account.id),
+                ("partner_id", "in", units.partner_id.ids), ("parent_state", "=", "posted"),
+                ("reconciled", "=", False)], order="date, id")
+            by_partner = defaultdict(lambda: AML)
+            for aml in items:
+                by_partner[aml.partner_id.id] |= aml
+            plan = [amls for amls in by_partner.values()
+                    if any(aml.amount_residual > 0 for aml in amls)
+                    and any(aml.amount_residual < 0 for aml in amls)]
+            if plan:
+                AML._reconcile_plan(plan)

@@ -177,18 +177,19 @@ class UnionDuesRun(models.Model):
         items = super()._prepare_move_items(lines, splits)
         if not any(split.get("surplus") for split in splits.values()):
             return items
-        company = self.company_id
-        account = company.union_dues_surplus_account_id
-        if not account:
-            company._union_ensure_fund_accounts()
-            account = company.union_dues_surplus_account_id
         month = self.month.strftime("%m/%Y")
-        income = company.union_dues_income_account_id.id
         units = self.env["union.organization"].browse(sorted(splits))
         for unit in units:
             amount = splits[unit.id].get("surplus")
             if not amount:
                 continue
+            # the accounts of the company that keeps the unit's books
+            company = unit.company_id
+            account = company.union_dues_surplus_account_id
+            if not account:
+                company._union_ensure_fund_accounts()
+                account = company.union_dues_surplus_account_id
+            income = company.union_dues_income_account_id.id
             label = self.env._("Dues %(month)s: kept share, %(unit)s", month=month, unit=unit.name)
             kept = next((item for item in items if item["key"][0] == "kept"
                          and item["account_id"] == income and item["name"] == label
@@ -198,6 +199,7 @@ class UnionDuesRun(models.Model):
             kept["credit"] -= amount
             items.append({
                 "key": ("surplus", kept["key"][1]), "analytic_id": kept.get("analytic_id"),
+                "unit_id": unit.id, "partner_id": False,
                 "name": self.env._("Dues %(month)s: above the rate, kept 100%%, %(unit)s",
                                    month=month, unit=unit.name),
                 "account_id": account.id, "debit": 0, "credit": amount,

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from odoo.addons.union_membership import bulk_sql
+from odoo.addons.union_membership.tools import bulk as bulk_sql
 
 from .union_dues_exemption import EXEMPTION_REASONS
 from .union_dues_rule import MEMBER_GROUPS
@@ -49,8 +49,13 @@ class UnionDuesLine(models.Model):
     amount = fields.Integer(string="Amount (VND)", aggregator="sum")
     exemption_reason = fields.Selection(EXEMPTION_REASONS, string="Exemption")
     payment_reference = fields.Char(required=True, index=True, copy=False)
-    move_line_id = fields.Many2one("account.move.line", string="Receivable Item", copy=False,
-                                   index="btree_not_null")
+    move_line_id = fields.Many2one(
+        "account.move.line", string="Member Receivable Item (before 2026-12)", copy=False,
+        index="btree_not_null",
+        help="Only on lines posted before the dues were booked per unit: the member's own "
+             "receivable item, still settled by reconciliation. Newer lines are settled by "
+             "their allocations.")
+    allocation_ids = fields.One2many("union.dues.allocation", "line_id", string="Payments Applied")
     amount_residual = fields.Integer(
         compute="_compute_payment_state", store=True, string="Amount Due", aggregator="sum")
     amount_paid = fields.Integer(compute="_compute_payment_state", store=True, aggregator="sum")
@@ -135,11 +140,23 @@ class UnionDuesLine(models.Model):
         self.env.invalidate_all()
         return self.browse(ids)
 
-    @api.depends("amount", "run_id.state", "move_line_id.amount_residual")
+    @api.depends("amount", "run_id.state", "move_line_id.amount_residual", "allocation_ids.amount")
     def _compute_payment_state(self):
+        """A line posted before the dues were booked per unit is settled by
+        the reconciliation of its member receivable item; any other line by
+        the allocations of the payments and credits applied to it."""
+        allocated = {}
+        new_style = self.filtered(lambda line: not line.move_line_id).ids
+        if new_style:
+            # sudo: a member reads their own lines; what was applied to them counts whoever
+            # computes the line (one grouped read for all the lines)
+            allocated = dict(self.env["union.dues.allocation"].sudo()._read_group(
+                [("line_id", "in", new_style)], ["line_id"], ["amount:sum"]))
+            allocated = {line.id: amount for line, amount in allocated.items()}
         for line in self:
             state = line.run_id.state
-            residual = round(line.move_line_id.amount_residual) if line.move_line_id else line.amount
+            residual = round(line.move_line_id.amount_residual) if line.move_line_id \
+                else line.amount - allocated.get(line.id, 0)
             if state == "reversed":
                 line.payment_state, residual = "reversed", 0
             elif state != "posted":

@@ -55,6 +55,10 @@ class UnionDuesPayment(models.Model):
                               check_company=True)
     dues_line_ids = fields.Many2many("union.dues.line", string="Dues Paid", readonly=True,
                                      copy=False)
+    allocation_ids = fields.One2many(
+        "union.dues.allocation", "payment_id", string="Applied to Dues", readonly=True,
+        help="What this payment settled, member by member and month by month; a row without a "
+             "dues line is the member's credit, applied by the next dues run.")
 
     _sql_constraints = [
         ("import_key_uniq", "unique(company_id, import_key)",
@@ -124,7 +128,19 @@ class UnionDuesPayment(models.Model):
                 self.amount = due
 
     def action_post(self):
-        """Book and reconcile the payments; a payment is applied only once."""
+        """Book the payments and apply them to the members' dues, oldest month
+        first; a payment is applied only once.
+
+        Cash is a C40-BB receipt on the cash journal (Dr cash); a transfer or a
+        check-off sheet waits on money in transit (the bank journal's
+        outstanding receipts account) until its bank statement line clears it.
+        The other side credits each unit's dues receivable (the unit as
+        partner) and is reconciled with the unit's open dues entries; what each
+        member paid for which month is written in the allocations
+        (union.dues.allocation), and what is left is the member's credit.
+        Dues lines posted before the dues were booked per unit are still
+        settled member by member: their part credits the member's receivable
+        item and is reconciled with it."""
         self._check_draft()
         for payment in self:
             if not payment._get_allocation():
@@ -135,11 +151,17 @@ class UnionDuesPayment(models.Model):
         for payment in self:
             code = "union.dues.receipt" if payment.kind == "cash" else "union.dues.payment"
             payment.name = sequence.with_company(payment.company_id).next_by_code(code) or "/"
-        moves = self.env["account.move"].create([p._prepare_move_vals() for p in self])
+        legacy = {payment: payment._union_settle_legacy_lines() for payment in self}
+        allocations = {payment: payment._union_allocate(legacy[payment]) for payment in self}
+        moves = self.env["account.move"].create([
+            payment._prepare_move_vals(legacy[payment], allocations[payment]) for payment in self])
         moves.action_post()
         for payment, move in zip(self, moves):
             payment.write({"move_id": move.id, "state": "posted"})
-        self._reconcile_with_dues()
+        self._reconcile_with_dues(legacy)
+        for payment in self:
+            payment.dues_line_ids = allocations[payment].line_id | self.env["union.dues.line"].browse(
+                [line_id for line_id, _amount in legacy[payment]])
         return True
 
     def action_print_receipt(self):
@@ -153,7 +175,41 @@ class UnionDuesPayment(models.Model):
             return {int(k): v for k, v in self.allocation.items()}
         return {self.member_id.id: self.amount} if self.member_id else {}
 
-    def _prepare_move_vals(self):
+    def _union_settle_legacy_lines(self):
+        """[(dues line id, amount)] of this payment applied to the member's
+        lines posted before the dues were booked per unit (each with its own
+        member receivable item), oldest month first: those are settled member
+        by member, by reconciliation."""
+        self.ensure_one()
+        allocation = self._get_allocation()
+        lines = self.env["union.dues.line"].search([
+            ("member_id", "in", list(allocation)), ("move_line_id", "!=", False),
+            ("payment_state", "in", ("unpaid", "partial"))], order="month, id")
+        left, parts = dict(allocation), []
+        for line in lines:
+            part = min(left[line.member_id.id], line.amount_residual)
+            if part > 0:
+                parts.append((line.id, part))
+                left[line.member_id.id] -= part
+        return parts
+
+    def _union_allocate(self, legacy):
+        """Apply what this payment brings (less its ``legacy`` part) to the
+        members' dues lines: the allocations (the rest is each member's credit)."""
+        self.ensure_one()
+        amounts = dict(self._get_allocation())
+        Line = self.env["union.dues.line"]
+        for line_id, part in legacy:
+            amounts[Line.browse(line_id).member_id.id] -= part
+        return self.env["union.dues.allocation"]._allocate(
+            {member_id: amount for member_id, amount in amounts.items() if amount > 0},
+            self.date, self.company_id, payment=self, organization=self.organization_id)
+
+    def _prepare_move_vals(self, legacy=(), allocations=None):
+        """One debit on the receipt account (see _union_receipt_account); a
+        credit on the dues receivable per unit whose dues it pays (the unit as
+        partner, its analytic account), and per member for the lines posted
+        before the dues were booked per unit."""
         self.ensure_one()
         company = self.company_id
         if not company.union_dues_receivable_account_id:
@@ -164,19 +220,30 @@ class UnionDuesPayment(models.Model):
         if sum(allocation.values()) != self.amount:
             raise UserError(self.env._("The amounts of the members do not add up to %(amount)s.",
                                        amount=self.amount))
-        partners = {m.id: m.partner_id.id for m in self.env["union.member"].browse(list(allocation))}
-        # both sides belong to the unit that receives the money
-        analytic = self.organization_id._union_analytic_distribution()
+        label = f"{self.description} {self.name}"
+        receivable = company.union_dues_receivable_account_id.id
+        # the debit belongs to the unit that receives the money
         lines = [Command.create({
-            "name": f"{self.description} {self.name}", "account_id": liquidity.id,
-            "debit": self.amount, "credit": 0, "analytic_distribution": analytic,
+            "name": label, "account_id": liquidity.id, "debit": self.amount, "credit": 0,
+            "analytic_distribution": self.organization_id._union_analytic_distribution(),
         })]
-        for member_id, amount in allocation.items():
+        per_unit = defaultdict(int)
+        for allocation_row in allocations or []:
+            per_unit[allocation_row.organization_id] += allocation_row.amount
+        for unit, amount in sorted(per_unit.items(), key=lambda pair: pair[0].id):
             lines.append(Command.create({
-                "name": f"{self.description} {self.name}",
-                "account_id": company.union_dues_receivable_account_id.id,
-                "partner_id": partners[member_id], "debit": 0, "credit": amount,
-                "analytic_distribution": analytic,
+                "name": label, "account_id": receivable, "partner_id": unit.partner_id.id,
+                "debit": 0, "credit": amount,
+                "analytic_distribution": unit._union_analytic_distribution(),
+            }))
+        per_member = defaultdict(int)
+        for line in self.env["union.dues.line"].browse([line_id for line_id, _a in legacy]):
+            per_member[line.member_id, line.organization_id] += dict(legacy)[line.id]
+        for (member, unit), amount in per_member.items():
+            lines.append(Command.create({
+                "name": label, "account_id": receivable, "partner_id": member.partner_id.id,
+                "debit": 0, "credit": amount,
+                "analytic_distribution": unit._union_analytic_distribution(),
             }))
         return {
             "move_type": "entry", "journal_id": self.journal_id.id, "company_id": company.id,
@@ -208,26 +275,23 @@ class UnionDuesPayment(models.Model):
                 journal=journal.display_name))
         return account
 
-    def _reconcile_with_dues(self):
-        """Reconcile each member's credit with their open dues (oldest first),
-        in one batch; a remaining credit waits for the next months."""
+    def _reconcile_with_dues(self, legacy):
+        """In the books: each unit's credit is reconciled with the unit's open
+        dues entries (oldest first), and a member's credit for lines posted
+        before the dues were booked per unit with those lines' receivable
+        items; one batch."""
         AML = self.env["account.move.line"]
-        credits = self.move_id.line_ids.filtered(lambda aml: aml.credit and aml.partner_id)
-        if not credits:
-            return
-        dues_lines = self.env["union.dues.line"].search([
-            ("partner_id", "in", credits.partner_id.ids), ("payment_state", "in", ("unpaid", "partial")),
-            ("company_id", "in", self.company_id.ids)], order="month, id")
-        open_items = defaultdict(lambda: AML)
-        for line in dues_lines:
-            open_items[line.partner_id.id] |= line.move_line_id
-        by_partner = defaultdict(lambda: AML)
-        for aml in credits:
-            by_partner[aml.partner_id.id] |= aml
-        plan = [by_partner[pid] + open_items[pid] for pid in by_partner if pid in open_items]
+        Line = self.env["union.dues.line"]
+        plan = []
+        for payment in self:
+            members = Line.browse([line_id for line_id, _amount in legacy[payment]]).member_id
+            for member in members:
+                credit = payment.move_id.line_ids.filtered(
+                    lambda aml, p=member.partner_id: aml.credit and aml.partner_id == p)
+                items = Line.browse([line_id for line_id, _a in legacy[payment]]).filtered(
+                    lambda line, m=member: line.member_id == m).move_line_id
+                if credit and items:
+                    plan.append(credit | items)
         if plan:
             AML._reconcile_plan(plan)
-        for payment in self:
-            partners = payment.move_id.line_ids.partner_id
-            payment.dues_line_ids = dues_lines.filtered(
-                lambda line, p=partners: line.partner_id in p and line.amount_paid)
+        self.move_id._union_reconcile_unit_receivables()

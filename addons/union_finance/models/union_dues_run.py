@@ -5,8 +5,6 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL
 
-from odoo.addons.union_membership import bulk_sql
-
 from ..rules import dues as dues_rules
 from ..rules import split as split_rules
 from ..vnd import VndAmount
@@ -29,6 +27,10 @@ class UnionDuesRun(models.Model):
 
     # how many months back a run looks for posted dues to correct
     _adjustment_lookback_months = 12
+    # entries created and posted together: Odoo's checks on a batch of journal
+    # items walk the whole batch for each item (quadratic), so a province's
+    # 2,000 entries go by batches of this many
+    _move_batch_size = 100
 
     name = fields.Char(compute="_compute_name", store=True)
     organization_id = fields.Many2one(
@@ -51,10 +53,23 @@ class UnionDuesRun(models.Model):
     amount_total = fields.Integer(compute="_compute_totals", string="Total Dues")
     amount_kept = VndAmount(string="Kept by Grassroots", readonly=True)
     amount_upward = VndAmount(string="Owed to Upper Level", readonly=True)
-    move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False,
-                              check_company=True)
-    reversal_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True,
-                                       copy=False, check_company=True)
+    move_ids = fields.Many2many(
+        "account.move", "union_dues_run_move_rel", "run_id", "move_id", string="Journal Entries",
+        readonly=True, copy=False,
+        help="One entry per unit, in the company that keeps the unit's books.")
+    reversal_move_ids = fields.Many2many(
+        "account.move", "union_dues_run_reversal_move_rel", "run_id", "move_id",
+        string="Reversal Entries", readonly=True, copy=False)
+    move_id = fields.Many2one(
+        "account.move", string="Journal Entry (before 2026-12)", readonly=True, copy=False,
+        check_company=True,
+        help="The single entry of a run posted before the dues were booked per unit (one "
+             "receivable item per member).")
+    reversal_move_id = fields.Many2one("account.move", string="Reversal Entry (before 2026-12)",
+                                       readonly=True, copy=False, check_company=True)
+    lock_date_warning = fields.Char(
+        compute="_compute_lock_date_warning",
+        help="Shown before confirming when the month is inside a locked period.")
     dues_qr_warning = fields.Text(related="organization_id.dues_qr_warning")
     month_label = fields.Char(compute="_compute_month_label", string="Month (mm/yyyy)")
     preview_share_rule_id = fields.Many2one(
@@ -65,15 +80,38 @@ class UnionDuesRun(models.Model):
              "(each unit's own total split, the rounding stays with the unit).")
     preview_upward = VndAmount(
         compute="_compute_preview_split", string="Owed to Upper Level (before posting)")
-    move_line_ids = fields.One2many(
-        related="move_id.line_ids", string="Journal Items", groups="account.group_account_invoice",
-        help="The debit and credit items of the run's journal entry.")
+    move_line_ids = fields.Many2many(
+        "account.move.line", compute="_compute_move_line_ids", string="Journal Items",
+        groups="account.group_account_invoice",
+        help="The debit and credit items of the run's journal entries.")
 
     @api.depends("organization_id", "month")
     def _compute_name(self):
         for run in self:
             month = run.month and run.month.strftime("%m/%Y") or ""
             run.name = f"{month} - {run.organization_id.name or ''}"
+
+    @api.depends("move_ids", "move_id")
+    def _compute_move_line_ids(self):
+        for run in self:
+            run.move_line_ids = (run.move_ids | run.move_id).line_ids
+
+    @api.depends("month", "company_id", "state")
+    def _compute_lock_date_warning(self):
+        """Tell the officer before confirming that the month is locked: the
+        entries will be booked on the first open date (the month stays on the
+        lines and in the entries' reference)."""
+        for run in self:
+            run.lock_date_warning = False
+            if run.state not in ("draft", "computed") or not run.month or not run.company_id:
+                continue
+            date = run._union_posting_date(run.company_id)
+            if date != dues_rules.month_end(run.month):
+                run.lock_date_warning = self.env._(
+                    "%(month)s is inside a locked accounting period: the dues entries will be "
+                    "booked on %(date)s, the first open date. The lines and the entries' "
+                    "reference keep the month %(month)s.",
+                    month=run.month.strftime("%m/%Y"), date=date.strftime("%d/%m/%Y"))
 
     @api.depends("month")
     def _compute_month_label(self):
@@ -145,87 +183,110 @@ class UnionDuesRun(models.Model):
         self.filtered(lambda r: r.state == "computed").write({"state": "draft"})
 
     def action_confirm(self):
-        """Post one journal entry per run: a receivable item per member line,
-        and the income split per unit (kept share and share owed upward, each
-        with the unit's analytic account).
+        """Book the runs: one journal entry per unit and month, in the company
+        that keeps the unit's books (the unit's partner on the receivable item,
+        the kept share on income, the share owed upward on 336, the unit's
+        analytic account on every item; no member on any item). The member by
+        member detail stays in the dues lines, and what each member paid in the
+        allocations (union.dues.allocation).
 
         Built for a province (100,000 lines): the lines are read with one query,
-        the entry is posted small and completed in SQL (_create_and_post_move),
-        and the lines get their receivable item and their posted status in one
-        UPDATE (_set_lines_posted)."""
+        the entries are created and posted by batches of a hundred (one
+        ``create`` and one ``action_post`` each), and the lines get their posted status in one UPDATE of
+        their own table (_set_lines_posted). A month inside a locked period is
+        booked on the first open date (Odoo's own rule, see _union_posting_date);
+        the month stays on the lines and in each entry's reference."""
         for run in self:
             if run.state != "computed":
                 raise UserError(self.env._("Compute and review the dues run %(run)s first.",
                                            run=run.name))
-            run._check_accounting_setup()
             share_rule = self.env["union.share.rule"]._rule_at(run.month)
             if not share_rule:
                 raise UserError(self.env._("No share rule is in force on %(date)s.",
                                            date=run.month))
             lines = run._read_lines_to_post()
             splits = run._split_per_unit(lines, share_rule.dues_kept_percent)
-            move, links = self.env["account.move"], {}
-            if any(line["amount"] for line in lines):
-                move, links = run._create_and_post_move(lines, splits)
+            moves = run._create_and_post_moves(lines, splits)
             Line = self.env["union.dues.line"]
             states = [Line._fields[name] for name in
                       ("run_state", "payment_state", "amount_residual", "amount_paid")]
-            with self.env.protecting(states, run._set_lines_posted(lines, links)):
+            with self.env.protecting(states, run._set_lines_posted(lines)):
                 run.write({
-                    "state": "posted", "move_id": move.id, "share_rule_id": share_rule.id,
+                    "state": "posted", "move_ids": [Command.set(moves.ids)],
+                    "share_rule_id": share_rule.id,
                     "amount_kept": sum(split["kept"] for split in splits.values()),
                     "amount_upward": sum(split["upward"] for split in splits.values()),
                 })
-            run._apply_outstanding_credits()
+            run._apply_member_credits(lines, moves)
         return True
 
-    def _set_lines_posted(self, lines, links):
-        """Link the run's lines to their receivable items (``links``: {line
-        id: item id}) and give them the status of a posted run, in one UPDATE
-        (plus one for the lines with nothing due), and return them: what
-        _compute_payment_state computes for a line of a just-posted run (its
-        receivable item, just created, still owes the whole amount), without
-        the ORM recomputing 100,000 lines one by one when the run's state
-        changes (the caller protects these fields)."""
+    def _set_lines_posted(self, lines):
+        """Give the run's lines the status of a posted run in one UPDATE of
+        their own table (not an accounting table) and return them: what
+        _compute_payment_state computes for a line of a just-posted run (nothing
+        is allocated to it yet, so it owes its whole amount), without the ORM
+        recomputing 100,000 lines one by one when the run's state changes (the
+        caller protects these fields)."""
         self.ensure_one()
-        due = {line["id"] for line in lines if line["amount"]}
-        if set(links) != due:
-            raise UserError(self.env._(
-                "The dues run %(run)s could not match its journal items to its lines.",
-                run=self.name))
         Line = self.env["union.dues.line"]
         Line.flush_model()
-        status = """run_state = 'posted',
-                    payment_state = CASE WHEN dl.amount > 0 THEN 'unpaid' ELSE 'not_due' END,
-                    amount_residual = GREATEST(dl.amount, 0), amount_paid = 0"""
-        cr = self.env.cr
-        cr.execute(SQL(f"""
-            UPDATE union_dues_line dl SET {status}, move_line_id = v.item_id
-              FROM unnest(%s::int[], %s::int[]) AS v(line_id, item_id)
-             WHERE dl.id = v.line_id""", list(links), list(links.values())))
-        cr.execute(SQL(f"""UPDATE union_dues_line dl SET {status}
-                            WHERE dl.run_id = %s AND dl.run_state != 'posted'""", self.id))
+        self.env.cr.execute(SQL("""
+            UPDATE union_dues_line dl
+               SET run_state = 'posted',
+                   payment_state = CASE WHEN dl.amount > 0 THEN 'unpaid' ELSE 'not_due' END,
+                   amount_residual = GREATEST(dl.amount, 0), amount_paid = 0
+             WHERE dl.run_id = %s""", self.id))
         lines = Line.browse([line["id"] for line in lines])
-        lines.invalidate_recordset(["run_state", "payment_state", "amount_residual", "amount_paid",
-                                    "move_line_id"])
+        lines.invalidate_recordset(["run_state", "payment_state", "amount_residual", "amount_paid"])
         return lines
 
+    def _apply_member_credits(self, lines, moves):
+        """The members' credits go to their dues: a downward adjustment of this
+        run becomes its member's credit, then every credit of the run's members
+        (overpayments, adjustments, the payments of a reversed run) is applied
+        to their open dues, oldest month first (union.dues.allocation). In the
+        books, each unit's open credit items are reconciled with its dues
+        entries."""
+        self.ensure_one()
+        Allocation = self.env["union.dues.allocation"]
+        date = moves[:1].date or dues_rules.month_end(self.month)
+        negative = self.env["union.dues.line"].browse(
+            [line["id"] for line in lines if line["amount"] < 0])
+        Allocation.create([{
+            "source_line_id": line.id, "member_id": line.member_id.id, "amount": -line.amount,
+            "organization_id": line.organization_id.id, "company_id": line.company_id.id,
+            "date": date} for line in negative])
+        members = {line["member_id"] for line in lines}
+        Allocation._apply_credits(members, date)
+        moves._union_reconcile_unit_receivables()
+
     def action_reverse(self):
-        """Reverse a posted run: its payments become the members' credit."""
+        """Reverse a posted run by Odoo's reversal of its entries: what its
+        members paid for it becomes their credit, applied by the next run."""
+        Allocation = self.env["union.dues.allocation"]
         for run in self:
             if run.state != "posted":
                 raise UserError(self.env._("Only a posted dues run can be reversed."))
-            receivables = run.line_ids.move_line_id
+            moves = run.move_ids | run.move_id
+            receivables = (moves.line_ids | run.line_ids.move_line_id).filtered(
+                lambda aml: aml.account_id.reconcile)
             receivables.filtered(lambda aml: aml.matched_credit_ids or aml.matched_debit_ids
                                  ).remove_move_reconcile()
-            if not run.move_id:
+            allocations = Allocation.search([("line_id", "in", run.line_ids.ids)])
+            from_run = Allocation.search([("source_line_id", "in", run.line_ids.ids)])
+            (allocations - from_run).write({"line_id": False})
+            from_run.unlink()
+            if not moves:
                 run.state = "reversed"
                 continue
-            reversal = run.move_id._reverse_moves([{
+            reversals = moves._reverse_moves([{
                 "date": fields.Date.context_today(self),
-                "ref": self.env._("Reversal of %(run)s", run=run.name),
-            }], cancel=True)
-            run.write({"state": "reversed", "reversal_move_id": reversal.id})
+                "ref": self.env._("Reversal of %(entry)s", entry=move.ref or move.name),
+            } for move in moves], cancel=True)
+            vals = {"state": "reversed", "reversal_move_ids": [Command.set(reversals.ids)]}
+            if run.move_id:
+                vals["reversal_move_id"] = reversals[:1].id
+            run.write(vals)
         return True
 
     def action_view_lines(self):
@@ -397,26 +458,26 @@ class UnionDuesRun(models.Model):
             vals_list.append(vals)
         return vals_list
 
-    def _check_accounting_setup(self):
-        company = self.company_id
-        # a company created after the installation gets its journal and accounts now
-        company._union_finance_setup_accounting()
-        missing = [company._fields[f].get_description(self.env)["string"] for f in (
-            "union_dues_journal_id", "union_dues_receivable_account_id",
-            "union_dues_income_account_id", "union_dues_upward_account_id") if not company[f]]
-        if missing:
-            raise UserError(self.env._(
-                "Set up the union dues accounting of %(company)s first (Settings): %(fields)s.",
-                company=company.name, fields=", ".join(missing)))
+    def _check_accounting_setup(self, companies=None):
+        for company in companies or self.company_id:
+            # a company created after the installation gets its journal and accounts now
+            company._union_finance_setup_accounting()
+            missing = [company._fields[f].get_description(self.env)["string"] for f in (
+                "union_dues_journal_id", "union_dues_receivable_account_id",
+                "union_dues_income_account_id", "union_dues_upward_account_id") if not company[f]]
+            if missing:
+                raise UserError(self.env._(
+                    "Set up the union dues accounting of %(company)s first (Settings): %(fields)s.",
+                    company=company.name, fields=", ".join(missing)))
 
     def _read_lines_to_post(self):
-        """[{id, amount, partner_id, payment_reference, organization_id}] of the
+        """[{id, amount, member_id, payment_reference, organization_id}] of the
         run's lines, in id order (one query, no ORM record per line)."""
         self.ensure_one()
         self.env["union.dues.line"].flush_model(
-            ["run_id", "amount", "partner_id", "payment_reference", "organization_id"])
+            ["run_id", "amount", "member_id", "payment_reference", "organization_id"])
         self.env.cr.execute("""
-            SELECT id, amount, partner_id, payment_reference, organization_id
+            SELECT id, amount, member_id, payment_reference, organization_id
               FROM union_dues_line WHERE run_id = %s ORDER BY id""", [self.id])
         return self.env.cr.dictfetchall()
 
@@ -433,39 +494,39 @@ class UnionDuesRun(models.Model):
                 for unit_id, total in totals.items() if total}
 
     def _prepare_move_items(self, lines, splits):
-        """The items of the run's entry, as dicts of account.move.line values
-        plus ``key``: ("receivable", False) for a member's item (no analytic:
-        see the readme), ("kept" or "upward", has analytic) for a unit's
-        kept-share and owed-upward income items, which carry the unit's
-        analytic account (``analytic_id``); a receivable item also has the
-        ``line_id`` of its dues line."""
+        """The items of the run's entries, as dicts of account.move.line values
+        plus ``unit_id`` (the entry they go in: one per unit) and ``key``:
+        ("receivable", True) for the unit's receivable item (the unit's
+        partner, its whole month), ("kept" or "upward", True) for the unit's
+        kept-share and owed-upward items. Every item carries the unit's analytic
+        account (``analytic_id``) and the accounts of the unit's company."""
         self.ensure_one()
-        company = self.company_id
-        receivable = company.union_dues_receivable_account_id.id
-        items = [{
-            "key": ("receivable", False), "line_id": line["id"],
-            "name": line["payment_reference"], "account_id": receivable,
-            "partner_id": line["partner_id"],
-            "debit": max(line["amount"], 0), "credit": max(-line["amount"], 0),
-        } for line in lines if line["amount"]]
         units = self.env["union.organization"].browse(sorted(splits))
-        analytic = units.filtered(lambda unit: unit.company_id == company)._union_analytic_map()
+        analytic = units._union_analytic_map()
         month = self.month.strftime("%m/%Y")
+        items = []
         for unit in units:
             split = splits[unit.id]
+            company = unit.company_id
             analytic_id = analytic.get(unit.id)
-            for kind, account, amount, label in (
+            distribution = {str(analytic_id): 100.0} if analytic_id else False
+            for kind, account, amount, label, partner in (
+                    ("receivable", company.union_dues_receivable_account_id, -split["total"],
+                     self.env._("Dues %(month)s of the members of %(unit)s", month=month,
+                                unit=unit.name), unit.partner_id.id),
                     ("kept", company.union_dues_income_account_id, split["kept"],
-                     self.env._("Dues %(month)s: kept share, %(unit)s", month=month, unit=unit.name)),
+                     self.env._("Dues %(month)s: kept share, %(unit)s", month=month, unit=unit.name),
+                     False),
                     ("upward", company.union_dues_upward_account_id, split["upward"],
                      self.env._("Dues %(month)s: owed to the upper level, %(unit)s",
-                                month=month, unit=unit.name))):
+                                month=month, unit=unit.name), False)):
                 if amount:
                     items.append({
-                        "key": (kind, bool(analytic_id)), "analytic_id": analytic_id,
-                        "name": label, "account_id": account.id,
+                        "key": (kind, bool(analytic_id)), "unit_id": unit.id,
+                        "analytic_id": analytic_id, "name": label, "account_id": account.id,
+                        "partner_id": partner,
                         "debit": max(-amount, 0), "credit": max(amount, 0),
-                        "analytic_distribution": {str(analytic_id): 100.0} if analytic_id else False,
+                        "analytic_distribution": distribution,
                     })
         return items
 
@@ -476,241 +537,64 @@ class UnionDuesRun(models.Model):
         """The command that creates the journal item of ``item`` (see _prepare_move_items)."""
         return Command.create({name: item[name] for name in self._ITEM_FIELDS if name in item})
 
-    def _prepare_move_vals(self, items):
-        """The values of the run's entry with these items (see _prepare_move_items)."""
+    def _union_posting_date(self, company):
+        """The date the run's entries are booked on in ``company``: the month's
+        last day, or, when it is inside a locked period, the date Odoo's own
+        accounting-date rule gives (account.move._get_accounting_date: the first
+        open period)."""
         self.ensure_one()
-        company = self.company_id
+        month_end = dues_rules.month_end(self.month)
+        journal = company.union_dues_journal_id
+        if not journal or not company._get_violated_lock_dates(month_end, False, journal):
+            return month_end
+        probe = self.env["account.move"].with_company(company).new({
+            "move_type": "entry", "journal_id": journal.id, "company_id": company.id,
+            "date": month_end})
+        return probe._get_accounting_date(month_end, False)
+
+    def _prepare_move_vals(self, unit, items, date):
+        """The values of the entry of ``unit`` for the run's month."""
+        self.ensure_one()
+        company = unit.company_id
         return {
             "move_type": "entry",
             "journal_id": company.union_dues_journal_id.id,
             "company_id": company.id,
-            "date": dues_rules.month_end(self.month),
-            "ref": self.env._("Union dues %(run)s", run=self.name),
+            "date": date,
+            "ref": self.env._("Union dues %(month)s, %(unit)s", month=self.month.strftime("%m/%Y"),
+                              unit=unit.name),
             "line_ids": [self._item_create(item) for item in items],
         }
 
-    # columns of a journal item that differ from one member to the next
-    _ITEM_AMOUNT_COLUMNS = ("amount_currency", "amount_residual", "amount_residual_currency",
-                            "price_subtotal", "price_total")
-
-    def _create_and_post_move(self, lines, splits):
-        """Create and post the run's entry; return it and {dues line id:
-        receivable item id}.
+    def _create_and_post_moves(self, lines, splits):
+        """Create the entries of the run (one per unit) by batches of
+        ``_move_batch_size``, each with one ``create`` and one ``action_post``:
+        all through Odoo's accounting, so that lock dates, hashed journals and
+        the audit trail hold.
 
         The contexts are the ones Odoo's accounting uses for entries it builds
         itself: skip_invoice_sync (a plain entry with no tax, no payment term:
-        nothing to synchronise), check_move_validity=False (one balance check
-        below, on the whole entry), tracking_disable (no chatter per item).
-
-        The ORM costs several milliseconds per journal item (some forty
-        computed fields each, posting walks every item again, and an analytic
-        item is made per income item): minutes for a province. So the ORM
-        creates and posts a small entry: the first item of each kind (a
-        member's receivable item, a unit's kept-share and owed-upward income
-        items, the "templates") and, per kind and side, one placeholder item
-        holding the debits or credits of all the other items of that kind.
-        Then, in SQL, the other items are copied from their posted template
-        (every column as Odoo computed and posted it; only the label, partner,
-        amounts and analytic account change), so are the analytic items of the
-        income items, and the placeholders are deleted: the entry's debits,
-        credits and residual per account are the same before and after, so
-        nothing Odoo stored on the entry changes. The copy is only made when it
-        is exact (see _copy_select); otherwise the ORM creates every item and
-        posts the whole entry.
-        """
+        nothing to synchronise), tracking_disable (no chatter per entry)."""
         self.ensure_one()
-        Move = self.env["account.move"].with_company(self.company_id).with_context(
-            skip_invoice_sync=True, check_move_validity=False, tracking_disable=True,
-            mail_create_nolog=True, mail_notrack=True)
+        self._check_accounting_setup(
+            self.company_id | self.env["union.organization"].browse(list(splits)).company_id)
         items = self._prepare_move_items(lines, splits)
-        templates, copies = {}, []
+        if not items:
+            return self.env["account.move"]
+        units = self.env["union.organization"].browse(sorted({item["unit_id"] for item in items}))
+        by_unit = defaultdict(list)
         for item in items:
-            if item["key"] in templates:
-                copies.append(item)
-            else:
-                templates[item["key"]] = item
-        if self.env["account.analytic.distribution.model"].sudo().search_count([], limit=1):
-            copies = []  # a distribution model may give each item its own analytic
-        to_create = items if not copies else list(templates.values())
-        placeholders = {}
-        if copies:
-            totals = defaultdict(int)
-            for item in copies:
-                totals[item["key"], "debit"] += item["debit"]
-                totals[item["key"], "credit"] += item["credit"]
-            for (key, side), total in sorted(totals.items()):
-                if total:
-                    name = f"union-dues-run-{self.id}-{key[0]}-{int(key[1])}-{side}"
-                    placeholders[name] = {**templates[key], "name": name, "partner_id": False,
-                                          "debit": 0, "credit": 0, side: total}
-            to_create = to_create + list(placeholders.values())
-        move = Move.create(self._prepare_move_vals(to_create))
-        template_items, selects = {}, {}
-        if copies:
-            for key, item in templates.items():
-                template_items[key] = move.line_ids.filtered(
-                    lambda aml, item=item: aml.name == item["name"] and aml.account_id.id == item["account_id"])
-                selects[key] = len(template_items[key]) == 1 and self._copy_select(template_items[key])
-            if not all(selects.values()):
-                # not exactly copyable: the ORM creates them, and posts them all
-                move.write({"line_ids": [Command.delete(aml.id) for aml in move.line_ids
-                                         if aml.name in placeholders] + [
-                    self._item_create(item) for item in copies]})
-                copies = []
-        unbalanced = move._get_unbalanced_moves({"records": move})
-        if unbalanced:
-            raise UserError(self.env._(
-                "The entry of the dues run %(run)s is not balanced.", run=self.name))
-        ranks = {}
-        move.with_context(check_move_validity=True, union_deferred_ranks=ranks).action_post()
-        if copies:
-            links = self._copy_items(move, template_items, selects, copies, placeholders)
-            links[templates["receivable", False]["line_id"]] = template_items["receivable", False].id
-            # posting makes every partner of a receivable item a customer: the copies' too
-            ranks.setdefault(("customer_rank", 1), set()).update(
-                item["partner_id"] for item in copies if item.get("partner_id"))
-        else:
-            links = self._match_receivable_items(move, items)
-        # the members become customers in one query (see ResPartner)
-        self.env["res.partner"]._union_flush_ranks(ranks)
-        return move.with_env(self.env), links
-
-    def _copy_select(self, template):
-        """{column: SQL expression} of the columns of the journal item
-        ``template`` that differ in its copies (the others are taken from the
-        template row ``t``; the JSON row ``v`` has id, name, partner_id,
-        debit, credit, balance and analytic_distribution), or None when the
-        copy would not be exact: a foreign currency, an analytic distribution
-        other than one account at 100%, a reconciliation, or an amount column
-        that is neither the balance nor zero. Read before posting: posting
-        changes none of these, and the INSERT reads the posted template row."""
-        template.flush_recordset()
-        self.env.cr.execute("SELECT * FROM account_move_line WHERE id = %s", [template.id])
-        row = self.env.cr.dictfetchone()
-        balance = row["balance"]
-        distribution = row["analytic_distribution"]
-        if not balance or row["currency_id"] != row["company_currency_id"] \
-                or (distribution and (len(distribution) != 1 or list(distribution.values()) != [100])) \
-                or row["reconciled"] or row["full_reconcile_id"] or row["matching_number"] \
-                or any(row[column] not in (None, 0, balance) for column in self._ITEM_AMOUNT_COLUMNS):
-            return None
-        select = {column: f"v.{column}" for column in (
-            "id", "name", "partner_id", "debit", "credit", "balance", "analytic_distribution")}
-        select.update({column: "NULL" if row[column] is None else "0" if row[column] == 0 else "v.balance"
-                       for column in self._ITEM_AMOUNT_COLUMNS})
-        return {"columns": list(row), "expressions": select}
-
-    _ITEM_RECORD = {"id": "int4", "name": "varchar", "partner_id": "int4", "debit": "numeric",
-                    "credit": "numeric", "balance": "numeric", "analytic_distribution": "jsonb"}
-
-    def _copy_items(self, move, templates, selects, copies, placeholders):
-        """Insert the ``copies`` (see _create_and_post_move) into the posted
-        ``move``, each a copy of the template item of its kind, with ids taken
-        from the sequence beforehand (10,000 per INSERT); copy the income
-        items' analytic items; delete the placeholders. Return {dues line id:
-        receivable item id}."""
-        cr = self.env.cr
-        self.env["account.move.line"].flush_model()
-        by_key = defaultdict(list)
-        for item, item_id in zip(copies, bulk_sql.allocate_ids(cr, "account_move_line", len(copies))):
-            by_key[item["key"]].append(dict(item, id=item_id))
-        for key, key_items in by_key.items():
-            bulk_sql.copy_rows(
-                cr, "account_move_line", templates[key].id, selects[key]["columns"],
-                selects[key]["expressions"], self._ITEM_RECORD, [{
-                    "id": item["id"], "name": item["name"], "partner_id": item.get("partner_id") or None,
-                    "debit": item["debit"], "credit": item["credit"],
-                    "balance": item["debit"] - item["credit"],
-                    "analytic_distribution": item.get("analytic_distribution") or None,
-                } for item in key_items])
-        # the placeholders' analytic items go with them (ON DELETE CASCADE)
-        cr.execute("DELETE FROM account_move_line WHERE move_id = %s AND name = ANY(%s) AND partner_id IS NULL",
-                   [move.id, list(placeholders)])
-        # the entry's items are read again from the database
-        self.env["account.move.line"].invalidate_model()
-        move.invalidate_recordset(["line_ids"])
-        for key, key_items in by_key.items():
-            if key[1]:
-                self._copy_analytic_items(templates[key], key_items)
-        return {item["line_id"]: item["id"] for item in by_key.get(("receivable", False), [])}
-
-    def _copy_analytic_items(self, template, items):
-        """The analytic items of the copied income ``items``: copies of the
-        posted ``template``'s analytic item (the unit's analytic account, the
-        item's label and amount) when it can be copied (see
-        _analytic_copy_template); else Odoo makes them (_create_analytic_lines)."""
-        found = self._analytic_copy_template(template, items)
-        if not found:
-            self.env["account.move.line"].browse([item["id"] for item in items])._create_analytic_lines()
-            return
-        row, column = found
-        bulk_sql.copy_rows(
-            self.env.cr, "account_analytic_line", row["id"], [name for name in row if name != "id"],
-            {"name": "v.name", "amount": "v.amount", "move_line_id": "v.move_line_id", column: "v.account"},
-            {"name": "varchar", "amount": "numeric", "move_line_id": "int4", "account": "int4"},
-            [{"name": item["name"], "amount": item["credit"] - item["debit"], "move_line_id": item["id"],
-              "account": item["analytic_id"]} for item in items])
-        self.env["account.analytic.line"].invalidate_model()
-
-    def _analytic_copy_template(self, template, items):
-        """(row, plan column) of the posted ``template``'s analytic item, when
-        it is what Odoo makes of a distribution of one account at 100% (one
-        item, the template's label, minus its balance, the account in its
-        plan's column) and every unit's account of ``items`` is on the same
-        plan; else None."""
-        cr = self.env.cr
-        self.env["account.analytic.line"].flush_model()
-        cr.execute("SELECT * FROM account_analytic_line WHERE move_line_id = %s", [template.id])
-        rows = cr.dictfetchall()
-        template_analytic = int(next(iter(template.analytic_distribution)))
-        # sudo: the plans of the units' own analytic accounts
-        accounts = self.env["account.analytic.account"].sudo().browse(
-            {template_analytic} | {item["analytic_id"] for item in items})
-        columns = {account.plan_id._column_name() for account in accounts}
-        column = accounts.browse(template_analytic).plan_id._column_name()
-        if len(rows) != 1 or columns != {column} or rows[0][column] != template_analytic \
-                or rows[0]["name"] != template.name or rows[0]["amount"] != -template.balance:
-            return None
-        return rows[0], column
-
-    def _match_receivable_items(self, move, items):
-        """{dues line id: receivable item id} of an entry the ORM made whole
-        (the items' names are the lines' payment references, unique in a run):
-        matched in Python from one read."""
-        self.env["account.move.line"].flush_model(["name", "account_id", "move_id"])
-        self.env.cr.execute("""SELECT name, id FROM account_move_line
-                                WHERE move_id = %s AND account_id = %s""",
-                            [move.id, self.company_id.union_dues_receivable_account_id.id])
-        by_name = dict(self.env.cr.fetchall())
-        return {item["line_id"]: by_name[item["name"]] for item in items
-                if item["key"] == ("receivable", False) and item["name"] in by_name}
-
-    def _apply_outstanding_credits(self):
-        """Use the members' credits (overpayments, downward adjustments) for
-        their open dues, oldest month first. Credits are rare: the members who
-        have one are found first (one query), and only their items are read."""
-        self.ensure_one()
-        self.env["union.dues.line"].flush_model(["run_id", "move_line_id", "partner_id"])
-        self.env.cr.execute("""
-            SELECT DISTINCT partner_id FROM union_dues_line
-             WHERE run_id = %s AND move_line_id IS NOT NULL AND partner_id IS NOT NULL""", [self.id])
-        run_partners = {row[0] for row in self.env.cr.fetchall()}
-        if not run_partners:
-            return
-        AML = self.env["account.move.line"]
-        base = [("account_id", "=", self.company_id.union_dues_receivable_account_id.id),
-                ("reconciled", "=", False), ("parent_state", "=", "posted"),
-                ("company_id", "=", self.company_id.id), ("partner_id", "!=", False)]
-        with_credit = [partner.id for [partner] in AML._read_group(
-            base + [("amount_residual", "<", 0)], ["partner_id"]) if partner.id in run_partners]
-        if not with_credit:
-            return
-        open_items = AML.search(base + [("partner_id", "in", with_credit), ("amount_residual", "!=", 0)],
-                                order="date, id")
-        credits, debits = defaultdict(lambda: AML), defaultdict(lambda: AML)
-        for aml in open_items:
-            (credits if aml.amount_residual < 0 else debits)[aml.partner_id.id] |= aml
-        plan = [credits[pid] + debits[pid] for pid in credits if debits[pid]]
-        if plan:
-            AML._reconcile_plan(plan)
-
+            by_unit[item["unit_id"]].append(item)
+        dates = {company: self._union_posting_date(company) for company in units.company_id}
+        Move = self.env["account.move"].with_context(
+            skip_invoice_sync=True, tracking_disable=True, mail_create_nolog=True,
+            mail_notrack=True, allowed_company_ids=(self.company_id | units.company_id).ids)
+        vals_list = [self._prepare_move_vals(unit, by_unit[unit.id], dates[unit.company_id])
+                     for unit in units]
+        moves = Move
+        size = self._move_batch_size
+        for start in range(0, len(vals_list), size):
+            batch = Move.create(vals_list[start:start + size])
+            batch.action_post()
+            moves |= batch
+        return moves.with_env(self.env)

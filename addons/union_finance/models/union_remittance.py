@@ -218,21 +218,31 @@ class UnionRemittance(models.Model):
         """{first day of a month: {'dues': VND, 'fund': VND}} received from
         ``date_from`` to ``date_to`` for ``organization`` and the units below
         it: the amounts reconciled against the receivable items of its dues
-        lines and fund declarations, by the month of the reconciliation. A
+        lines posted member by member (before the dues were booked per unit)
+        and fund declarations, by the month of the reconciliation, plus the
+        allocations of the dues booked per unit, by their date. A
         fixed number of queries, bounded by the period's reconciliations (not
         by the unit's history)."""
+        scope = organization._get_subtree().ids
+        totals = defaultdict(lambda: {"dues": 0, "fund": 0})
+        # dues booked per unit: the members' subledger says what was applied to which dues,
+        # on which date (sudo: every payment of the unit's members counts, whoever remits)
+        for allocation in self.env["union.dues.allocation"].sudo().search_read([
+                ("company_id", "=", company.id), ("line_id", "!=", False),
+                ("organization_id", "in", scope),
+                ("date", ">=", date_from), ("date", "<=", date_to)], ["date", "amount"]):
+            totals[allocation["date"].replace(day=1)]["dues"] += allocation["amount"]
         accounts = (company.union_dues_receivable_account_id
                     | company.union_fund_receivable_account_id).ids
         if not accounts:
-            return {}
+            return dict(totals)
         partials = self.env["account.partial.reconcile"].sudo().search_read([
             ("company_id", "=", company.id), ("debit_move_id.account_id", "in", accounts),
             ("max_date", ">=", date_from), ("max_date", "<=", date_to)],
             ["debit_move_id", "amount", "max_date"])
         if not partials:
-            return {}
+            return dict(totals)
         items = list({partial["debit_move_id"][0] for partial in partials})
-        scope = organization._get_subtree().ids
         kinds = {}
         # the fund the upper level collected is not the unit's to remit (it is allocated back)
         for model, kind, only in (("union.dues.line", "dues", []),
@@ -241,7 +251,6 @@ class UnionRemittance(models.Model):
                     [("move_line_id", "in", items), ("organization_id", "in", scope)] + only,
                     ["move_line_id"]):
                 kinds[rec["move_line_id"][0]] = kind
-        totals = defaultdict(lambda: {"dues": 0, "fund": 0})
         for partial in partials:
             kind = kinds.get(partial["debit_move_id"][0])
             if kind:

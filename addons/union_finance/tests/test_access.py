@@ -46,7 +46,7 @@ class TestFinanceAccess(UnionFinanceCommon):
     def test_accountant_works_in_their_units_only(self):
         run = self._run(self.unit_b, date(2025, 8, 1), user=self.user_accountant_b)
         self.assertEqual(run.state, "posted")
-        self.assertEqual(run.move_id.sudo().state, "posted")
+        self.assertEqual(set(run.move_ids.sudo().mapped("state")), {"posted"})
         self.assertFalse(self.env["union.dues.run"].with_user(self.user_accountant_b).search(
             [("organization_id", "=", self.unit_a.id)]))
         with self.assertRaises(AccessError):

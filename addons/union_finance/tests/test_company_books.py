@@ -38,12 +38,12 @@ class TestSeparateBooks(UnionFinanceCommon):
         cls.accountant_a.union_organization_ids = [(6, 0, cls.unit_a.ids)]
         cls.run_a = cls._run(cls.unit_a, date(2025, 7, 1))
         cls.run_b = cls._run(cls.unit_b, date(2025, 7, 1))
-        cls.lines_b = cls.run_b.move_id.line_ids
-        cls.lines_a = cls.run_a.move_id.line_ids
+        cls.lines_b = cls.run_b.move_ids.line_ids
+        cls.lines_a = cls.run_a.move_ids.line_ids
 
     def test_runs_book_in_the_units_companies(self):
-        self.assertEqual(self.run_a.move_id.company_id, self.company_a)
-        self.assertEqual(self.run_b.move_id.company_id, self.company_b)
+        self.assertEqual(self.run_a.move_ids.company_id, self.company_a)
+        self.assertEqual(self.run_b.move_ids.company_id, self.company_b)
         self.assertTrue(self.lines_a and self.lines_b)
 
     def test_accountant_a_finds_none_of_bs_journal_items(self):
@@ -52,17 +52,17 @@ class TestSeparateBooks(UnionFinanceCommon):
         ids = {rec["id"] for rec in found}
         self.assertTrue(set(self.lines_a.ids) <= ids, "A's accountant sees the debit and credit of A's entry")
         self.assertFalse(ids & set(self.lines_b.ids))
-        self.assertFalse(AML.search_read([("move_id", "=", self.run_b.move_id.id)], ["id"]))
-        self.assertFalse(AML.search_read([("partner_id", "=", self.member_b1.partner_id.id)], ["id"]))
+        self.assertFalse(AML.search_read([("move_id", "in", self.run_b.move_ids.ids)], ["id"]))
+        self.assertFalse(AML.search_read([("partner_id", "=", self.unit_b.partner_id.id)], ["id"]))
         groups = AML.read_group([], ["balance:sum"], ["company_id"])
         self.assertEqual({group["company_id"][0] for group in groups}, {self.company_a.id})
         groups = AML.read_group([("partner_id", "!=", False)], ["balance:sum"], ["partner_id"])
-        self.assertNotIn(self.member_b1.partner_id.id, {g["partner_id"][0] for g in groups})
+        self.assertNotIn(self.unit_b.partner_id.id, {g["partner_id"][0] for g in groups})
         exported = AML.search([]).export_data(["move_id/.id", "partner_id/name", "debit"])["datas"]
         moves = {int(row[0]) for row in exported}
-        self.assertIn(self.run_a.move_id.id, moves)
-        self.assertNotIn(self.run_b.move_id.id, moves)
-        self.assertNotIn(self.member_b1.name, {row[1] for row in exported})
+        self.assertTrue(set(self.run_a.move_ids.ids) <= moves)
+        self.assertFalse(set(self.run_b.move_ids.ids) & moves)
+        self.assertNotIn(self.unit_b.partner_id.name, {row[1] for row in exported})
         with self.assertRaises(AccessError):
             self.lines_b.with_user(self.accountant_a).read(["debit"])
         with self.assertRaises(AccessError, msg="B's company cannot be asked for in the context"):

@@ -27,10 +27,10 @@ class TestDuesRunJob(UnionFinanceCommon):
             button.action_confirm()  # the double click
             trap.assert_jobs_count(1)
             self.assertEqual(run.state, "computed")
-            self.assertFalse(run.move_id)
+            self.assertFalse(run.move_ids)
             trap.perform_enqueued_jobs()
         self.assertEqual(run.state, "posted")
-        self.assertTrue(run.move_id)
+        self.assertTrue(run.move_ids)
         self.assertEqual((run.union_job_state, run.union_job_id.progress), ("done", 100))
         self.assertIn(run.name, run.union_job_message)
 
@@ -43,7 +43,7 @@ class TestDuesRunJob(UnionFinanceCommon):
             with patch.object(Run, "_set_lines_posted", side_effect=UserError("Sổ đã khóa đến 31/07/2025")):
                 trap.perform_enqueued_jobs()
         self.assertEqual(run.state, "computed")
-        self.assertFalse(run.move_id)
+        self.assertFalse(run.move_ids)
         self.assertFalse(self.env["account.move"].search([("ref", "ilike", run.name)]))
         self.assertEqual(run.union_job_state, "failed")
         self.assertEqual(run.union_job_message, "Sổ đã khóa đến 31/07/2025")

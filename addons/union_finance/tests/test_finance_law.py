@@ -290,14 +290,14 @@ class TestDuesLaw(UnionLawCommon):
                          (85_000, 15_000, 50_000))
         company = self.company
         by_account = {}
-        for aml in run.move_id.line_ids:
+        for aml in run.move_ids.line_ids:
             by_account[aml.account_id] = by_account.get(aml.account_id, 0) + aml.credit - aml.debit
         self.assertEqual(by_account[company.union_dues_income_account_id], 35_000)
         self.assertEqual(by_account[company.union_dues_upward_account_id], 15_000)
         self.assertEqual(by_account[company.union_dues_surplus_account_id], 50_000,
                          "the surplus on its own item, for its own settlement line")
         # the remittance sends up only the regular share
-        self.assertEqual(run.move_id.amount_total, 100_000)
+        self.assertEqual(sum(run.move_ids.mapped("amount_total")), 100_000)
 
     def test_surplus_of_several_units_in_one_run(self):
         """The upper level's run: each unit's surplus on its own item with its
@@ -322,7 +322,7 @@ class TestDuesLaw(UnionLawCommon):
         # b1: 100,000 (50,000 above); C: 160,000 each (60,000 above); a1 88,000, a2 300,000
         self.assertEqual(sum(run.line_ids.mapped("amount_surplus")), 50_000 + 2 * 60_000)
         self.assertEqual(run.amount_surplus, 170_000)
-        surplus_items = run.move_id.line_ids.filtered(
+        surplus_items = run.move_ids.line_ids.filtered(
             lambda aml: aml.account_id == self.company.union_dues_surplus_account_id)
         by_unit = {next(iter(aml.analytic_distribution)): aml.credit for aml in surplus_items}
         self.assertEqual(by_unit, {str(self.unit_b.analytic_account_id.id): 50_000,
@@ -330,7 +330,7 @@ class TestDuesLaw(UnionLawCommon):
         regular = 88_000 + 300_000 + 50_000 + 2 * 100_000
         self.assertEqual(run.amount_upward, regular - round(regular * 0.7))
         self.assertEqual(run.amount_kept + run.amount_upward, sum(run.line_ids.mapped("amount")))
-        self.assertFalse(run.move_id._get_unbalanced_moves({"records": run.move_id}))
+        self.assertFalse(run.move_ids._get_unbalanced_moves({"records": run.move_ids}))
 
     def test_union_group_follows_its_grassroots_union(self):
         """A member of a union group (tổ) of a group 3 unit: the unit's

@@ -29,7 +29,7 @@ class TestDuesMonthRoutine(UnionFinanceCommon, HttpCase):
             "organization_id": self.unit_a.id, "month": date(2025, 7, 1)})
         self.start_tour("/odoo", "union_finance_dues_month_tour", login="t_accountant")
         self.assertEqual(run.state, "posted")
-        self.assertEqual(run.move_id.state, "posted")
+        self.assertEqual(set(run.move_ids.mapped("state")), {"posted"})
         payment = self.env["union.dues.payment"].search([("member_id", "=", self.member_a1.id)])
         self.assertEqual(len(payment), 1)
         self.assertEqual((payment.state, payment.kind, payment.amount, payment.create_uid),

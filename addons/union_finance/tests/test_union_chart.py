@@ -97,7 +97,7 @@ class TestUnionChart(UnionFinanceCommon):
             {"organization_id": unit.id, "month": date(2025, 7, 1)})
         run.action_compute()
         run.action_confirm()
-        move = run.move_id
+        move = run.move_ids
         self.assertEqual((move.company_id, move.journal_id), (company, company.union_dues_journal_id))
         by_code = {}
         for aml in move.line_ids:
@@ -163,8 +163,11 @@ class TestUnionChartCutover(UnionFinanceCommon):
         company = self.company
         self.assertEqual(
             {field: company[field].with_company(company).code for field in UNION_CODES}, UNION_CODES)
-        # the unpaid member's line now waits on the union account, and is settled there
-        self.assertEqual(a2.move_line_id.account_id, company.union_dues_receivable_account_id)
+        # the unpaid unit's item now waits on the union account, and is settled there
+        carried = self.env["account.move.line"].search([
+            ("move_id", "=", move.id), ("account_id", "=", company.union_dues_receivable_account_id.id),
+            ("partner_id", "=", self.group_a.partner_id.id)])
+        self.assertEqual((len(carried), carried.amount_residual), (1, 300_000))
         self.assertEqual((a1.payment_state, a2.payment_state, a2.amount_residual),
                          ("paid", "unpaid", 300_000))
         with Form(self.env["union.dues.payment"].with_user(self.user_accountant)) as form:
@@ -172,6 +175,7 @@ class TestUnionChartCutover(UnionFinanceCommon):
             form.member_id = self.member_a2
         form.record.action_post()
         self.assertEqual(a2.payment_state, "paid")
+        self.assertTrue(carried.reconciled)
 
         # a second run writes nothing
         counts = (self.env["account.move"].search_count([]), self.env["account.account"].search_count([]))

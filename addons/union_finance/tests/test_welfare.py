@@ -98,7 +98,7 @@ class TestWelfare(UnionWelfareCommon):
     def test_yearly_report_against_qd_4290(self):
         # dues of July 2025 for unit A: a1 88,000 paid; kept 70% = 61,600
         run = self._run(self.unit_a, date(2025, 7, 1))
-        self.assertTrue(run.move_id)
+        self.assertTrue(run.move_ids)
         self.env["union.dues.payment"].create({
             "kind": "cash", "organization_id": self.unit_a.id, "member_id": self.member_a1.id,
             "amount": 88_000, "date": date(2025, 8, 5)}).action_post()

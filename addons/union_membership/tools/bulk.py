@@ -2,9 +2,8 @@
 
 Who uses it: the member import (models/union_member_import.py: ``batch_create`` of contacts,
 members and admission events, with the plain-contact fields precomputed) and union_finance
-(the dues lines' ``_create_batch`` and the dues run's copies, through ``insert_rows`` /
-``copy_rows`` / ``allocate_ids``; union_membership/bulk_sql.py re-exports them until
-union_finance imports them from here).
+(the dues lines' ``_create_batch``, through ``insert_rows``). The dues run's journal entries
+are created and posted through the ORM (union_finance): nothing here writes accounting tables.
 
 Rules of the fence (see readme/DESCRIPTION.md, "Bulk writes: upgrade checklist"):
 
@@ -104,27 +103,6 @@ def insert_rows(cr, table, columns, rows):
             table=SQL.identifier(table), columns=column_list, rows=_json(rows[start:start + CHUNK])))
         ids.extend(row[0] for row in cr.fetchall())
     return ids
-
-
-def copy_rows(cr, table, template_id, columns, expressions, record, rows):
-    """Insert into ``table`` one copy of its row ``template_id`` per dict of
-    ``rows``: column ``c`` of ``columns`` takes ``expressions[c]`` (SQL over
-    the JSON row ``v``) when given, else the template's value ``t.c``.
-    ``record`` maps the keys of the JSON rows to their SQL types."""
-    select = SQL(", ").join(
-        SQL(expressions[column]) if column in expressions else SQL("t.%s", SQL.identifier(column))
-        for column in columns)
-    definition = SQL(", ").join(SQL("%s %s", SQL.identifier(name), SQL(sql_type))
-                                for name, sql_type in record.items())
-    for start in range(0, len(rows), CHUNK):
-        cr.execute(SQL(
-            """INSERT INTO %(table)s (%(columns)s)
-               SELECT %(select)s FROM %(table)s t, jsonb_to_recordset(%(rows)s::jsonb) AS v(%(definition)s)
-                WHERE t.id = %(template)s""",
-            table=SQL.identifier(table),
-            columns=SQL(", ").join(SQL.identifier(column) for column in columns),
-            select=select, rows=_json(rows[start:start + CHUNK]), definition=definition,
-            template=template_id))
 
 
 class _CopyNull:
