@@ -92,8 +92,9 @@ class UnionReachWorkplace(models.Model):
         applications._admit(unit=unit, decision_ref=decision_ref, decision_date=decision_date)
         self.write({"state": "founded", "founded_organization_id": unit.id})
         if self.employer_id:
-            # the employer's next applications go to the new union
-            self.env["union.reach.route"].create({"employer_id": self.employer_id.id,
+            # the employer's next applications go to the new union (sudo: routes are configuration
+            # kept in step by the recognition decision the upper-level officer just recorded)
+            self.env["union.reach.route"].sudo().create({"employer_id": self.employer_id.id,
                                                   "organization_id": unit.id, "sequence": 1})
         return True
 

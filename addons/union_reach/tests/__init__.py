@@ -1,1 +1,1 @@
-from . import test_join, test_application
+from . import test_join, test_application, test_workplace
