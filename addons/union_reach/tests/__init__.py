@@ -1,1 +1,1 @@
-from . import test_join, test_application, test_workplace, test_national
+from . import test_join, test_application, test_workplace, test_national, test_news
