@@ -58,6 +58,7 @@
         "demo/union_finance_b_demo.xml",
         "demo/union_finance_users_demo.xml",
         "demo/union_company_country_demo.xml",
+        "demo/union_arrears_reminder_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["union_finance/static/tests/tours/*.js"],

@@ -1,1 +1,1 @@
-from . import test_join, test_application, test_workplace, test_national, test_news
+from . import test_join, test_application, test_workplace, test_national, test_news, test_demo
