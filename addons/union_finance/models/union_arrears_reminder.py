@@ -47,7 +47,7 @@ class UnionArrearsReminder(models.Model):
     amount = fields.Integer(string="Amount (VND)", readonly=True, aggregator="sum")
     qr_payload = fields.Char(string="VietQR Payload", readonly=True)
     by_email = fields.Boolean(string="E-mailed", readonly=True)
-    paid_since = fields.Boolean(compute="_compute_paid_since", store=True, string="Paid Since")
+    paid_since = fields.Boolean(compute="_compute_paid_since", store=True)
     amount_due_now = fields.Integer(compute="_compute_paid_since", store=True, string="Still Due (VND)")
 
     _sql_constraints = [

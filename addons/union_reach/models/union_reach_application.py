@@ -52,7 +52,7 @@ class UnionReachApplication(models.Model):
     is_duplicate = fields.Boolean(string="Possible Duplicate", readonly=True, index=True)
     duplicate_note = fields.Char(string="Duplicate Of", readonly=True)
     decision_ref = fields.Char(string="Admission Decision", help="e.g. 12/QĐ-CĐCS")
-    decision_date = fields.Date(string="Decision Date")
+    decision_date = fields.Date()
     decline_reason = fields.Text()
     member_id = fields.Many2one("union.member", string="Member", readonly=True, index=True)
     ip_hash = fields.Char(readonly=True, index=True, groups="base.group_system")

@@ -176,6 +176,6 @@ class UnionReachNationalDiff(models.Model):
     kind = fields.Selection(DIFF_KINDS, required=True, index=True)
     member_id = fields.Many2one("union.member", string="Member", index=True)
     row = fields.Integer(string="Row in File")
-    name = fields.Char(string="Name")
+    name = fields.Char()
     file_value = fields.Char(string="In the National File")
     suite_value = fields.Char(string="In the Suite")

@@ -105,6 +105,7 @@ class MailingMailing(models.Model):
                 "mailing_model_id": model.id, "contact_list_ids": [fields.Command.set(mailing_list.ids)],
                 "mailing_domain": repr([("list_ids", "in", mailing_list.ids)]),
             })
+        return True
 
     def action_put_in_queue(self):
         # the members of the unit as they are now, whatever the domain says

@@ -29,8 +29,7 @@ class UnionReachWorkplace(models.Model):
     sector = fields.Char()
     address = fields.Char()
     headcount = fields.Integer(string="Workers", tracking=True)
-    members_elsewhere = fields.Integer(string="Members Elsewhere",
-                                       help="Workers who are union members in another unit.")
+    members_elsewhere = fields.Integer(help="Workers who are union members in another unit.")
     non_member_count = fields.Integer(string="Not Members", compute="_compute_non_member_count", store=True)
     state = fields.Selection(STATES, default="prospect", required=True, index=True, tracking=True)
     campaign_log_ids = fields.One2many("union.reach.campaign.log", "workplace_id", string="Campaign Log")
@@ -39,7 +38,7 @@ class UnionReachWorkplace(models.Model):
     founded_name = fields.Char(string="Name of the New Union")
     founded_code = fields.Char(string="Code of the New Union")
     decision_ref = fields.Char(string="Recognition Decision")
-    decision_date = fields.Date(string="Decision Date")
+    decision_date = fields.Date()
     founded_organization_id = fields.Many2one("union.organization", string="Founded Union", readonly=True)
 
     @api.depends("headcount", "members_elsewhere")

@@ -122,7 +122,8 @@ def iter_sheet_rows(data):
     if first is None:
         raise NationalFileError("empty")
     rel_id = first.get(f"{REL_NS}id")
-    target = next((rel.get("Target") for rel in rels.iter(f"{PKG_REL_NS}Relationship") if rel.get("Id") == rel_id), None)
+    target = next((rel.get("Target") for rel in rels.iter(f"{PKG_REL_NS}Relationship")
+                   if rel.get("Id") == rel_id), None)
     if not target:
         raise NationalFileError("not_xlsx")
     path = target.lstrip("/") if target.startswith("/") else "xl/" + target

@@ -1,1 +1,1 @@
-from . import test_join, test_application, test_workplace, test_national, test_news, test_demo
+from . import test_application, test_demo, test_join, test_national, test_news, test_workplace

@@ -14,7 +14,8 @@ HEADER = ["Mã đoàn viên", "Họ và tên", "Ngày sinh", "Giới tính", "S�
           "Số thẻ đoàn viên", "Trạng thái"]
 
 
-def xlsx(rows, header=HEADER):
+def xlsx(rows, header=None):
+    header = header or HEADER
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("DS")
     sheet.append(header)
