@@ -4,11 +4,13 @@ import time
 from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import hmac as hmac_tool
 
+from odoo.addons.union_membership.tests.phone import PhonePortalMixin
+
 from .common import ReachCommon
 
 
 @tagged("post_install", "-at_install")
-class TestJoinForm(ReachCommon, HttpCase):
+class TestJoinForm(PhonePortalMixin, ReachCommon, HttpCase):
     """The public page /gia-nhap as a visitor (and a bot) uses it, over HTTP."""
 
     def _form(self, age=60, **extra):
@@ -125,6 +127,11 @@ class TestJoinForm(ReachCommon, HttpCase):
         # a foreigner cannot give a Vietnamese citizen id
         response = self._post(self._form(nationality_id=str(japan.id), id_document_number="067095001260"))
         self.assertIn("is-invalid", response.text)
+
+    def test_page_in_vietnamese(self):
+        html = self._page_in_vietnamese("/gia-nhap")
+        for text in ("Gia nhập Công đoàn", "Họ và tên", "Gửi đơn", "Tôi đồng ý"):
+            self.assertIn(text, html)
 
     def test_tour_public_form(self):
         self.env["ir.config_parameter"].sudo().set_param("union_reach.join_min_seconds", "0")

@@ -1,11 +1,13 @@
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.union_membership.tests.phone import PhonePortalMixin
+
 from .common import ReachCommon
 
 
 @tagged("post_install", "-at_install")
-class TestNewsAndMailings(ReachCommon, HttpCase):
+class TestNewsAndMailings(PhonePortalMixin, ReachCommon, HttpCase):
     """News per unit and mailings to a unit's members: each unit keeps its own to itself."""
 
     @classmethod
@@ -81,3 +83,8 @@ class TestNewsAndMailings(ReachCommon, HttpCase):
         self.assertIn("Tin vui Trường THPT A", page.text)
         self.assertIn("Thông báo của Công đoàn ngành", page.text)
         self.assertNotIn("Hội nghị công đoàn Trường THCS B", page.text)
+
+    def test_portal_tour(self):
+        self.env["blog.post"].create({"name": "Tin vui Trường THPT A", "blog_id": self.blog_a.id,
+                                      "website_published": True})
+        self.start_tour("/my", "union_reach_portal_tour", login=self.user_portal_a1.login)
