@@ -1,5 +1,6 @@
 from . import (
     union_member,
+    union_organization,
     union_reach_application,
     union_reach_campaign_log,
     union_reach_national_import,

@@ -85,6 +85,7 @@ class UnionReachNationalImport(models.Model):
     def action_compare(self):
         self.ensure_one()
         self.check_access("write")
+        self.organization_id._union_reach_check_managed()
         if not self.file:
             raise UserError(self.env._("Upload the national member software's export first."))
         data = base64.b64decode(self.file)
@@ -129,6 +130,7 @@ class UnionReachNationalImport(models.Model):
     def action_export(self):
         """The suite's members, admissions and leavers of the unit, in the mapping's columns."""
         self.ensure_one()
+        self.organization_id._union_reach_check_managed()
         import openpyxl  # pylint: disable=import-outside-toplevel
 
         columns = [(line.column, line.key) for line in self.mapping_id.line_ids]

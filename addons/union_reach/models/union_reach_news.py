@@ -83,6 +83,9 @@ class MailingMailing(models.Model):
             for vals in vals_list:
                 if not vals.get("union_organization_id"):
                     raise UserError(self.env._("Choose the unit whose members receive the mailing."))
+        units = self.env["union.organization"].browse(
+            [vals["union_organization_id"] for vals in vals_list if vals.get("union_organization_id")])
+        units._union_reach_check_managed()
         mailings = super().create(vals_list)
         mailings.filtered("union_organization_id")._union_set_recipients()
         return mailings
@@ -91,6 +94,8 @@ class MailingMailing(models.Model):
         if self._union_is_officer_only() and {"mailing_domain", "mailing_model_id", "contact_list_ids"} & set(vals):
             raise AccessError(self.env._(
                 "The recipients of a union mailing are the members of its unit; they cannot be chosen."))
+        if vals.get("union_organization_id"):
+            self.env["union.organization"].browse(vals["union_organization_id"])._union_reach_check_managed()
         result = super().write(vals)
         if "union_organization_id" in vals:
             self.filtered("union_organization_id")._union_set_recipients()

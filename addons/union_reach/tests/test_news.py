@@ -57,6 +57,21 @@ class TestNewsAndMailings(PhonePortalMixin, ReachCommon, HttpCase):
         self.assertFalse(self.env["mailing.contact"].with_user(self.user_officer_a).search(
             [("email", "=", "hoa.b1@example.vn")]).export_data(["email"])["datas"])
 
+    def test_officer_who_is_a_member_cannot_target_the_parent_unit(self):
+        """A member reads their own unit's parents; an officer who is also a member still
+        reaches only the units they manage."""
+        self.env["union.member"].create({
+            "partner_id": self.user_officer_a.partner_id.id, "gender": "male", "birth_date": "1980-01-01",
+            "organization_id": self.unit_a.id, "date_joined": "2010-01-01"})
+        self.user_officer_a.invalidate_recordset()
+        self.assertTrue(self.upper.with_user(self.user_officer_a).has_access("read"))
+        with self.assertRaises(AccessError):
+            self.env["mailing.mailing"].with_user(self.user_officer_a).create({
+                "subject": "Thư gửi cả ngành", "union_organization_id": self.upper.id, "body_html": "<p>x</p>"})
+        with self.assertRaises(AccessError):
+            self.env["union.reach.national.import"].with_user(self.user_officer_a).create(
+                {"organization_id": self.upper.id, "file": False})
+
     def test_recipients_are_the_unit_members_at_send_time(self):
         mailing = self.env["mailing.mailing"].with_user(self.user_officer_a).create({
             "subject": "Thư gửi đoàn viên", "union_organization_id": self.unit_a.id,
