@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import UnionFinanceCommon
 
@@ -73,6 +73,19 @@ class TestArrearsReminder(UnionFinanceCommon, HttpCase):
         # the member sees only their own
         own = Reminder.with_user(self.user_portal_a1).search_read([], ["amount"])
         self.assertEqual([r["id"] for r in own], self._of(self.member_a1).ids)
+
+    def test_paid_since(self):
+        """A member who pays after the reminder shows as paid on the officers' list."""
+        reminder = self._of(self.member_a1)
+        self.assertFalse(reminder.paid_since)
+        with Form(self.env["union.dues.payment"].with_user(self.user_accountant)) as form:
+            form.kind = "cash"
+            form.member_id = self.member_a1
+            form.amount = reminder.amount
+        form.record.action_post()
+        self.assertTrue(reminder.paid_since)
+        self.assertEqual(reminder.amount_due_now, 0)
+        self.assertEqual(self.member_a1.state, "active")
 
     def test_portal_notice(self):
         self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
