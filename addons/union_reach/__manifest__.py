@@ -15,6 +15,7 @@
         "data/ir_config_parameter_data.xml",
         "data/mail_template_data.xml",
         "data/union_reach_national_mapping_data.xml",
+        "data/website_menu_data.xml",
         "views/union_reach_route_views.xml",
         "views/union_reach_application_views.xml",
         "views/union_reach_workplace_views.xml",

@@ -130,7 +130,7 @@ class TestJoinForm(PhonePortalMixin, ReachCommon, HttpCase):
 
     def test_page_in_vietnamese(self):
         html = self._page_in_vietnamese("/gia-nhap")
-        for text in ("Gia nhập Công đoàn", "Họ và tên", "Gửi đơn", "Tôi đồng ý"):
+        for text in ("Gia nhập Công đoàn", "Họ và tên", "Gửi đơn", "Tôi đồng ý", 'href="/gia-nhap"'):
             self.assertIn(text, html)
 
     def test_tour_public_form(self):
