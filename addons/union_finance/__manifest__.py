@@ -18,6 +18,7 @@
         "security/union_finance_rules.xml",
         "security/union_finance_law_rules.xml",
         "security/union_chart_security.xml",
+        "security/union_arrears_reminder_security.xml",
         "data/union_base_salary_data.xml",
         "data/union_dues_rule_data.xml",
         "data/union_share_rule_data.xml",
@@ -30,6 +31,7 @@
         "data/union_chart_mapping_data.xml",
         "data/union_finance_default_user_data.xml",
         "data/union_bank_layouts.xml",
+        "data/union_arrears_reminder_data.xml",
         "report/union_dues_receipt_report.xml",
         "report/union_fund_reports.xml",
         "report/union_payment_voucher_report.xml",
@@ -55,6 +57,7 @@
         "views/union_finance_law_views.xml",
         "wizard/union_chart_cutover_views.xml",
         "views/union_finance_portal_templates.xml",
+        "views/union_arrears_reminder_views.xml",
         "views/union_welfare_portal_templates.xml",
     ],
     "demo": [
@@ -62,6 +65,7 @@
         "demo/union_finance_b_demo.xml",
         "demo/union_finance_users_demo.xml",
         "demo/union_company_country_demo.xml",
+        "demo/union_arrears_reminder_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["union_finance/static/tests/tours/*.js"],

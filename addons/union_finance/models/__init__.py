@@ -48,3 +48,4 @@ from . import account_statement_import_sheet_mapping  # issue 16: bank statement
 from . import account_statement_import_sheet_parser  # issue 16
 from . import account_bank_statement_line  # issue 16
 from . import account_chart_template_bank  # issue 16: fee and interest reconciliation models
+from . import union_arrears_reminder

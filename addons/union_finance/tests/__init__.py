@@ -24,3 +24,4 @@ from . import test_fund_rate  # issue 19: the 2% fund rate as a dated rule
 from . import test_dues_run_job
 from . import test_bank_statements  # issue 16: bank statements
 from . import test_books  # issue 15: booked per unit, the dues subledger, hash and lock dates
+from . import test_arrears_reminder

@@ -1,0 +1,90 @@
+import base64
+import time
+from datetime import timedelta
+
+from odoo import fields, http
+from odoo.http import request
+from odoo.tools import consteq
+from odoo.tools.misc import hmac as hmac_tool
+
+FORM_FIELDS = ("name", "birth_date", "gender", "nationality_id", "id_document_type", "id_document_number",
+               "employer_id", "employer_name", "state_id", "job_title", "phone", "email", "consent")
+HONEYPOT = "website_url"
+
+
+class UnionReachJoin(http.Controller):
+    """The public page to apply to join the union (phone-friendly, Vietnamese).
+
+    Bots are kept out without any outside service: a hidden field people never fill, a
+    minimum time between showing and sending the form (signed, so it cannot be forged) and a
+    number of applications per address and day (System Parameters). The answer never says
+    whether an identity document is already known.
+    """
+
+    def _join_params(self):
+        params = request.env["ir.config_parameter"].sudo()
+        return (int(params.get_param("union_reach.join_min_seconds", "5")),
+                int(params.get_param("union_reach.join_ip_daily_limit", "5")))
+
+    def _join_token(self, stamp):
+        return hmac_tool(request.env(su=True), "union_reach_join", str(stamp))
+
+    def _join_values(self, form=None, errors=None):
+        env = request.env
+        stamp = int(time.time())
+        vietnam = env.ref("base.vn")
+        return {
+            "form": form or {"nationality_id": str(vietnam.id), "id_document_type": "citizen_id"},
+            "errors": errors or {},
+            "stamp": stamp, "token": self._join_token(stamp),
+            # sudo: names of countries, provinces and employers to choose from
+            "countries": env["res.country"].sudo().search([]),
+            "states": env["res.country.state"].sudo().search([("country_id", "=", vietnam.id)]),
+            "employers": env["union.reach.route"]._public_employers(),
+            "consent": env["union.consent.text"]._get_in_force(),
+            "honeypot": HONEYPOT,
+        }
+
+    @http.route("/gia-nhap", type="http", auth="public", website=True, sitemap=True, methods=["GET"])
+    def join_form(self, **kwargs):
+        return request.render("union_reach.join_page", self._join_values())
+
+    @http.route("/gia-nhap", type="http", auth="public", website=True, sitemap=False, methods=["POST"])
+    def join_submit(self, **post):
+        _ = request.env._
+        Application = request.env["union.reach.application"]
+        form = {name: (post.get(name) or "").strip() for name in FORM_FIELDS}
+        if post.get(HONEYPOT):
+            # a bot filled the field people never see: thank it and keep nothing
+            return request.render("union_reach.join_thanks", {"reference": False})
+        min_seconds, daily_limit = self._join_params()
+        stamp = post.get("stamp") or ""
+        token = post.get("token") or ""
+        if not stamp.isdigit() or not consteq(token, self._join_token(int(stamp))):
+            errors = {"common": _("The form has expired; please fill it in again.")}
+            return request.render("union_reach.join_page", self._join_values(form, errors))
+        if time.time() - int(stamp) < min_seconds:
+            errors = {"common": _("The form was sent too quickly. Please check your answers and send it again.")}
+            return request.render("union_reach.join_page", self._join_values(form, errors))
+        # sudo: the visitor's address is counted, never shown (only its hash is kept)
+        ip_hash = Application._ip_hash(request.httprequest.remote_addr or "")
+        since = fields.Datetime.now() - timedelta(days=1)
+        if Application.sudo().search_count([("ip_hash", "=", ip_hash), ("create_date", ">=", since)]) >= daily_limit:
+            errors = {"common": _("Too many applications were sent from this connection today. "
+                                  "Please try again tomorrow or contact your union.")}
+            return request.render("union_reach.join_page", self._join_values(form, errors))
+        vals, errors = Application._validate_public_form(form)
+        photo = post.get("photo")
+        if photo and hasattr(photo, "read"):
+            data = photo.read()
+            if data:
+                if len(data) > 5 * 1024 * 1024 or not (photo.mimetype or "").startswith("image/"):
+                    errors["photo"] = _("The photo must be an image of 5 MB at most.")
+                else:
+                    vals["photo"] = base64.b64encode(data)
+        if errors:
+            return request.render("union_reach.join_page", self._join_values(form, errors))
+        vals.update(Application._route_values(vals), ip_hash=ip_hash)
+        # sudo: a visitor creates their application and reads nothing back but its reference
+        application = Application.sudo().with_context(mail_create_nolog=True).create(vals)
+        return request.render("union_reach.join_thanks", {"reference": application.reference})

@@ -1,0 +1,183 @@
+import base64
+import io
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.union_membership.tools.upload import check_upload
+
+from ..rules import national
+
+DIFF_KINDS = [
+    ("only_file", "Only in the national file"),
+    ("only_suite", "Only in the suite"),
+    ("unit", "Different unit"),
+    ("state", "Different state"),
+    ("card_number", "Different card number"),
+    ("national_code", "Different national code"),
+]
+
+
+class UnionReachNationalImport(models.Model):
+    """One comparison of the national software's export with the suite's members.
+
+    Comparing writes only this record and its difference lines; members change only when the
+    officer accepts the national codes and card numbers, in one action.
+    """
+
+    _name = "union.reach.national.import"
+    _description = "National Register Comparison"
+    _inherit = ["union.reference.check.mixin"]
+    _order = "create_date desc, id desc"
+    _union_checked_references = ("organization_id",)
+
+    name = fields.Char(required=True, default=lambda self: self.env._("National register comparison"))
+    organization_id = fields.Many2one(
+        "union.organization", string="Unit", required=True, index=True,
+        help="The suite's members of this unit and every unit below it are compared with the file.")
+    mapping_id = fields.Many2one(
+        "union.reach.national.mapping", string="Column Mapping", required=True,
+        default=lambda self: self.env["union.reach.national.mapping"].search([], limit=1))
+    file = fields.Binary(string="National Export (XLSX)", attachment=True)
+    filename = fields.Char()
+    state = fields.Selection([("draft", "Draft"), ("compared", "Compared"), ("accepted", "Accepted")],
+                             default="draft", required=True, readonly=True)
+    row_count = fields.Integer(string="Rows in the File", readonly=True)
+    diff_ids = fields.One2many("union.reach.national.diff", "import_id", string="Differences", readonly=True)
+    diff_count = fields.Integer(compute="_compute_diff_count")
+    accepted_count = fields.Integer(string="Members Updated", readonly=True)
+
+    @api.depends("diff_ids")
+    def _compute_diff_count(self):
+        counts = dict(self.env["union.reach.national.diff"]._read_group(
+            [("import_id", "in", self.ids)], ["import_id"], ["__count"]))
+        for record in self:
+            record.diff_count = counts.get(record, 0)
+
+    def _file_message(self, err):
+        _ = self.env._
+        if err.code == "not_xlsx":
+            return _("%(file)s is not an Excel workbook (.xlsx) exported by the national member software.",
+                     file=self.filename or _("The file"))
+        if err.code == "empty":
+            return _("%(file)s has no column titles in row %(row)s.", file=self.filename or "",
+                     row=self.mapping_id.header_row)
+        if err.code == "missing_columns":
+            return _("The file does not match the mapping %(mapping)s: the columns %(columns)s are "
+                     "missing in row %(row)s.", mapping=self.mapping_id.name, columns=err.params["columns"],
+                     row=self.mapping_id.header_row)
+        return _("Row %(row)s, column %(column)s: the value %(value)s cannot be read.", **err.params)
+
+    def _suite_members(self):
+        """The suite's members of the unit's subtree as plain dicts (one read)."""
+        # sudo: the officer compares their own units' members (the unit is checked on write);
+        # reading as dicts in one query keeps 100,000 members fast
+        units = self.env["union.organization"].search([("id", "child_of", self.organization_id.id)])
+        codes = dict(units.sudo().mapped(lambda u: (u.id, u.code)))
+        rows = self.env["union.member"].sudo().with_context(active_test=False).search_read(
+            [("organization_id", "in", units.ids)],
+            ["name", "birth_date", "citizen_id", "id_document_number", "organization_id", "state",
+             "card_number", "national_code"], load=False)
+        for row in rows:
+            row["unit_code"] = codes.get(row["organization_id"], "")
+        return rows
+
+    def action_compare(self):
+        self.ensure_one()
+        self.check_access("write")
+        self.organization_id._union_reach_check_managed()
+        if not self.file:
+            raise UserError(self.env._("Upload the national member software's export first."))
+        data = base64.b64decode(self.file)
+        check_upload(self.env, data, self.filename)
+        try:
+            rows = national.read_rows(data, self.mapping_id._columns(), self.mapping_id.header_row)
+        except national.NationalFileError as err:
+            raise UserError(self._file_message(err)) from None
+        diffs = national.compare(rows, self._suite_members())
+        # sudo: the difference lines belong to this comparison, which the officer may write
+        self.diff_ids.sudo().unlink()
+        self.env["union.reach.national.diff"].sudo().create([dict(diff, import_id=self.id) for diff in diffs])
+        self.write({"state": "compared", "row_count": len(rows)})
+        return True
+
+    def action_accept_codes(self):
+        """Take the national codes and card numbers of the matched members into the suite."""
+        self.ensure_one()
+        if self.state != "compared":
+            raise UserError(self.env._("Compare the file first."))
+        lines = self.diff_ids.filtered(lambda d: d.kind in ("card_number", "national_code") and d.member_id)
+        by_member = {}
+        for line in lines:
+            by_member.setdefault(line.member_id, {})[line.kind] = line.file_value
+        taken = {value for vals in by_member.values() for value in vals.values()}
+        Member = self.env["union.member"].with_context(active_test=False)
+        # a card number or code already held by another member would break uniqueness: say who
+        clash = Member.sudo().search_read(
+            ["|", ("card_number", "in", list(taken)), ("national_code", "in", list(taken))],
+            ["name", "card_number", "national_code"], load=False)
+        members = {m.id for m in by_member}
+        clash = [c for c in clash if c["id"] not in members]
+        if clash:
+            raise UserError(self.env._(
+                "The national file gives %(member)s a card number or code that another member already "
+                "holds; correct it first.", member=clash[0]["name"]))
+        for member, vals in by_member.items():
+            member.write(vals)
+        self.write({"state": "accepted", "accepted_count": len(by_member)})
+        return True
+
+    def action_export(self):
+        """The suite's members, admissions and leavers of the unit, in the mapping's columns."""
+        self.ensure_one()
+        self.organization_id._union_reach_check_managed()
+        import openpyxl  # pylint: disable=import-outside-toplevel
+
+        columns = [(line.column, line.key) for line in self.mapping_id.line_ids]
+        workbook = openpyxl.Workbook(write_only=True)
+        sheet = workbook.create_sheet("Doan vien")
+        for _index in range(self.mapping_id.header_row - 1):
+            sheet.append([])
+        sheet.append([title for title, _key in columns])
+        units = self.env["union.organization"].search([("id", "child_of", self.organization_id.id)])
+        unit_names = {u.id: (u.code, u.name) for u in units}
+        members = self.env["union.member"].with_context(active_test=False).search_read(
+            [("organization_id", "in", units.ids)],
+            ["name", "birth_date", "gender", "citizen_id", "id_document_number", "organization_id", "state",
+             "card_number", "national_code", "date_joined"], load=False)
+        for member in members:
+            code, unit_name = unit_names.get(member["organization_id"], ("", ""))
+            values = dict(member, unit_code=code, unit_name=unit_name,
+                          state=national.SUITE_STATE_WORDS.get(member["state"], member["state"]),
+                          gender={"male": "Nam", "female": "Nữ"}.get(member["gender"], ""))
+            row = []
+            for _title, key in columns:
+                value = values.get(key)
+                if hasattr(value, "strftime"):
+                    value = value.strftime("%d/%m/%Y")
+                # always text: a citizen id must keep its leading zero
+                row.append("" if value in (None, False) else str(value))
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        attachment = self.env["ir.attachment"].create({
+            "name": f"doan_vien_{self.organization_id.code}.xlsx", "raw": buffer.getvalue(),
+            "res_model": self._name, "res_id": self.id,
+        })
+        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
+                "target": "self"}
+
+
+class UnionReachNationalDiff(models.Model):
+    _name = "union.reach.national.diff"
+    _description = "National Register Difference"
+    _order = "kind, row, id"
+
+    import_id = fields.Many2one("union.reach.national.import", required=True, ondelete="cascade", index=True)
+    organization_id = fields.Many2one(related="import_id.organization_id", store=True, index=True)
+    kind = fields.Selection(DIFF_KINDS, required=True, index=True)
+    member_id = fields.Many2one("union.member", string="Member", index=True)
+    row = fields.Integer(string="Row in File")
+    name = fields.Char()
+    file_value = fields.Char(string="In the National File")
+    suite_value = fields.Char(string="In the Suite")

@@ -1,0 +1,140 @@
+import re
+import time
+
+from odoo.tests import HttpCase, tagged
+from odoo.tools.misc import hmac as hmac_tool
+
+from odoo.addons.union_membership.tests.phone import PhonePortalMixin
+
+from .common import ReachCommon
+
+
+@tagged("post_install", "-at_install")
+class TestJoinForm(PhonePortalMixin, ReachCommon, HttpCase):
+    """The public page /gia-nhap as a visitor (and a bot) uses it, over HTTP."""
+
+    def _form(self, age=60, **extra):
+        page = self.url_open("/gia-nhap")
+        self.assertEqual(page.status_code, 200)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        stamp = int(time.time()) - age
+        data = {
+            "csrf_token": csrf, "stamp": str(stamp),
+            "token": hmac_tool(self.env(su=True), "union_reach_join", str(stamp)),
+            "name": "Phạm Minh Tuấn", "birth_date": "1995-04-12", "gender": "male",
+            "nationality_id": str(self.vietnam.id), "id_document_type": "citizen_id",
+            "id_document_number": "067095001234", "employer_id": str(self.employer_a.id),
+            "job_title": "Giáo viên", "phone": "0912345678", "email": "tuan.pm@example.vn", "consent": "1",
+        }
+        data.update(extra)
+        return data
+
+    def _post(self, data):
+        return self.url_open("/gia-nhap", data=data)
+
+    def _count(self):
+        return self.env["union.reach.application"].sudo().search_count([])
+
+    def test_page_is_vietnamese_and_has_the_fields(self):
+        page = self.url_open("/gia-nhap")
+        for name in ("name", "birth_date", "id_document_number", "employer_id", "consent", "website_url"):
+            self.assertIn(f'name="{name}"', page.text)
+        self.assertIn("Luật Bảo vệ dữ liệu cá nhân", page.text + self.env["union.consent.text"]._get_in_force().text)
+
+    def test_application_is_routed_to_the_employer_union(self):
+        before = self._count()
+        response = self._post(self._form())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_union_join_thanks", response.text)
+        application = self.env["union.reach.application"].sudo().search([], order="id desc", limit=1)
+        self.assertEqual(self._count(), before + 1)
+        self.assertEqual(application.organization_id, self.unit_a)
+        self.assertEqual(application.state, "new")
+        self.assertTrue(application.consent_text_id)
+        self.assertFalse(self.env["union.member"].search([("citizen_id", "=", "067095001234")]))
+
+    def test_workplace_without_union_goes_to_upper_unit(self):
+        self._post(self._form(employer_id=str(self.employer_new.id), id_document_number="067095001235"))
+        application = self.env["union.reach.application"].sudo().search([], order="id desc", limit=1)
+        self.assertEqual(application.organization_id, self.upper)
+        self.assertEqual(application.workplace_id, self.workplace)
+
+    def test_honeypot_keeps_nothing(self):
+        before = self._count()
+        response = self._post(self._form(website_url="http://spam.example"))
+        self.assertIn("o_union_join_thanks", response.text)
+        self.assertEqual(self._count(), before)
+
+    def test_too_fast_is_refused(self):
+        before = self._count()
+        response = self._post(self._form(age=1))
+        self.assertNotIn("o_union_join_thanks", response.text)
+        self.assertEqual(self._count(), before)
+
+    def test_forged_stamp_is_refused(self):
+        before = self._count()
+        data = self._form()
+        data["stamp"] = str(int(data["stamp"]) - 3600)
+        response = self._post(data)
+        self.assertNotIn("o_union_join_thanks", response.text)
+        self.assertEqual(self._count(), before)
+
+    def test_per_ip_limit(self):
+        self.env["ir.config_parameter"].sudo().set_param("union_reach.join_ip_daily_limit", "2")
+        for number in ("067095001240", "067095001241"):
+            self.assertIn("o_union_join_thanks", self._post(self._form(id_document_number=number)).text)
+        before = self._count()
+        response = self._post(self._form(id_document_number="067095001242"))
+        self.assertNotIn("o_union_join_thanks", response.text)
+        self.assertEqual(self._count(), before)
+
+    def test_invalid_identity_document_writes_nothing(self):
+        before = self._count()
+        response = self._post(self._form(id_document_number="12345"))
+        self.assertIn("is-invalid", response.text)
+        self.assertIn("12345", response.text)
+        self.assertEqual(self._count(), before)
+        # a citizen id of a woman for a man
+        response = self._post(self._form(id_document_number="067195001234"))
+        self.assertIn("is-invalid", response.text)
+        self.assertEqual(self._count(), before)
+
+    def test_without_consent_writes_nothing(self):
+        before = self._count()
+        data = self._form()
+        del data["consent"]
+        self.assertIn("is-invalid", self._post(data).text)
+        self.assertEqual(self._count(), before)
+
+    def test_known_identity_document_is_not_revealed(self):
+        """A member's citizen id gets the same answer as a new one; the officer sees the flag."""
+        fresh = self._post(self._form(id_document_number="067095001250"))
+        known = self._post(self._form(id_document_number=self.member_a1.citizen_id, name="Nguyễn Thị Lan",
+                                      gender="female", birth_date="1985-03-02"))
+        strip = re.compile(r"GN-\d+|csrf_token[^>]*>|\d{10,}")
+        self.assertEqual(strip.sub("", fresh.text), strip.sub("", known.text))
+        application = self.env["union.reach.application"].sudo().search([], order="id desc", limit=1)
+        self.assertTrue(application.is_duplicate)
+        self.assertIn(self.member_a1.member_code, application.duplicate_note)
+
+    def test_foreign_worker_with_passport(self):
+        japan = self.env.ref("base.jp")
+        response = self._post(self._form(nationality_id=str(japan.id), id_document_type="passport",
+                                         id_document_number="TR1234567", name="Sato Kenji"))
+        self.assertIn("o_union_join_thanks", response.text)
+        application = self.env["union.reach.application"].sudo().search([], order="id desc", limit=1)
+        self.assertEqual(application.id_document_country_id, japan)
+        # a foreigner cannot give a Vietnamese citizen id
+        response = self._post(self._form(nationality_id=str(japan.id), id_document_number="067095001260"))
+        self.assertIn("is-invalid", response.text)
+
+    def test_page_in_vietnamese(self):
+        html = self._page_in_vietnamese("/gia-nhap")
+        for text in ("Gia nhập Công đoàn", "Họ và tên", "Gửi đơn", "Tôi đồng ý", 'href="/gia-nhap"'):
+            self.assertIn(text, html)
+
+    def test_tour_public_form(self):
+        self.env["ir.config_parameter"].sudo().set_param("union_reach.join_min_seconds", "0")
+        self.start_tour("/gia-nhap", "union_reach_join_tour")
+        application = self.env["union.reach.application"].sudo().search([("name", "=", "Đỗ Thị Hạnh")])
+        self.assertEqual(application.organization_id, self.unit_a)

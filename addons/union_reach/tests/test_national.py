@@ -1,0 +1,121 @@
+import base64
+import io
+import time
+from datetime import date
+
+import openpyxl
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import ReachCommon
+
+HEADER = ["Mã đoàn viên", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Mã công đoàn cơ sở",
+          "Số thẻ đoàn viên", "Trạng thái"]
+
+
+def xlsx(rows, header=None):
+    header = header or HEADER
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("DS")
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return base64.b64encode(buffer.getvalue())
+
+
+@tagged("post_install", "-at_install")
+class TestNationalRegister(ReachCommon):
+    """Comparing the national software's export with the suite, as an upper-level officer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # 1,000 more members in unit B, written with their admission in one batch
+        Member = cls.env["union.member"]
+        cls.bulk = Member.create([{
+            "name": f"Đoàn viên Số {i:05d}", "gender": "male", "birth_date": date(1980, 1, 1 + i % 28),
+            "citizen_id": f"0670800{i:05d}", "organization_id": cls.unit_b.id, "date_joined": date(2020, 1, 1),
+        } for i in range(1000)])
+
+    def _import(self, data, user=None, unit=None, filename="quoc_gia.xlsx"):
+        return self.env["union.reach.national.import"].with_user(user or self.user_upper).create({
+            "organization_id": (unit or self.upper).id, "file": data, "filename": filename})
+
+    def _row(self, member, unit_code=None, card="", code="", state="Đang sinh hoạt"):
+        return [code, member.name, member.birth_date.strftime("%d/%m/%Y"), "Nam", member.citizen_id,
+                unit_code or member.organization_id.code, card, state]
+
+    def test_ten_thousand_rows(self):
+        rows = [self._row(m, card=f"TDV{m.id:07d}", code=f"QG{m.id:08d}") for m in self.bulk]
+        # one member matched by name and birth date only, in another unit, with another state
+        rows.append([ "QG-A1", self.member_a1.name, "02/03/1985", "Nữ", "", "T-B", "", "Tạm dừng sinh hoạt"])
+        rows += [[f"QG9{i:07d}", f"Người Ngoài {i}", "01/01/1990", "Nữ", f"0791900{i:05d}", "T-X", "", ""]
+                 for i in range(10000 - len(rows))]
+        self.assertEqual(len(rows), 10000)
+        started = time.time()
+        comparison = self._import(xlsx(rows))
+        comparison.action_compare()
+        self.assertLess(time.time() - started, 60)
+        self.assertEqual(comparison.row_count, 10000)
+        diffs = comparison.diff_ids
+        count = {kind: len(diffs.filtered(lambda d, k=kind: d.kind == k))
+                 for kind in ("only_file", "only_suite", "unit", "state", "card_number", "national_code")}
+        self.assertEqual(count["only_file"], 10000 - 1001)
+        self.assertEqual(count["card_number"], 1000)
+        self.assertEqual(count["national_code"], 1001)
+        self.assertEqual(count["unit"], 1)
+        self.assertEqual(count["state"], 1)
+        # members of the upper unit's tree that the file does not have
+        self.assertEqual(count["only_suite"], 2)  # Trần Văn Hùng, Lê Thị Hoa
+        # nothing is written before the officer accepts
+        self.assertFalse(self.bulk.filtered("card_number"))
+        comparison.action_accept_codes()
+        self.assertEqual(self.bulk[0].card_number, f"TDV{self.bulk[0].id:07d}")
+        self.assertEqual(self.member_a1.national_code, "QG-A1")
+        self.assertEqual(self.member_a1.organization_id, self.unit_a, "units and states are for officers to decide")
+        # a re-import changes nothing
+        again = self._import(xlsx(rows))
+        again.action_compare()
+        self.assertFalse(again.diff_ids.filtered(lambda d: d.kind in ("card_number", "national_code")))
+        again.action_accept_codes()
+        self.assertEqual(again.accepted_count, 0)
+
+    def test_bad_files_write_nothing(self):
+        comparison = self._import(base64.b64encode(b"not a workbook"), filename="sai.xlsx")
+        with self.assertRaisesRegex(UserError, "not an Excel workbook"):
+            comparison.action_compare()
+        self.assertFalse(comparison.diff_ids)
+        wrong = self._import(xlsx([["a", "b"]], header=["Tên", "Khác"]))
+        with self.assertRaisesRegex(UserError, "does not match the mapping"):
+            wrong.action_compare()
+        bad_date = self._import(xlsx([self._row(self.member_a1)[:2] + ["32/13/1985"] + self._row(self.member_a1)[3:]]))
+        with self.assertRaisesRegex(UserError, "Row 2, column Ngày sinh"):
+            bad_date.action_compare()
+        self.assertFalse(bad_date.diff_ids)
+        self.assertEqual(bad_date.state, "draft")
+
+    def test_officer_compares_own_units_only(self):
+        with self.assertRaises(AccessError):
+            self._import(xlsx([]), user=self.user_officer_a, unit=self.unit_b)
+        mine = self._import(xlsx([self._row(self.member_a1, card="TDV-1")]), user=self.user_officer_a,
+                            unit=self.unit_a)
+        mine.action_compare()
+        self.assertEqual(mine.diff_ids.filtered(lambda d: d.kind == "card_number").member_id, self.member_a1)
+        Diff = self.env["union.reach.national.diff"].with_user(self.user_officer_b)
+        self.assertFalse(Diff.search_read([], ["name"]))
+        self.assertFalse(self.env["union.reach.national.import"].with_user(self.user_officer_b).search([]))
+
+    def test_export_in_the_mapping(self):
+        comparison = self._import(False, user=self.user_officer_a, unit=self.unit_a)
+        action = comparison.action_export()
+        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[-1].split("?")[0]))
+        sheet = openpyxl.load_workbook(io.BytesIO(attachment.raw)).active
+        header = [cell.value for cell in sheet[1]]
+        self.assertEqual(header[:3], ["Mã đoàn viên", "Họ và tên", "Ngày sinh"])
+        names = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(names, {self.member_a1.name, self.member_a2.name})
+        ids = {row[4] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        self.assertIn("067185000001", ids, "citizen ids keep their leading zero")

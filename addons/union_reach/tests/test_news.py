@@ -1,0 +1,105 @@
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.union_membership.tests.phone import PhonePortalMixin
+
+from .common import ReachCommon
+
+
+@tagged("post_install", "-at_install")
+class TestNewsAndMailings(PhonePortalMixin, ReachCommon, HttpCase):
+    """News per unit and mailings to a unit's members: each unit keeps its own to itself."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Blog = cls.env["blog.blog"]
+        cls.blog_a = Blog.create({"name": "Tin Công đoàn Trường THPT A", "union_organization_id": cls.unit_a.id})
+        cls.blog_b = Blog.create({"name": "Tin Công đoàn Trường THCS B", "union_organization_id": cls.unit_b.id})
+        cls.blog_all = Blog.create({"name": "Tin chung"})
+        cls.env["blog.post"].create({"name": "Thông báo của Công đoàn ngành", "blog_id": cls.blog_all.id,
+                                     "website_published": True})
+        cls.env["blog.post"].create({"name": "Hội nghị công đoàn Trường THCS B", "blog_id": cls.blog_b.id,
+                                     "website_published": True})
+
+    def test_officer_posts_in_own_unit_news_only(self):
+        Post = self.env["blog.post"].with_user(self.user_officer_a)
+        post = Post.create({"name": "Ngày hội Đoàn viên 2026", "blog_id": self.blog_a.id, "website_published": True})
+        self.assertEqual(post.union_organization_id, self.unit_a)
+        self.assertFalse(self.user_officer_a.has_group("website.group_website_designer"))
+        with self.assertRaises(AccessError):
+            Post.create({"name": "Tin giả", "blog_id": self.blog_b.id})
+        with self.assertRaises(AccessError):
+            Post.create({"name": "Tin giả", "blog_id": self.blog_all.id})
+        other = self.env["blog.post"].search([("blog_id", "=", self.blog_b.id)])
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_officer_a).write({"name": "Sửa tin của đơn vị khác"})
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_officer_a).unlink()
+
+    def test_officer_a_targeting_unit_b_fails(self):
+        Mailing = self.env["mailing.mailing"].with_user(self.user_officer_a)
+        with self.assertRaises(AccessError):
+            Mailing.create({"subject": "Thư gửi đơn vị khác", "union_organization_id": self.unit_b.id,
+                            "body_html": "<p>x</p>"})
+        mailing = Mailing.create({"subject": "Thư gửi đoàn viên", "union_organization_id": self.unit_a.id,
+                                  "body_html": "<p>Kính gửi đoàn viên</p>"})
+        with self.assertRaises(AccessError):
+            mailing.write({"union_organization_id": self.unit_b.id})
+        with self.assertRaises(AccessError):
+            mailing.write({"mailing_domain": "[]"})
+        # unit B's list, contacts and traces stay out of reach
+        self.env["mailing.list"]._union_list_for(self.unit_b)
+        List = self.env["mailing.list"].with_user(self.user_officer_a)
+        self.assertEqual(List.search([]).union_organization_id, self.unit_a)
+        contacts = self.env["mailing.contact"].with_user(self.user_officer_a).search_read([], ["email"])
+        self.assertNotIn("hoa.b1@example.vn", [c["email"] for c in contacts])
+        self.assertFalse(self.env["mailing.contact"].with_user(self.user_officer_a).search(
+            [("email", "=", "hoa.b1@example.vn")]).export_data(["email"])["datas"])
+
+    def test_officer_who_is_a_member_cannot_target_the_parent_unit(self):
+        """A member reads their own unit's parents; an officer who is also a member still
+        reaches only the units they manage."""
+        self.env["union.member"].create({
+            "partner_id": self.user_officer_a.partner_id.id, "gender": "male", "birth_date": "1980-01-01",
+            "organization_id": self.unit_a.id, "date_joined": "2010-01-01"})
+        self.user_officer_a.invalidate_recordset()
+        self.assertTrue(self.upper.with_user(self.user_officer_a).has_access("read"))
+        with self.assertRaises(AccessError):
+            self.env["mailing.mailing"].with_user(self.user_officer_a).create({
+                "subject": "Thư gửi cả ngành", "union_organization_id": self.upper.id, "body_html": "<p>x</p>"})
+        with self.assertRaises(AccessError):
+            self.env["union.reach.national.import"].with_user(self.user_officer_a).create(
+                {"organization_id": self.upper.id, "file": False})
+
+    def test_recipients_are_the_unit_members_at_send_time(self):
+        mailing = self.env["mailing.mailing"].with_user(self.user_officer_a).create({
+            "subject": "Thư gửi đoàn viên", "union_organization_id": self.unit_a.id,
+            "body_html": "<p>Kính gửi đoàn viên</p>"})
+        # a member who joins unit A after the mailing was written still receives it
+        self.member_a2.email = "hung.a2@example.vn"
+        # someone sneaks unit B's member into the mailing's list as superuser: the send rebuilds it
+        mailing.sudo().contact_list_ids.contact_ids = [(0, 0, {"name": "x", "email": "hoa.b1@example.vn"})]
+        mailing.action_launch()
+        mailing.sudo()._process_mass_mailing_queue()
+        traces = self.env["mailing.trace"].sudo().search([("mass_mailing_id", "=", mailing.id)])
+        self.assertEqual(set(traces.mapped("email")), {self.member_a1.email, "hung.a2@example.vn"})
+        rows = self.env["mailing.trace"].with_user(self.user_officer_a).search_read([], ["email"])
+        self.assertEqual(len(rows), 2)
+        self.assertFalse(self.env["mailing.trace"].with_user(self.user_officer_b).search_read([], ["email"]))
+        groups = self.env["mailing.trace"].with_user(self.user_officer_b).read_group([], ["email"], ["trace_status"])
+        self.assertFalse(groups)
+
+    def test_portal_home_shows_the_member_units_announcements(self):
+        self.env["blog.post"].create({"name": "Tin vui Trường THPT A", "blog_id": self.blog_a.id,
+                                      "website_published": True})
+        self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
+        page = self.url_open("/my")
+        self.assertIn("Tin vui Trường THPT A", page.text)
+        self.assertIn("Thông báo của Công đoàn ngành", page.text)
+        self.assertNotIn("Hội nghị công đoàn Trường THCS B", page.text)
+
+    def test_portal_tour(self):
+        self.env["blog.post"].create({"name": "Tin vui Trường THPT A", "blog_id": self.blog_a.id,
+                                      "website_published": True})
+        self.start_tour("/my", "union_reach_portal_tour", login=self.user_portal_a1.login)
