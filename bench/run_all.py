@@ -38,6 +38,8 @@ BENCHES = [
     ("bench_portal.py", True, ["--think", "1"], "the same with 1 s of reading between pages"),
     ("bench_numbering.py", True, [], "document numbering from 8 concurrent workers"),
     ("bench_bank_import.py", False, [], "a 10,000-line bank statement imported and matched"),
+    ("bench_national.py", True, [], "the national register's export compared with the members"),
+    ("bench_vote.py", False, [], "500 voters casting an online ballot over 60 s, 4 workers"),
 ]
 
 
