@@ -11,6 +11,7 @@ from . import (
     test_lifecycle,
     test_officer_routine,
     test_organization,
+    test_organization_history,
     test_portal,
     test_portal_phone,
     test_security,
