@@ -33,6 +33,7 @@
         "views/res_users_views.xml",
         "wizard/union_member_event_wizard_views.xml",
         "wizard/union_organization_dissolve_wizard_views.xml",
+        "wizard/union_organization_merge_views.xml",
         "wizard/union_member_transfer_wizard_views.xml",
         "wizard/union_member_transfer_request_wizard_views.xml",
         "wizard/union_member_import_wizard_views.xml",

@@ -201,3 +201,16 @@ class UnionOrganization(models.Model):
             events += Event._prepare_values(unit, event_type, on_date, context.get("union_event_decision"))
         # sudo: the event is the unit's own history, written by its checked write
         Event.sudo().create(events)
+
+    # --- merge and move (union.organization.merge): steps other addons extend ---
+
+    def _union_merge_preview(self, target, on_date):
+        """What the other addons will pass from these closing units to ``target`` on ``on_date``:
+        a list of sentences for the merge's preview (counts only, in a few queries)."""
+        return []
+
+    def _union_merge_into(self, target, on_date, decision_ref):
+        """Pass what belongs to these closing units to ``target`` on ``on_date`` (dues, books,
+        documents...). Called by the merge after the members and sub-units moved and before
+        the units are closed, inside the merge's savepoint: raising undoes the whole merge."""
+        return True

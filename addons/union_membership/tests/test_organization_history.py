@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import UnionCommon
@@ -114,3 +114,17 @@ class TestOrganizationHistory(UnionCommon):
 
     def test_tree_as_at_a_date_in_a_fixed_number_of_queries(self):
         self.assertEqual(self._count_as_at_queries(10), self._count_as_at_queries(50))
+
+    def test_unit_history_follows_the_unit_access(self):
+        Event = self.env["union.organization.event"].with_user(self.user_officer_b)
+        rows = Event.search_read([], ["organization_id"])
+        self.assertEqual({row["organization_id"][0] for row in rows}, {self.unit_b.id})
+        groups = Event.read_group([], ["organization_id"], ["organization_id"])
+        self.assertEqual([g["organization_id"][0] for g in groups], [self.unit_b.id])
+        events_a = self.unit_a.event_ids
+        with self.assertRaises(AccessError):
+            events_a.with_user(self.user_officer_b).export_data(["name", "parent_id"])
+        with self.assertRaises(AccessError):
+            Event.create({"organization_id": self.unit_b.id, "event_type": "change", "name": "X"})
+        with self.assertRaises(AccessError):
+            self.unit_b.event_ids.with_user(self.user_officer_b).unlink()

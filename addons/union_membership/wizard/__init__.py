@@ -6,4 +6,5 @@ from . import (
     union_member_transfer_wizard,
     union_organization_as_at_wizard,
     union_organization_dissolve_wizard,
+    union_organization_merge,
 )
