@@ -26,6 +26,7 @@
         "views/union_organization_views.xml",
         "views/union_document_type_views.xml",
         "views/union_document_register_views.xml",
+        "views/union_organization_merge_views.xml",
         "views/union_document_views.xml",
         "views/union_petition_views.xml",
         "views/union_petition_deadline_views.xml",
