@@ -42,3 +42,4 @@ from . import account_journal
 from . import ir_module_module
 from . import template_vn_union
 from . import union_chart_mapping
+from . import union_organization_merge

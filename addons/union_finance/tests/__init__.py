@@ -20,3 +20,4 @@ from . import test_printing  # issue 14: no layout wizard, selectable receipt
 from . import test_routines  # issue 14: the month's dues tour, check-off as the accountant
 from . import test_union_chart
 from . import test_portal_phone
+from . import test_organization_merge  # issue 18: a merge moves unpaid dues and balances
