@@ -163,3 +163,19 @@ class UnionOrganization(models.Model):
     def _union_merge_move_vals(self, company, on_date, ref, lines):
         return {"move_type": "entry", "company_id": company.id, "journal_id": company.union_dues_journal_id.id,
                 "date": on_date, "ref": ref, "line_ids": lines}
+
+    def _union_dissolution_settlement(self, on_date):
+        """Dues collected for months from the end date on: to refund (dispatch 4181/TLĐ-TC)."""
+        lines = super()._union_dissolution_settlement(on_date)
+        # sudo: the officer dissolving the unit may keep no books; counts only leave this method
+        month = on_date.replace(day=1)
+        groups = self.env["union.dues.line"].sudo()._read_group([
+            ("organization_id", "child_of", self.id), ("month", ">=", month), ("amount_paid", ">", 0),
+            ("run_state", "!=", "reversed")], [], ["__count", "amount_paid:sum"])
+        count, amount = groups[0] if groups else (0, 0)
+        if count:
+            total = f"{int(amount or 0):,}".replace(",", ".")
+            lines.append(self.env._(
+                "%(count)s dues line(s) paid for months from %(month)s on (%(amount)s VND): to refund "
+                "to the members.", count=count, month=month.strftime("%m/%Y"), amount=total))
+        return lines

@@ -75,3 +75,19 @@ class TestFinanceOnMerge(UnionFinanceCommon):
         self.assertEqual(line.move_line_id.company_id, other)
         self.assertEqual((line.move_line_id.amount_residual, line.organization_id), (150_000, target))
         self.assertEqual(line.payment_state, "unpaid")
+
+    def test_dissolution_lists_dues_to_refund(self):
+        """A unit fully state-funded ended on 1 June 2025: the dissolution lists the dues paid for
+        June 2025 on, to refund."""
+        run = self._run(self.unit_b, date(2025, 6, 1), include_children=False)
+        line = self._lines(run, self.member_b1)
+        self.env["union.dues.payment"].create({
+            "kind": "cash", "organization_id": self.unit_b.id, "member_id": self.member_b1.id,
+            "amount": line.amount, "date": date(2025, 6, 10)}).action_post()
+        self.assertEqual(line.payment_state, "paid")
+        wizard = self.env["union.organization.dissolve.wizard"].with_user(self.user_upper).new({
+            "organization_id": self.unit_b.id, "reason_kind": "state_funded_2025"})
+        wizard._onchange_reason_kind()
+        self.assertEqual(wizard.date, date(2025, 6, 1))
+        self.assertIn("4181/TLĐ-TC", wizard.reason)
+        self.assertIn("1 dues line(s) paid for months from 06/2025 on", wizard.settlement)

@@ -209,6 +209,14 @@ class UnionOrganization(models.Model):
         a list of sentences for the merge's preview (counts only, in a few queries)."""
         return []
 
+    def _union_dissolution_settlement(self, on_date):
+        """What must be settled when this unit ends on ``on_date``, as sentences for the
+        dissolution wizard; other addons add theirs (dues to refund, funds to hand over)."""
+        self.ensure_one()
+        return [self.env._(
+            "Funds and assets are handed over to the upper level (dispatch 4181/TLĐ-TC); the members' "
+            "history stays answerable.")]
+
     def _union_merge_into(self, target, on_date, decision_ref):
         """Pass what belongs to these closing units to ``target`` on ``on_date`` (dues, books,
         documents...). Called by the merge after the members and sub-units moved and before

@@ -53,6 +53,14 @@ class TestOrganizationHistory(UnionCommon):
         self.assertEqual(Org._get_tree_at(date(2025, 5, 31))[self.unit_b.id]["state"], "active")
         self.assertEqual(Org._get_tree_at(date(2025, 6, 1))[self.unit_b.id]["state"], "dissolved")
 
+    def test_dissolution_offers_the_end_of_state_funded_units(self):
+        wizard = self.env["union.organization.dissolve.wizard"].with_user(self.user_upper).new({
+            "organization_id": self.unit_a.id, "reason_kind": "state_funded_2025"})
+        wizard._onchange_reason_kind()
+        self.assertEqual(wizard.date, date(2025, 6, 1))
+        self.assertIn("Conclusion 157-KL/TW", wizard.reason)
+        self.assertIn("handed over to the upper level", wizard.settlement)
+
     def test_level_names_follow_the_law(self):
         before = self.unit_a.with_context(union_as_at="2025-06-30")
         after = self.unit_a.with_context(union_as_at="2025-07-01")
