@@ -6,6 +6,7 @@ from . import (
     res_users,
     union_consent_text,
     union_demo_generator,
+    union_demo_reorganisation,
     union_ethnicity,
     union_member,
     union_member_change_request,
