@@ -37,6 +37,7 @@ BENCHES = [
     ("bench_portal.py", True, [], "portal pages under load, multi-worker Odoo"),
     ("bench_portal.py", True, ["--think", "1"], "the same with 1 s of reading between pages"),
     ("bench_numbering.py", True, [], "document numbering from 8 concurrent workers"),
+    ("bench_merge.py", False, [], "a province merged into another; the tree as at a date"),
 ]
 
 
