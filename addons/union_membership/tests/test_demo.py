@@ -50,6 +50,9 @@ class TestDemoGenerator(TransactionCase):
         self.assertEqual(set(dissolved.mapped("date_ended")), {date(2025, 6, 1)})
         self.assertEqual((sector.state, sector.date_ended), ("merged", date(2025, 6, 30)))
         self.assertEqual((result["dak_nong"].state, result["dak_nong"].date_ended), ("merged", date(2025, 7, 1)))
+        # ended units stay where they ended
+        self.assertEqual(sector.parent_id, result["dak_nong"])
+        self.assertEqual(dissolved.parent_id, sector)
         continuing = result["schools"] - dissolved
         self.assertTrue(all(s.parent_id in (successor | commune) for s in continuing))
         self.assertTrue(commune.child_ids)

@@ -202,8 +202,9 @@ class UnionOrganizationMerge(models.TransientModel):
             "member_id": member.id, "event_type": "transfer", "date": self.date,
             "organization_id": target.id, "reason": reason, "decision_ref": self.decision_ref,
         } for member in members])
+        # the sub-units in operation; ended ones stay where they ended (their history)
         children = self.env["union.organization"].search([("parent_id", "in", sources.ids),
-                                                          ("id", "not in", sources.ids)])
+                                                          ("id", "not in", sources.ids), ("state", "=", "active")])
         if children:
             children.with_context(**self._event_context()).write({"parent_id": target.id})
         sources.with_context(**self._event_context())._union_merge_into(target, self.date, self.decision_ref)
