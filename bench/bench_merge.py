@@ -40,6 +40,8 @@ def main():
     parser.add_argument("--db", default="union_bench")
     parser.add_argument("--transfers", action="store_true",
                         help="also merge every union group into one unit (100,000 transfer events)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="the province generated with this --seed (default: the first one)")
     args = parser.parse_args()
     installed = ensure_modules(args.db, ["union_membership", "union_finance", "union_documents"])
     if installed:
@@ -49,7 +51,8 @@ def main():
         env = env(user=admin.id, context={"tracking_disable": True, "mail_notrack": True,
                                           "mail_create_nolog": True})
         Org = env["union.organization"]
-        sector = find_sector(env)
+        sector = (Org.search([("code", "=", f"B{args.seed}-CDN")]) if args.seed is not None
+                  else find_sector(env))
         if not sector:
             emit({"what": "bench_merge", "skipped": "no province: run generate_province.py first"})
             return
