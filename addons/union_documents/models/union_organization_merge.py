@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 #: incoming documents still to be handled, petitions still open
@@ -21,14 +21,23 @@ class UnionDocumentRegister(models.Model):
         help="The register's unit merged into another on this date: its numbers stay valid and "
              "searchable, no number is given any more (the surviving unit continues its own series).")
 
-    def _take_next_numbers(self):
-        closed = self.filtered("date_closed")
-        if closed:
-            raise UserError(self.env._(
-                "The register %(register)s closed on %(date)s (its unit merged): number the document "
-                "in the surviving unit's register.", register=closed[0].name,
-                date=closed[0].date_closed.strftime("%d/%m/%Y")))
-        return super()._take_next_numbers()
+
+class UnionDocument(models.Model):
+    _inherit = "union.document"
+
+    @api.constrains("register_id")
+    def _check_register_open(self):
+        """No new number in a register closed by a merge (the documents it already numbered are
+        not written again: their register stays). Checked on the document, after the register's
+        row lock (``_take_next_numbers`` stays the first statement touching the register rows);
+        the refusal rolls the release back, number included."""
+        for doc in self:
+            register = doc.register_id
+            if register.date_closed:
+                raise UserError(self.env._(
+                    "The register %(register)s closed on %(date)s (its unit merged): number the document "
+                    "in the surviving unit's register.", register=register.name,
+                    date=register.date_closed.strftime("%d/%m/%Y")))
 
 
 class UnionOrganization(models.Model):

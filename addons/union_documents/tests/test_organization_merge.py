@@ -39,5 +39,11 @@ class TestDocumentsOnMerge(UnionDocumentsCommon):
         self.assertEqual((doc.register_id, doc.number), (register, number))
         found = self.env["union.document"].with_user(self.user_officer_a).search([("register_id", "=", register.id)])
         self.assertEqual(found, doc)
-        with self.assertRaisesRegex(UserError, "closed on 01/07/2025"):
-            register._take_next_numbers()
+        late = self.env["union.document"].with_user(self.user_upper).create({
+            "direction": "incoming", "organization_id": self.unit_b.id, "type_id": self.type_letter.id,
+            "subject": "Công văn đến muộn", "issuer_name": "LĐLĐ tỉnh", "number_symbol": "16/LĐLĐ",
+            "document_date": date(2025, 7, 2), "date_received": date(2025, 7, 3), "receive_channel": "paper"})
+        with self.assertRaises(UserError) as refusal:  # (a savepoint: the release rolls back)
+            late.action_register()
+        self.assertIn("closed on 01/07/2025", str(refusal.exception))
+        self.assertEqual((register.last_number, late.number, late.state), (number, 0, "draft"))
