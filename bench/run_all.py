@@ -40,6 +40,7 @@ BENCHES = [
     ("bench_bank_import.py", False, [], "a 10,000-line bank statement imported and matched"),
     ("bench_national.py", True, [], "the national register's export compared with the members"),
     ("bench_vote.py", False, [], "500 voters casting an online ballot over 60 s, 4 workers"),
+    ("bench_merge.py", False, [], "a province merged into another; the tree as at a date"),
 ]
 
 

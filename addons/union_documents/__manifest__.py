@@ -2,7 +2,7 @@
     "name": "Union Documents",
     "summary": "Incoming and outgoing official documents (Decree 30/2020), distribution to units, "
                "read receipts, registers, and members' petitions and questions with a public Q&A",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Union",
     "author": "Union suite developers",
     "website": "https://github.com/union-suite",
@@ -26,6 +26,7 @@
         "views/union_organization_views.xml",
         "views/union_document_type_views.xml",
         "views/union_document_register_views.xml",
+        "views/union_organization_merge_views.xml",
         "views/union_document_views.xml",
         "views/union_petition_views.xml",
         "views/union_petition_deadline_views.xml",

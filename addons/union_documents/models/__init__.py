@@ -8,6 +8,7 @@ from . import (
     union_document_register,
     union_document_type,
     union_organization,
+    union_organization_merge,
     union_petition,
     union_petition_deadline,
     union_petition_extension,

@@ -9,6 +9,7 @@ from . import (
     test_document_register_pdf,
     test_document_tour,
     test_mail_gateway,
+    test_organization_merge,
     test_petition,
     test_petition_identity,
     test_petition_time_limits,

@@ -49,3 +49,4 @@ from . import account_statement_import_sheet_parser  # issue 16
 from . import account_bank_statement_line  # issue 16
 from . import account_chart_template_bank  # issue 16: fee and interest reconciliation models
 from . import union_arrears_reminder
+from . import union_organization_merge

@@ -123,7 +123,12 @@ class UnionMembershipDemoProvince(models.AbstractModel):
                       for member, vals, unit_id in zip(created, member_vals, units)])
         # June 2025: fully state-paid primary schools' unions dissolved (Conclusion 157-KL/TW)
         dissolved = Org
-        if with_reform:
+        reorganised = {}
+        if with_reform == "2025":
+            # the whole 2025 reorganisation (issue 18): union_organization_reorg_demo.py
+            reorganised = self._reorganise_2025(federation, sector, schools, prefix=prefix)
+            dissolved = reorganised["dissolved"]
+        elif with_reform:
             dissolved = schools.filtered(lambda s: s.funding_type == "public_full")[:1]
             if dissolved:
                 wizard = self.env["union.organization.dissolve.wizard"].create({
@@ -143,7 +148,7 @@ class UnionMembershipDemoProvince(models.AbstractModel):
         Event.create([{"member_id": m.id, "event_type": "withdrawal", "date": date(2025, 12, 31),
                        "reason": "Nghỉ hưu"} for m in leavers])
         result = {"federation": federation, "sector": sector, "schools": schools, "groups": groups,
-                  "members": created, "dissolved": dissolved}
+                  "members": created, "dissolved": dissolved, **reorganised}
         return result
 
     @api.model
@@ -174,7 +179,11 @@ class UnionMembershipDemoProvince(models.AbstractModel):
     def _load_demo(self):
         """The demo database: the Đắk Nông education union (37 schools, ~1,800 members)
         and one login per role. Passwords equal the logins (demo only)."""
-        result = self._generate_province(grassroots=37, members=1800)
+        result = self._generate_province(grassroots=37, members=1800, with_reform="2025")
+        # the demo lives in 2026: its upper unit is the successor federation (Lâm Đồng)
+        education_union = result["sector"]
+        result["sector"] = result["successor"]
+        result["federation"] = result["successor"]
         school = result["schools"].filtered(lambda s: s.state == "active")[:1]
         member = self.env["union.member"].search(
             [("organization_id", "child_of", school.id), ("state", "=", "active")], limit=1)
@@ -199,10 +208,12 @@ class UnionMembershipDemoProvince(models.AbstractModel):
         admin = self.env.ref("base.user_admin")
         admin.write({"lang": lang, "union_organization_ids": [(6, 0, result["federation"].ids)]})
         records = [("demo_org_federation", result["federation"]), ("demo_org_sector", result["sector"]),
-                   ("demo_org_school", school), ("demo_org_dissolved", result["dissolved"]),
+                   ("demo_org_school", school), ("demo_org_dissolved", result["dissolved"][:1]),
                    ("demo_member_portal", member), ("demo_user_upper", users[0]),
                    ("demo_user_officer", users[1]), ("demo_user_portal", users[2]),
-                   ("demo_org_enterprise", enterprise), ("demo_member_foreign", foreigner)]
+                   ("demo_org_enterprise", enterprise), ("demo_member_foreign", foreigner),
+                   ("demo_org_education_union", education_union), ("demo_org_dak_nong", result["dak_nong"]),
+                   ("demo_org_commune", result["commune"])]
         self.env["ir.model.data"]._update_xmlids([{
             "xml_id": f"union_membership.{name}", "record": record, "noupdate": True,
         } for name, record in records if record])

@@ -18,4 +18,6 @@ from . import (
     union_member_transfer_request,
     union_organization,
     union_organization_directory,
+    union_organization_event,
+    union_organization_history,
 )

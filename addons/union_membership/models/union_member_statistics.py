@@ -47,7 +47,12 @@ class UnionMemberStatistics(models.Model):
     def action_compute(self):
         """Count members as at ``date_to`` and movements in the period, per unit, in bulk."""
         for stat in self:
-            units = stat.organization_id._get_subtree()
+            # the units under the chosen one as they stood at the date (the units' history)
+            Org = self.env["union.organization"]
+            tree = Org._get_tree_at(stat.date_to)
+            # (only those the user may read today: a unit moved away since is out of their reach)
+            units = Org.with_context(active_test=False).search([
+                ("id", "in", Org._get_subtree_at(tree, stat.organization_id.ids))])
             members_model = self.env["union.member"]
             status = members_model._get_status_at(stat.date_to, units.ids)
             current = {mid: org for mid, (state, org) in status.items() if state in MEMBER_STATES}
@@ -82,10 +87,18 @@ class UnionMemberStatistics(models.Model):
                 counts[event["organization_id"]][key] += 1
             stat.line_ids.unlink()
             self.env["union.member.statistics.line"].create([
-                dict({"statistics_id": stat.id, "organization_id": unit.id}, **counts.get(unit.id, {}))
+                dict({"statistics_id": stat.id, "organization_id": unit.id,
+                      **stat._line_unit_values(unit, tree.get(unit.id))}, **counts.get(unit.id, {}))
                 for unit in units])
             stat.ethnicity_breakdown = dict(by_ethnicity)
         return True
+
+    @api.model
+    def _line_unit_values(self, unit, node):
+        """The unit's name, level and parent at the statistics' date (today's when it has no history)."""
+        if not node:
+            return {"unit_name": unit.name, "level": unit.level, "parent_id": unit.parent_id.id}
+        return {"unit_name": node["name"], "level": node["level"], "parent_id": node["parent_id"]}
 
     def action_export_xlsx(self):
         self.ensure_one()
@@ -117,7 +130,7 @@ class UnionMemberStatistics(models.Model):
         row = 3
         for line in self.line_ids:
             sheet.write(row, 0, line.organization_id.code, cell)
-            sheet.write(row, 1, line.organization_id.name, cell)
+            sheet.write(row, 1, line.unit_name or line.organization_id.name, cell)
             for col, field in enumerate(columns, start=2):
                 sheet.write_number(row, col, line[field], cell)
             row += 1

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .union_organization import LEVELS
+
 
 class UnionMemberStatisticsLine(models.Model):
     _name = "union.member.statistics.line"
@@ -11,8 +13,10 @@ class UnionMemberStatisticsLine(models.Model):
     statistics_id = fields.Many2one("union.member.statistics", required=True, index=True, ondelete="cascade")
     date_to = fields.Date(related="statistics_id.date_to", store=True, string="As At")
     organization_id = fields.Many2one("union.organization", string="Unit", required=True, index=True)
-    level = fields.Selection(related="organization_id.level", store=True)
-    parent_id = fields.Many2one(related="organization_id.parent_id", store=True, string="Parent Unit")
+    # the unit's name, level and parent as they were at the date (the unit's history), not today's
+    unit_name = fields.Char(string="Name at the Date")
+    level = fields.Selection(LEVELS)
+    parent_id = fields.Many2one("union.organization", string="Parent Unit")
     members = fields.Integer(aggregator="sum")
     women = fields.Integer(aggregator="sum")
     age_under_30 = fields.Integer(string="Under 30", aggregator="sum")

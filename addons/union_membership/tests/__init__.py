@@ -13,6 +13,8 @@ from . import (
     test_lifecycle,
     test_officer_routine,
     test_organization,
+    test_organization_history,
+    test_organization_merge,
     test_portal,
     test_portal_phone,
     test_security,

@@ -1,7 +1,15 @@
+from datetime import date
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules.lifecycle import MEMBER_STATES
+
+#: units 100% state-funded or below 10% self-financing ended on this day (Conclusion 157-KL/TW,
+#: dispatch 4181/TLĐ-TC; DOMAIN.md §1)
+STATE_FUNDED_END = date(2025, 6, 1)
 
 
 class UnionOrganizationDissolveWizard(models.TransientModel):
@@ -20,6 +28,26 @@ class UnionOrganizationDissolveWizard(models.TransientModel):
         context={"union_transfer_destination": True},
         help="Leave empty to end the membership of the unit's members on the dissolution date.")
     member_count = fields.Integer(related="organization_id.member_count_total")
+    reason_kind = fields.Selection(
+        [("state_funded_2025", "Fully state-funded or below 10% self-financing: ended 1 June 2025"),
+         ("other", "Other reason")], string="Why", default="other", required=True)
+    settlement = fields.Html(compute="_compute_settlement", sanitize=False, string="To Settle")
+
+    @api.onchange("reason_kind")
+    def _onchange_reason_kind(self):
+        if self.reason_kind == "state_funded_2025":
+            self.date = STATE_FUNDED_END
+            self.reason = self.env._(
+                "Unit 100%% state-funded or below 10%% self-financing: ended on 1 June 2025 "
+                "(Conclusion 157-KL/TW, dispatch 4181/TLĐ-TC).")
+
+    @api.depends("organization_id", "date", "reason_kind")
+    def _compute_settlement(self):
+        for wizard in self:
+            lines = wizard.organization_id._union_dissolution_settlement(wizard.date) \
+                if wizard.organization_id and wizard.date else []
+            wizard.settlement = Markup("<ul>%s</ul>") % Markup("").join(
+                Markup("<li>%s</li>") % line for line in lines) if lines else False
 
     @api.model
     def _check_union_references(self, vals):

@@ -6,7 +6,7 @@ class TestReachDemo(TransactionCase):
     """The demo of union_reach, built on a small generated province."""
 
     def test_demo(self):
-        province = self.env["union.demo.generator"].with_context(tracking_disable=True)._generate_province(
+        province = self.env["union.membership.demo.province"].with_context(tracking_disable=True)._generate_province(
             grassroots=2, members=20, seed=7, prefix="TR")
         result = self.env["union.reach.demo"]._build_demo(province["schools"][0], province["sector"])
         states = result["applications"].mapped("state")

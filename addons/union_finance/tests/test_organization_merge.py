@@ -1,0 +1,93 @@
+from datetime import date
+
+from odoo.tests import tagged
+
+from .common import UnionFinanceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestFinanceOnMerge(UnionFinanceCommon):
+    """A merge moves the closing unit's unpaid dues lines to the surviving unit and its balances
+    by one posted entry on the merge date; no posted journal item is rewritten."""
+
+    def _merge(self, source, target, on_date=date(2025, 9, 1)):
+        wizard = self.env["union.organization.merge"].with_user(self.user_upper).create({
+            "mode": "merge", "source_ids": [(6, 0, source.ids)], "target_id": target.id,
+            "date": on_date, "decision_ref": "41/QĐ-CĐN"})
+        preview = wizard.preview
+        wizard.action_confirm()
+        return preview
+
+    def _balance(self, unit, account):
+        groups = self.env["account.move.line"]._read_group([
+            ("parent_state", "=", "posted"), ("account_id", "=", account.id),
+            ("analytic_distribution", "in", unit.analytic_account_id.ids)], [], ["balance:sum"])
+        return groups[0][0] or 0
+
+    def test_merge_moves_unpaid_dues_and_balances(self):
+        run = self._run(self.unit_b, date(2025, 7, 1), include_children=False)
+        line = self._lines(run, self.member_b1)
+        self.assertEqual(line.payment_state, "unpaid")
+        receivable = line.move_line_id.account_id
+        upward = self.company.union_dues_upward_account_id  # 336: the share owed upward, per unit
+        owed = self._balance(self.unit_b, upward)
+        self.assertEqual(owed, -45_000)
+        owed_a = self._balance(self.unit_a, upward)
+        posted = run.line_ids.move_line_id
+        before = posted.read(["analytic_distribution", "balance", "account_id", "write_date"])
+        due = self._balance(self.unit_b, receivable)
+        self.assertEqual(due, 0)  # the receivable is the company's, detailed by the dues lines
+
+        preview = self._merge(self.unit_b, self.unit_a)
+        self.assertIn("1 unpaid dues line(s) (150.000 VND due) moved to the surviving unit", preview)
+        self.assertIn("Balances of 1 unit(s) in the books moved by one posted entry each", preview)
+        self.assertEqual(line.organization_id, self.unit_a)
+        self.assertEqual(self.member_b1.organization_id, self.unit_a)
+        # the books: what B owes upward left B's analytic account for A's, by one entry on the date
+        self.assertEqual(self._balance(self.unit_b, upward), 0)
+        self.assertEqual(self._balance(self.unit_a, upward), owed_a + owed)
+        self.assertEqual(line.move_line_id.account_id, receivable)
+        entry = self.env["account.move"].search([("ref", "ilike", "41/QĐ-CĐN")])
+        self.assertEqual((len(entry), entry.state, entry.date), (1, "posted", date(2025, 9, 1)))
+        # nothing already posted was rewritten
+        self.assertEqual(posted.read(["analytic_distribution", "balance", "account_id", "write_date"]), before)
+
+    def test_merge_across_companies_closes_and_opens(self):
+        run = self._run(self.unit_b, date(2025, 7, 1), include_children=False)
+        line = self._lines(run, self.member_b1)
+        old_item = line.move_line_id
+        upward = self.company.union_dues_upward_account_id
+        other = self.env["res.company"].create({"name": "LĐLĐ tỉnh Lâm Đồng (thử)",
+                                                "currency_id": self.env.ref("base.VND").id})
+        self.user_upper.sudo().company_ids = [(4, other.id)]
+        target = self.env["union.organization"].create({
+            "name": "Công đoàn phường Bắc Gia Nghĩa", "code": "T-PBGN", "level": "upper",
+            "parent_id": self.upper.id, "company_id": other.id})
+        self._merge(self.unit_b, target)
+        entries = self.env["account.move"].sudo().search([("ref", "ilike", "41/QĐ-CĐN")])
+        self.assertEqual(entries.company_id, self.company | other)
+        self.assertEqual(set(entries.mapped("state")), {"posted"})
+        self.assertEqual(self._balance(self.unit_b, upward), 0)
+        opening = entries.filtered(lambda move: move.company_id == other)
+        self.assertIn(45_000.0, opening.line_ids.mapped("credit"))
+        # the unpaid dues: settled in the old company, open again in the new one, where the line points
+        self.assertTrue(old_item.reconciled)
+        self.assertEqual(line.move_line_id.company_id, other)
+        self.assertEqual((line.move_line_id.amount_residual, line.organization_id), (150_000, target))
+        self.assertEqual(line.payment_state, "unpaid")
+
+    def test_dissolution_lists_dues_to_refund(self):
+        """A unit fully state-funded ended on 1 June 2025: the dissolution lists the dues paid for
+        June 2025 on, to refund."""
+        run = self._run(self.unit_b, date(2025, 6, 1), include_children=False)
+        line = self._lines(run, self.member_b1)
+        self.env["union.dues.payment"].create({
+            "kind": "cash", "organization_id": self.unit_b.id, "member_id": self.member_b1.id,
+            "amount": line.amount, "date": date(2025, 6, 10)}).action_post()
+        self.assertEqual(line.payment_state, "paid")
+        wizard = self.env["union.organization.dissolve.wizard"].with_user(self.user_upper).new({
+            "organization_id": self.unit_b.id, "reason_kind": "state_funded_2025"})
+        wizard._onchange_reason_kind()
+        self.assertEqual(wizard.date, date(2025, 6, 1))
+        self.assertIn("4181/TLĐ-TC", wizard.reason)
+        self.assertIn("1 dues line(s) paid for months from 06/2025 on", wizard.settlement)
