@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.union_membership.rules.levels import LAW_97_2025
+
 
 class UnionAwardDecision(models.Model):
     """A commendation decision: number, date, signer and the recipients it lists."""
@@ -68,11 +70,16 @@ class UnionAwardDecision(models.Model):
                     "%(title)s is granted by the employer or a State body, not by the union: record it as a "
                     "State title achievement instead of deciding it.", title=decision.award_title_id.name))
 
-    @api.constrains("organization_id", "award_title_id")
+    @api.constrains("organization_id", "award_title_id", "date")
     def _check_grant_level(self):
         for decision in self:
             level = decision.award_title_id.grant_level
-            if level != "national" and decision.organization_id.level != level:
+            granting = {level}
+            if level == "upper" and decision.date and decision.date >= LAW_97_2025:
+                # from 1 July 2025 a provincial federation is itself a union above the
+                # grassroots (công đoàn cấp trên cơ sở, Law 97/2025/QH15; DOMAIN.md §1)
+                granting.add("federation")
+            if level != "national" and decision.organization_id.level not in granting:
                 raise ValidationError(self.env._(
                     "%(unit)s cannot grant %(title)s: it is granted at another level.",
                     unit=decision.organization_id.name, title=decision.award_title_id.name))

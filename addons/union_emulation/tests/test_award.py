@@ -280,6 +280,16 @@ class TestAward(EmulationCommon):
                 "name": "1/QĐ-CĐCS", "organization_id": self.unit_a.id,
                 "award_title_id": self.form_gk_upper.id, "year": "2025", "signer_name": "A"})
 
+    def test_federation_grants_upper_level_titles_from_law_97(self):
+        """From 1 July 2025 a provincial federation is a union above the grassroots (Law
+        97/2025/QH15): it grants the upper level's certificates; before, it did not."""
+        Decision = self.env["union.award.decision"]
+        vals = {"name": "2/QĐ-LĐLĐ", "organization_id": self.federation.id,
+                "award_title_id": self.form_gk_upper.id, "year": "2025", "signer_name": "A"}
+        with self.assertRefused(ValidationError, "cannot grant"):
+            Decision.create(dict(vals, date=date(2025, 6, 30)))
+        self.assertTrue(Decision.create(dict(vals, date=date(2025, 7, 1))))
+
     def test_collective_line_needs_unit(self):
         with self.assertRefused(ValidationError, "collectives"):
             self._proposal([{"member_id": self.member_a1.id, "achievement": "x"}], title=self.form_gk_upper_unit)
