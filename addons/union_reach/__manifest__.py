@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/union_reach_rules.xml",
         "data/ir_config_parameter_data.xml",
+        "data/union_reach_default_user_data.xml",
         "data/mail_template_data.xml",
         "data/union_reach_national_mapping_data.xml",
         "data/website_menu_data.xml",

@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/union_training_rules.xml",
         "data/union_training_tag_data.xml",
+        "data/union_training_default_user_data.xml",
         "report/union_training_certificate_report.xml",
         "views/event_event_views.xml",
         "views/union_training_session_views.xml",

@@ -105,7 +105,9 @@ class UnionDuesRun(models.Model):
             run.lock_date_warning = False
             if run.state not in ("draft", "computed") or not run.month or not run.company_id:
                 continue
-            date = run._union_posting_date(run.company_id)
+            # sudo: officers see the warning; reading the company's lock dates and dues
+            # journal gives them a date, no accounting record
+            date = run.sudo()._union_posting_date(run.company_id.sudo())
             if date != dues_rules.month_end(run.month):
                 run.lock_date_warning = self.env._(
                     "%(month)s is inside a locked accounting period: the dues entries will be "

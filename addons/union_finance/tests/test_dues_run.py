@@ -376,5 +376,7 @@ class TestDuesRun(UnionFinanceCommon):
 
         small = confirm_queries(2, date(2025, 7, 1))
         big = confirm_queries(30, date(2025, 8, 1))
-        self.assertLessEqual(big, small + 28 * 12, (small, big))
+        # about 12 queries an entry, 13 with OCA's ledgers installed (account_financial_report
+        # stores the analytic accounts of every journal item)
+        self.assertLessEqual(big, small + 28 * 14, (small, big))
 

@@ -70,10 +70,16 @@ class TestFinanceOnMerge(UnionFinanceCommon):
         self.assertEqual(self._balance(self.unit_b, upward), 0)
         opening = entries.filtered(lambda move: move.company_id == other)
         self.assertIn(45_000.0, opening.line_ids.mapped("credit"))
-        # the unpaid dues: settled in the old company, open again in the new one, where the line points
-        self.assertTrue(old_item.reconciled)
-        self.assertEqual(line.move_line_id.company_id, other)
-        self.assertEqual((line.move_line_id.amount_residual, line.organization_id), (150_000, target))
+        # the unpaid dues: the closing unit's receivable (booked per unit, with its analytic
+        # account) leaves the old company's books and opens in the new one; the dues line, the
+        # member's detail, follows the surviving unit
+        receivable = self.company.union_dues_receivable_account_id
+        self.assertFalse(old_item, "booked per unit: no member-level item")
+        self.assertEqual(self._balance(self.unit_b, receivable), 0)
+        opened = opening.line_ids.filtered(
+            lambda item: item.account_id.account_type == "asset_receivable" and item.debit)
+        self.assertEqual(sum(opened.mapped("debit")), 150_000)
+        self.assertEqual(line.organization_id, target)
         self.assertEqual(line.payment_state, "unpaid")
 
     def test_dissolution_lists_dues_to_refund(self):

@@ -35,7 +35,8 @@ class UnionOfficerPost(models.Model):
     def _compute_is_current(self):
         today = fields.Date.context_today(self)
         for post in self:
-            post.is_current = post.date_start <= today and (not post.date_end or post.date_end >= today)
+            post.is_current = bool(post.date_start) and post.date_start <= today \
+                and (not post.date_end or post.date_end >= today)
 
     def _search_is_current(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
