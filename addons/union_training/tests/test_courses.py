@@ -51,6 +51,8 @@ class TestUnionCourses(TrainingCommon, HttpCase):
             lambda r: r.union_member_id == self.member_a1)
         self.assertTrue(registration)
         self.assertFalse(self.event_b.registration_ids)
+        self.assertIn(self.member_a1.partner_id, self.course_a.channel_partner_ids.partner_id,
+                      "enrolled by opening the course from the portal")
 
     def _csrf(self):
         page = self.url_open("/my/union/training")

@@ -21,8 +21,17 @@ registry.category("web_tour.tours").add("union_training_portal_register", {
             trigger: ".union-registrations td:contains('Tập huấn kỹ năng số')",
         },
         {
-            content: "The course of the unit is offered",
+            content: "The course of the unit is offered: open it",
             trigger: ".union-courses a:contains('Kỹ năng số cho đoàn viên')",
+            run: "click",
+        },
+        {
+            content: "The member is enrolled at this first visit and reads the course page",
+            trigger: ".o_wslides_course_main, .o_wslides_course_header",
+        },
+        {
+            content: "The lesson is listed",
+            trigger: "a:contains('Bài 1')",
         },
     ],
 });
