@@ -418,6 +418,17 @@ class UnionMember(models.Model):
         return {member_id: (state, org_id) for member_id, state, org_id in rows}
 
     @api.model
+    def _union_unit_by_partner(self, partner_ids):
+        """{partner id: unit id} of the members among ``partner_ids``, in one search: what
+        another addon stamps on a record a member creates (a registration, an answer...),
+        so that the record follows the unit's record rules."""
+        if not partner_ids:
+            return {}
+        # sudo: the member's unit is stamped whoever creates the record (a portal member)
+        members = self.sudo().search([("partner_id", "in", list(partner_ids))])
+        return {member.partner_id.id: member.organization_id.id for member in members}
+
+    @api.model
     def _get_members_at(self, on_date, organizations):
         """Members (active or suspended) of these units and their sub-units at ``on_date``."""
         status = self._get_status_at(on_date, organizations._get_subtree().ids)

@@ -69,9 +69,8 @@ class SlideChannelPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        partner_ids = [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
-        members = self.env["union.member"].sudo().search([("partner_id", "in", partner_ids)])
-        unit_of = {member.partner_id.id: member.organization_id.id for member in members}
+        unit_of = self.env["union.member"]._union_unit_by_partner(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
         for vals in vals_list:
             vals.setdefault("union_organization_id", unit_of.get(vals.get("partner_id")))
         return super().create(vals_list)
