@@ -52,12 +52,15 @@ class EventRegistration(models.Model):
 
     def _union_check_audience(self):
         """A member is registered only for a union event that is for them, whoever writes."""
+        units_of = {}  # the event's units, read once per event (a subtree query)
         for registration in self.filtered("union_member_id"):
             event = registration.event_id
             if not event.union_organization_id:
                 continue
+            if event not in units_of:
+                units_of[event] = event._union_units()
             member = registration.union_member_id.sudo()
-            if member.organization_id not in event._union_units():
+            if member.organization_id not in units_of[event]:
                 raise UserError(self.env._(
                     "%(event)s is not open to the members of %(unit)s.",
                     event=event.name, unit=member.organization_id.name))
