@@ -1,6 +1,19 @@
 from odoo import fields, models
 
 
+#: the values of a statement's header block read by label: key -> (mapping field of
+#: the label, searched after the table too)
+UNION_HEADER_VALUES = {
+    "account": ("union_account_label", False),
+    "opening": ("union_opening_label", False),
+    "closing": ("union_closing_label", True),
+}
+
+
+def _label_field(string, help_text):
+    return fields.Char(string=string, help=f"{help_text} (several: separated by |).")
+
+
 class AccountStatementImportSheetMapping(models.Model):
     """OCA's sheet mapping, extended with what Vietnamese banks' exports need: a
     header block before the table (account number, opening and closing balance
@@ -19,16 +32,18 @@ class AccountStatementImportSheetMapping(models.Model):
         string="Table Starts at the Row Containing",
         help="Text of a column title of the transactions table (e.g. 'Ngày giao dịch'); the "
              "rows above it are the header block. Empty: OCA's header line count is used.")
-    union_account_label = fields.Char(
-        string="Account Number Label",
-        help="Label of the account number in the header block (several: separated by |).")
-    union_opening_label = fields.Char(
-        string="Opening Balance Label",
-        help="Label of the opening balance (several: separated by |).")
-    union_closing_label = fields.Char(
-        string="Closing Balance Label",
-        help="Label of the closing balance, in the header block or after the table "
-             "(several: separated by |).")
+    # the three values of the header block found by their label: one structure
+    # (UNION_HEADER_VALUES), one field each for the administrator
+    union_account_label = _label_field(
+        "Account Number Label", "Label of the account number in the header block")
+    union_opening_label = _label_field(
+        "Opening Balance Label",
+        "Label of the opening balance. Empty: the opening balance is the running "
+        "balance of the first line less its amount (a layout with a balance column)")
+    union_closing_label = _label_field(
+        "Closing Balance Label",
+        "Label of the closing balance, in the header block or after the table. Empty: "
+        "the running balance of the last line (a layout with a balance column)")
     union_split_date_reference = fields.Boolean(
         string="Date and Reference in One Cell",
         help="The date column holds the date on its first line and the bank's reference "

@@ -7,6 +7,7 @@ from odoo import api, models
 from odoo.exceptions import UserError
 
 from ..rules import bank_statement as bank_rules
+from .account_statement_import_sheet_mapping import UNION_HEADER_VALUES
 
 try:
     import openpyxl
@@ -87,9 +88,15 @@ class AccountStatementImportSheetParser(models.TransientModel):
         for name in (mapping[names] or "").split(","):
             if not name.strip():
                 continue
-            try:
-                indexes.append(titles.index(bank_rules.plain(name)))
-            except ValueError:
+            wanted = bank_rules.plain(name)
+            # the title as the layout names it, else the one title that contains it (banks
+            # add footnote marks and line breaks: "Ngày1/ TNX Date/ Số CT/ Doc No")
+            containing = [i for i, title in enumerate(titles) if wanted in title]
+            if wanted in titles:
+                indexes.append(titles.index(wanted))
+            elif len(containing) == 1:
+                indexes.append(containing[0])
+            else:
                 raise UserError(self.env._(
                     "The layout %(layout)s expects a column '%(column)s' in the table, but "
                     "the file has the columns: %(columns)s.", layout=mapping.name,
@@ -100,12 +107,20 @@ class AccountStatementImportSheetParser(models.TransientModel):
         return indexes
 
     @api.model
-    def _union_labelled(self, table, mapping, field, start=None, stop=None):
-        for label in mapping._union_labels(field):
-            value = bank_rules.find_labelled_value(table[start or 0:stop], label)
-            if value not in (None, ""):
-                return value
-        return None
+    def _union_header_values(self, table, mapping, start, end):
+        """{key: the value written next to its label} of ``UNION_HEADER_VALUES``: in the
+        header block (the rows before ``start``), or after the table (from ``end``)."""
+        values = {}
+        for key, (field, after_table) in UNION_HEADER_VALUES.items():
+            values[key] = None
+            for rows in (table[:start], table[end:] if after_table else []):
+                values[key] = next((
+                    value for value in (bank_rules.find_labelled_value(rows, label)
+                                        for label in mapping._union_labels(field))
+                    if value not in (None, "")), None)
+                if values[key] is not None:
+                    break
+        return values
 
     @api.model
     def _union_parse(self, data_file, mapping, filename):  # noqa: C901 - one pass over the rows
@@ -192,18 +207,23 @@ class AccountStatementImportSheetParser(models.TransientModel):
                 if col_balance and col_balance[0] < len(row) else None,
             })
         lines = [line for line in lines if line["amount"]]
-        account = self._union_labelled(table, mapping, "union_account_label", stop=start)
-        opening = self._union_labelled(table, mapping, "union_opening_label", stop=start)
-        closing = self._union_labelled(table, mapping, "union_closing_label", stop=start) \
-            or self._union_labelled(table, mapping, "union_closing_label", start=end)
+        values = self._union_header_values(table, mapping, start, end)
+        account, opening, closing = values["account"], values["opening"], values["closing"]
         opening_amount = bank_rules.parse_amount(opening, thousands, decimal)
         closing_amount = bank_rules.parse_amount(closing, thousands, decimal)
-        for label, value, amount in (
-                (mapping.union_opening_label, opening, opening_amount),
-                (mapping.union_closing_label, closing, closing_amount)):
+        for key, value, amount in (("opening", opening, opening_amount),
+                                   ("closing", closing, closing_amount)):
+            label = mapping[UNION_HEADER_VALUES[key][0]]
             if label and (value in (None, "") or amount is None):
                 errors.append(env._("The balance '%(label)s' is missing or not an amount "
                                     "('%(value)s').", label=label, value=value or ""))
+        if lines and col_balance and not errors:
+            # no balance in the header block (MB): the running balance of the lines
+            if not mapping.union_opening_label and lines[0]["balance"] is not None:
+                opening_amount = lines[0]["balance"] - lines[0]["amount"]
+                opening = opening_amount
+            if not mapping.union_closing_label and lines[-1]["balance"] is not None:
+                closing_amount = closing = lines[-1]["balance"]
         if errors:
             listed = errors[:MAX_LISTED]
             if len(errors) > MAX_LISTED:
@@ -214,7 +234,7 @@ class AccountStatementImportSheetParser(models.TransientModel):
         if not lines:
             raise UserError(env._("The statement %(name)s has no transaction.",
                                   name=filename or ""))
-        if mapping.union_opening_label and mapping.union_closing_label:
+        if opening is not None and closing is not None:
             difference = bank_rules.check_balances(
                 opening_amount, closing_amount, [line["amount"] for line in lines])
             if difference:

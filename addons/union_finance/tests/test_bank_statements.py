@@ -131,12 +131,35 @@ class TestBankStatements(BankStatementCase):
         self.assertEqual(line.statement_id.name.split(":")[0], "BIDV")
 
     def test_file_that_does_not_add_up_is_refused(self):
-        name, content = files.vietcombank(ACCOUNT, 1_000_000, self._lines(), closing=999)
-        with self.assertRaises(UserError) as refused:
-            self._import(name, content)
-        self.assertIn("999", str(refused.exception))
-        self.assertFalse(self._statement_lines(), "nothing was recorded")
-        self.assertEqual(self.a1_july.payment_state, "unpaid")
+        # MB gives no opening balance: the running balance of the first line gives it
+        for build in (files.vietcombank, files.mb):
+            with self.subTest(bank=build.__name__):
+                name, content = build(ACCOUNT, 1_000_000, self._lines(), closing=999)
+                with self.assertRaises(UserError) as refused:
+                    self._import(name, content)
+                self.assertIn("999", str(refused.exception))
+                self.assertIn("1.000.000", str(refused.exception), "the opening balance")
+                self.assertFalse(self._statement_lines(), "nothing was recorded")
+                self.assertEqual(self.a1_july.payment_state, "unpaid")
+
+    def test_real_titles_with_footnote_marks_and_line_breaks(self):
+        """Vietcombank writes "Ngày1/\nTNX Date/ Số CT/ Doc No": the layout names the
+        column "TNX Date"; Techcombank writes money out negative."""
+        lines = self._lines()
+        for build in (files.vietcombank, files.techcombank):
+            with self.subTest(bank=build.__name__):
+                savepoint = self.env.cr.savepoint()
+                try:
+                    name, content = build(ACCOUNT, 10_000, lines)
+                    self._import(name, content)
+                    st_lines = self._statement_lines().sorted("date")
+                    self.assertEqual(st_lines[0].date, date(2025, 8, 4))
+                    self.assertEqual(st_lines[0].ref, "5243.65937")
+                    refund = st_lines.filtered(lambda line: "Hoan tra" in line.payment_ref)
+                    self.assertEqual(refund.amount, -26_338_000)
+                finally:
+                    savepoint.rollback()
+                    self.env.invalidate_all()
 
     def test_unknown_account_is_refused_naming_it(self):
         name, content = files.vietinbank("1234567890123", 0, self._lines())
