@@ -50,3 +50,23 @@ class AccountChartTemplate(models.AbstractModel):
                     "amount_string": "100", "label": "Lãi tiền gửi"})],
             },
         }
+
+    def _union_add_bank_reconcile_models(self, companies):
+        """Create the bank fee and interest models (above) for the union-chart companies
+        among ``companies`` that lack them: companies whose chart was loaded before the
+        models were shipped (migration 18.0.1.3.0). A company whose fee or interest
+        account was removed gets no model for it. Returns the companies completed."""
+        completed = companies.browse()
+        for company in companies.filtered(lambda c: c.chart_template == UNION_TEMPLATE):
+            chart = self.with_company(company)
+            missing = {}
+            for xmlid, vals in chart._get_vn_union_bank_reconcile_model().items():
+                account = vals["line_ids"][0][2]["account_id"]
+                if chart.ref(xmlid, raise_if_not_found=False) \
+                        or not chart.ref(account, raise_if_not_found=False):
+                    continue
+                missing[xmlid] = vals
+            if missing:
+                chart._load_data({"account.reconcile.model": missing})
+                completed |= company
+        return completed
