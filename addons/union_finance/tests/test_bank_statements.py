@@ -326,3 +326,22 @@ class TestUnionChartBankModels(UnionFinanceCommon):
         self.assertEqual(by_code["6151"].match_nature, "amount_paid")
         self.assertEqual(by_code["5151"].match_nature, "amount_received")
         self.assertTrue(by_code["6151"].auto_reconcile)
+
+    def test_migration_adds_the_models_to_companies_lacking_them(self):
+        """Migration 18.0.1.3.0: a union-chart company created before the models were
+        shipped gets them; one that has them gets nothing more."""
+        company = self.env["res.company"].create({
+            "name": "Công đoàn sổ cũ", "currency_id": self.env.ref("base.VND").id,
+            "country_id": self.env.ref("base.vn").id})
+        self.env.user.company_ids |= company
+        self.env["account.chart.template"].try_loading("vn_union", company, install_demo=False)
+        Model = self.env["account.reconcile.model"].with_company(company)
+        domain = [("company_id", "=", company.id), ("rule_type", "=", "writeoff_suggestion")]
+        Model.search(domain).unlink()  # as before the models were shipped
+        Chart = self.env["account.chart.template"]
+        self.assertEqual(Chart._union_add_bank_reconcile_models(self.env["res.company"].search([])),
+                         company, "only the company lacking them")
+        models = Model.search(domain)
+        self.assertEqual(sorted(models.line_ids.account_id.mapped("code")), ["5151", "6151"])
+        self.assertFalse(Chart._union_add_bank_reconcile_models(company), "nothing twice")
+        self.assertEqual(Model.search_count(domain), 2)
