@@ -5,7 +5,7 @@ from datetime import date
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import common as odoo_test_common
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from ..models.account_chart_template_bank import UNION_BANK_FEE_REGEX, UNION_BANK_INTEREST_REGEX
 from ..rules import bank_statement_files as files
@@ -345,3 +345,75 @@ class TestUnionChartBankModels(UnionFinanceCommon):
         self.assertEqual(sorted(models.line_ids.account_id.mapped("code")), ["5151", "6151"])
         self.assertFalse(Chart._union_add_bank_reconcile_models(company), "nothing twice")
         self.assertEqual(Model.search_count(domain), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestBankStatementsSeparateBooks(UnionFinanceCommon):
+    """Units and bank journals: a bank journal belongs to a company, and a unit that keeps
+    its own books is its own company (units keeping no books of their own have no bank
+    account of their own: their money is on the account of the unit that keeps their
+    books). So the accountant of unit A, allowed only A's company, finds none of the
+    statement lines of unit B's bank journal: no rule by unit is needed on top of
+    Odoo's company rules."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        vnd = cls.env.ref("base.VND")
+        vnd.active = True
+        companies = cls.env["res.company"].create([
+            {"name": name, "currency_id": vnd.id, "country_id": cls.env.ref("base.vn").id}
+            for name in ("Công đoàn Trường A (sổ riêng)", "Công đoàn Trường B (sổ riêng)")])
+        cls.company_a, cls.company_b = companies
+        for company in companies:
+            cls.env["account.chart.template"].try_loading("vn_union", company=company,
+                                                          install_demo=False)
+        cls.env.user.company_ids |= companies
+        (cls.unit_a | cls.group_a).company_id = cls.company_a
+        cls.unit_b.company_id = cls.company_b
+        cls.accountant_a = new_test_user(
+            cls.env, login="t_bank_books_a", name="Kế toán ngân hàng A",
+            groups="base.group_user,union_finance.group_union_accountant",
+            company_id=cls.company_a.id, company_ids=[(6, 0, cls.company_a.ids)])
+        cls.accountant_a.union_organization_ids = [(6, 0, cls.unit_a.ids)]
+        Line = cls.env["account.bank.statement.line"]
+        cls.journal_a, cls.journal_b = (
+            cls.env["account.journal"].search([("type", "=", "bank"),
+                                               ("company_id", "=", company.id)], limit=1)
+            for company in companies)
+        cls.line_a = Line.with_company(cls.company_a).create({
+            "journal_id": cls.journal_a.id, "date": date(2025, 8, 4), "amount": 50_000,
+            "payment_ref": "Đoàn phí trường A"})
+        cls.line_b = Line.with_company(cls.company_b).create({
+            "journal_id": cls.journal_b.id, "date": date(2025, 8, 4), "amount": 70_000,
+            "payment_ref": "Đoàn phí trường B"})
+
+    def test_each_unit_keeping_books_has_its_own_bank_journal(self):
+        self.assertEqual(self.unit_a.company_id, self.journal_a.company_id)
+        self.assertEqual(self.unit_b.company_id, self.journal_b.company_id)
+        self.assertNotEqual(self.journal_a, self.journal_b)
+
+    def test_accountant_a_finds_none_of_bs_statement_lines(self):
+        Line = self.env["account.bank.statement.line"].with_user(self.accountant_a)
+        found = {rec["id"] for rec in Line.search_read([], ["amount", "payment_ref"])}
+        self.assertIn(self.line_a.id, found)
+        self.assertNotIn(self.line_b.id, found)
+        groups = Line.read_group([], ["amount:sum"], ["journal_id"])
+        self.assertEqual({group["journal_id"][0] for group in groups}, {self.journal_a.id})
+        exported = Line.search([]).export_data(["payment_ref", "amount"])["datas"]
+        self.assertNotIn("Đoàn phí trường B", {row[0] for row in exported})
+        with self.assertRaises(AccessError):
+            self.line_b.with_user(self.accountant_a).read(["amount"])
+        with self.assertRaises(AccessError):
+            Line.with_context(allowed_company_ids=[self.company_a.id, self.company_b.id]) \
+                .search_read([], ["id"])
+        Statement = self.env["account.bank.statement"].with_user(self.accountant_a)
+        self.assertFalse(Statement.search([("journal_id", "=", self.journal_b.id)]))
+        # a line of A's accountant cannot be written to B's bank journal
+        with self.assertRaises(UserError):  # AccessError or a company mismatch
+            Line.create({"journal_id": self.journal_b.id, "date": date(2025, 8, 5),
+                         "amount": 1_000, "payment_ref": "x"})
+            Line.flush_model()
+        with self.assertRaises(UserError):  # AccessError or a company mismatch
+            self.line_a.with_user(self.accountant_a).write({"journal_id": self.journal_b.id})
+            Line.flush_model()
