@@ -2,7 +2,7 @@
     "name": "Union Finance",
     "summary": "Union dues by dated rules, monthly dues runs booked in accounting, "
     "payments (cash, payroll check-off, bank, VietQR) and the member's dues portal",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Association",
     "license": "LGPL-3",
     "author": "Union suite developers",

@@ -9,8 +9,8 @@ class UnionBaseSalary(models.Model):
     _inherit = ["union.finance.rule.mixin"]
     _rec_name = "date_start"
 
-    amount = fields.Integer(string="Base Salary (VND/month)", required=True, tracking=True,
-                            aggregator=False)
+    amount = fields.Monetary(string="Base Salary (VND/month)", required=True, tracking=True,
+                             aggregator=False)
 
     _sql_constraints = [
         ("date_start_uniq", "unique(date_start)", "There is already a base salary from this date."),

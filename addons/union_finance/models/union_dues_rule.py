@@ -30,7 +30,7 @@ class UnionDuesRule(models.Model):
     minimum_multiple = fields.Float(
         string="Minimum (× base salary)", digits=(6, 4), tracking=True, aggregator=False,
         help="Minimum as a multiple of lương cơ sở: 0.005 = 0.5%. Zero: no minimum.")
-    fixed_amount = fields.Integer(
+    fixed_amount = fields.Monetary(
         string="Fixed Amount (VND)", tracking=True, aggregator=False,
         help="Default amount for members on a fixed amount (raised to the minimum).")
 
