@@ -55,7 +55,7 @@ class UnionDuesRun(models.Model):
                                 WHERE member_id = ANY(%s) AND take_home_amount > 0""",
                             [list(member_ids)])
         for member_id, date_start, amount in self.env.cr.fetchall():
-            members[member_id].setdefault("take_home", []).append((date_start, amount))
+            members[member_id].setdefault("take_home", []).append((date_start, int(amount)))
         return members, bases, exemptions
 
     def _get_rules_data(self, org_ids):

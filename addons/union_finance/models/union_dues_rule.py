@@ -51,6 +51,9 @@ class UnionDuesRule(models.Model):
     def _get_rule_dicts(self):
         """Every rule as a dict for rules/dues.py (one query)."""
         # sudo: rules are public figures, needed by any user who computes dues
-        return self.sudo().search_read([], [
+        rules = self.sudo().search_read([], [
             "date_start", "member_group", "base_type", "rate", "cap_multiple",
             "minimum_multiple", "fixed_amount"])
+        for rule in rules:  # whole đồng: the plain-Python rules compute with ints
+            rule["fixed_amount"] = int(rule["fixed_amount"] or 0)
+        return rules

@@ -322,7 +322,7 @@ class UnionDuesRun(models.Model):
         cr.execute("""SELECT member_id, date_start, amount FROM union_member_dues_base
                        WHERE member_id = ANY(%s) ORDER BY member_id, date_start DESC""", [ids])
         for member_id, date_start, amount in cr.fetchall():
-            bases[member_id].append((date_start, amount))
+            bases[member_id].append((date_start, int(amount)))  # whole đồng for rules/dues.py
         exemptions = defaultdict(list)
         cr.execute("""SELECT member_id, date_from, date_to, reason FROM union_dues_exemption
                        WHERE member_id = ANY(%s) ORDER BY member_id, date_from DESC""", [ids])
