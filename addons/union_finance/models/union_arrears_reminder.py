@@ -44,11 +44,12 @@ class UnionArrearsReminder(models.Model):
     line_ids = fields.Many2many("union.dues.line", string="Dues in Arrears", readonly=True)
     months_label = fields.Char(string="Months", readonly=True)
     member_count = fields.Integer(string="Members", readonly=True)
-    amount = fields.Integer(string="Amount (VND)", readonly=True, aggregator="sum")
+    currency_id = fields.Many2one(related="organization_id.company_id.currency_id")
+    amount = fields.Monetary(string="Amount (VND)", readonly=True, aggregator="sum")
     qr_payload = fields.Char(string="VietQR Payload", readonly=True)
     by_email = fields.Boolean(string="E-mailed", readonly=True)
     paid_since = fields.Boolean(compute="_compute_paid_since", store=True)
-    amount_due_now = fields.Integer(compute="_compute_paid_since", store=True, string="Still Due (VND)")
+    amount_due_now = fields.Monetary(compute="_compute_paid_since", store=True, string="Still Due (VND)")
 
     _sql_constraints = [
         ("member_month_unique", "unique(month, member_id, organization_id, kind)",

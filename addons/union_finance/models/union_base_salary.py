@@ -9,8 +9,8 @@ class UnionBaseSalary(models.Model):
     _inherit = ["union.finance.rule.mixin"]
     _rec_name = "date_start"
 
-    amount = fields.Integer(string="Base Salary (VND/month)", required=True, tracking=True,
-                            aggregator=False)
+    amount = fields.Monetary(string="Base Salary (VND/month)", required=True, tracking=True,
+                             aggregator=False)
 
     _sql_constraints = [
         ("date_start_uniq", "unique(date_start)", "There is already a base salary from this date."),
@@ -35,5 +35,6 @@ class UnionBaseSalary(models.Model):
     def _get_dated(self):
         """[(date_start, amount, id)] of every base salary, for rules/dues.py."""
         # sudo: rules are public figures, needed by any user who computes dues
-        return [(rec["date_start"], (rec["amount"], rec["id"]))
+        # whole đồng: the plain-Python rules compute with ints (Monetary reads a float)
+        return [(rec["date_start"], (int(rec["amount"]), rec["id"]))
                 for rec in self.sudo().search_read([], ["date_start", "amount"])]

@@ -38,7 +38,7 @@ class UnionDuesAllocation(models.Model):
                                       index=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    amount = fields.Integer(string="Amount (VND)", required=True, aggregator="sum")
+    amount = fields.Monetary(string="Amount (VND)", required=True, aggregator="sum")
     date = fields.Date(required=True, index=True)
     month = fields.Date(related="line_id.month", string="Dues Month")
 

@@ -28,7 +28,7 @@ class UnionDuesLine(models.Model):
 
     _BATCH_COLUMNS = _BaseLine._BATCH_COLUMNS | {"amount_surplus"}
 
-    amount_surplus = fields.Integer(
+    amount_surplus = fields.Monetary(
         string="Above the Rate (VND)", aggregator="sum",
         help="Part of the amount collected above the rate by the unit's resolution: kept 100% by "
              "the unit, not part of the share sent upward.")
@@ -45,7 +45,7 @@ class UnionDuesLine(models.Model):
 class UnionDuesRun(models.Model):
     _inherit = "union.dues.run"
 
-    amount_surplus = fields.Integer(string="Above the Rate (kept 100%)", readonly=True)
+    amount_surplus = fields.Monetary(string="Above the Rate (kept 100%)", readonly=True)
 
     def _gather_member_data(self, member_ids):
         members, bases, exemptions = super()._gather_member_data(member_ids)
@@ -55,7 +55,7 @@ class UnionDuesRun(models.Model):
                                 WHERE member_id = ANY(%s) AND take_home_amount > 0""",
                             [list(member_ids)])
         for member_id, date_start, amount in self.env.cr.fetchall():
-            members[member_id].setdefault("take_home", []).append((date_start, amount))
+            members[member_id].setdefault("take_home", []).append((date_start, int(amount)))
         return members, bases, exemptions
 
     def _get_rules_data(self, org_ids):

@@ -40,13 +40,13 @@ class UnionDuesLine(models.Model):
     member_group = fields.Selection(MEMBER_GROUPS)
     rule_id = fields.Many2one("union.dues.rule", string="Dues Rule", ondelete="restrict")
     base_salary_id = fields.Many2one("union.base.salary", string="Base Salary Rule", ondelete="restrict")
-    base_salary = fields.Integer(string="Lương cơ sở", aggregator=False)
-    base_amount = fields.Integer(string="Dues Base (salary)", aggregator=False)
+    base_salary = fields.Monetary(string="Lương cơ sở", aggregator=False)
+    base_amount = fields.Monetary(string="Dues Base (salary)", aggregator=False)
     rate = fields.Float(string="Rate (%)", digits=(5, 3), aggregator=False)
-    cap = fields.Integer(aggregator=False)
+    cap = fields.Monetary(aggregator=False)
     capped = fields.Boolean()
     month_label = fields.Char(compute="_compute_month_label", string="Month (mm/yyyy)")
-    amount = fields.Integer(string="Amount (VND)", aggregator="sum")
+    amount = fields.Monetary(string="Amount (VND)", aggregator="sum")
     exemption_reason = fields.Selection(EXEMPTION_REASONS, string="Exemption")
     payment_reference = fields.Char(required=True, index=True, copy=False)
     move_line_id = fields.Many2one(
@@ -56,9 +56,9 @@ class UnionDuesLine(models.Model):
              "receivable item, still settled by reconciliation. Newer lines are settled by "
              "their allocations.")
     allocation_ids = fields.One2many("union.dues.allocation", "line_id", string="Payments Applied")
-    amount_residual = fields.Integer(
+    amount_residual = fields.Monetary(
         compute="_compute_payment_state", store=True, string="Amount Due", aggregator="sum")
-    amount_paid = fields.Integer(compute="_compute_payment_state", store=True, aggregator="sum")
+    amount_paid = fields.Monetary(compute="_compute_payment_state", store=True, aggregator="sum")
     payment_state = fields.Selection(
         PAYMENT_STATES, compute="_compute_payment_state", store=True, index=True)
 

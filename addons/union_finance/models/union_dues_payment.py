@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
 from ..rules.amount_words import amount_in_words
-from ..vnd import VndAmount
+from ..vnd import format_vnd
 
 PAYMENT_KINDS = [
     ("cash", "Cash Receipt"),
@@ -44,7 +44,7 @@ class UnionDuesPayment(models.Model):
     payer_address = fields.Char(compute="_compute_payer", store=True, readonly=False)
     description = fields.Char(string="Purpose", required=True,
                               default=lambda self: self.env._("Union dues"))
-    amount = VndAmount(string="Amount (VND)", required=True, tracking=True)
+    amount = fields.Monetary(string="Amount (VND)", required=True, tracking=True)
     amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
     allocation = fields.Json(
         copy=False, help="{member_id: amount} for payments of several members (check-off).")
@@ -217,9 +217,9 @@ class UnionDuesPayment(models.Model):
                                        company=company.name))
         liquidity = self._union_receipt_account()
         allocation = self._get_allocation()
-        if sum(allocation.values()) != self.amount:
+        if self.currency_id.compare_amounts(sum(allocation.values()), self.amount):
             raise UserError(self.env._("The amounts of the members do not add up to %(amount)s.",
-                                       amount=self.amount))
+                                       amount=format_vnd(self.env, self.amount)))
         label = f"{self.description} {self.name}"
         receivable = company.union_dues_receivable_account_id.id
         # the debit belongs to the unit that receives the money

@@ -6,7 +6,6 @@ from odoo.fields import Command
 
 from ..rules import split as split_rules
 from ..rules.amount_words import amount_in_words
-from ..vnd import VndAmount
 
 
 class UnionDuesRefund(models.Model):
@@ -35,7 +34,7 @@ class UnionDuesRefund(models.Model):
         "union.dues.line", "union_dues_refund_line_rel", "refund_id", "line_id",
         string="Dues Lines", domain="[('member_id', '=', member_id), ('payment_state', '=', 'paid')]",
         help="The paid dues lines of months after the unit stopped.")
-    amount = VndAmount(string="Amount (VND)", compute="_compute_amount", store=True)
+    amount = fields.Monetary(string="Amount (VND)", compute="_compute_amount", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     journal_id = fields.Many2one(
         "account.journal", string="Paid From", check_company=True,

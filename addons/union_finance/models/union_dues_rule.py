@@ -30,7 +30,7 @@ class UnionDuesRule(models.Model):
     minimum_multiple = fields.Float(
         string="Minimum (× base salary)", digits=(6, 4), tracking=True, aggregator=False,
         help="Minimum as a multiple of lương cơ sở: 0.005 = 0.5%. Zero: no minimum.")
-    fixed_amount = fields.Integer(
+    fixed_amount = fields.Monetary(
         string="Fixed Amount (VND)", tracking=True, aggregator=False,
         help="Default amount for members on a fixed amount (raised to the minimum).")
 
@@ -51,6 +51,9 @@ class UnionDuesRule(models.Model):
     def _get_rule_dicts(self):
         """Every rule as a dict for rules/dues.py (one query)."""
         # sudo: rules are public figures, needed by any user who computes dues
-        return self.sudo().search_read([], [
+        rules = self.sudo().search_read([], [
             "date_start", "member_group", "base_type", "rate", "cap_multiple",
             "minimum_multiple", "fixed_amount"])
+        for rule in rules:  # whole đồng: the plain-Python rules compute with ints
+            rule["fixed_amount"] = int(rule["fixed_amount"] or 0)
+        return rules

@@ -7,7 +7,6 @@ from odoo.tools import SQL
 
 from ..rules import dues as dues_rules
 from ..rules import split as split_rules
-from ..vnd import VndAmount
 
 RUN_STATES = [
     ("draft", "Draft"),
@@ -50,9 +49,9 @@ class UnionDuesRun(models.Model):
                                     ondelete="restrict")
     line_ids = fields.One2many("union.dues.line", "run_id", string="Dues Lines")
     line_count = fields.Integer(compute="_compute_totals")
-    amount_total = fields.Integer(compute="_compute_totals", string="Total Dues")
-    amount_kept = VndAmount(string="Kept by Grassroots", readonly=True)
-    amount_upward = VndAmount(string="Owed to Upper Level", readonly=True)
+    amount_total = fields.Monetary(compute="_compute_totals", string="Total Dues")
+    amount_kept = fields.Monetary(string="Kept by Grassroots", readonly=True)
+    amount_upward = fields.Monetary(string="Owed to Upper Level", readonly=True)
     move_ids = fields.Many2many(
         "account.move", "union_dues_run_move_rel", "run_id", "move_id", string="Journal Entries",
         readonly=True, copy=False,
@@ -74,11 +73,11 @@ class UnionDuesRun(models.Model):
     month_label = fields.Char(compute="_compute_month_label", string="Month (mm/yyyy)")
     preview_share_rule_id = fields.Many2one(
         "union.share.rule", compute="_compute_preview_split", string="Share Rule of the Month")
-    preview_kept = VndAmount(
+    preview_kept = fields.Monetary(
         compute="_compute_preview_split", string="Kept by Grassroots (before posting)",
         help="What the grassroots units keep of this run's dues, by the share rule of the month "
              "(each unit's own total split, the rounding stays with the unit).")
-    preview_upward = VndAmount(
+    preview_upward = fields.Monetary(
         compute="_compute_preview_split", string="Owed to Upper Level (before posting)")
     move_line_ids = fields.Many2many(
         "account.move.line", compute="_compute_move_line_ids", string="Journal Items",
@@ -323,7 +322,7 @@ class UnionDuesRun(models.Model):
         cr.execute("""SELECT member_id, date_start, amount FROM union_member_dues_base
                        WHERE member_id = ANY(%s) ORDER BY member_id, date_start DESC""", [ids])
         for member_id, date_start, amount in cr.fetchall():
-            bases[member_id].append((date_start, amount))
+            bases[member_id].append((date_start, int(amount)))  # whole đồng for rules/dues.py
         exemptions = defaultdict(list)
         cr.execute("""SELECT member_id, date_from, date_to, reason FROM union_dues_exemption
                        WHERE member_id = ANY(%s) ORDER BY member_id, date_from DESC""", [ids])

@@ -19,10 +19,15 @@ class UnionFinanceRuleMixin(models.AbstractModel):
                                help="The decision or decree that sets this value.")
     note = fields.Text()
     is_used = fields.Boolean(compute="_compute_is_used", string="Used by a Posted Run")
+    # the amounts of the law (base salary, fixed dues) are in đồng whichever company reads them
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
 
     # Fields that may still change once the rule is used (everything else is locked).
     _union_unlocked_fields = {"decision_ref", "note", "message_follower_ids", "message_ids",
                               "activity_ids", "message_main_attachment_id"}
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.VND", raise_if_not_found=False) or self.env.company.currency_id
 
     def _get_posted_usage(self):
         """Ids of the records of ``self`` used by a posted dues run, 2% fund

@@ -3,7 +3,6 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 
 from ..rules import fund as fund_rules
-from ..vnd import VndAmount
 
 
 class UnionFundAllocation(models.Model):
@@ -27,6 +26,7 @@ class UnionFundAllocation(models.Model):
         "union.organization", string="Allocated By", required=True, index=True, tracking=True,
         compute="_compute_upper_organization_id", store=True, readonly=False, precompute=True)
     company_id = fields.Many2one(related="organization_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
     upper_company_id = fields.Many2one(related="upper_organization_id.company_id", store=True,
                                        string="Upper-Level Company")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
@@ -34,7 +34,7 @@ class UnionFundAllocation(models.Model):
                           help="Paid declarations of months up to this date are allocated.")
     contribution_ids = fields.One2many("union.fund.contribution", "allocation_id",
                                        string="Declarations", readonly=True)
-    amount = VndAmount(string="Amount (VND)", compute="_compute_amount", store=True)
+    amount = fields.Monetary(string="Amount (VND)", compute="_compute_amount", store=True)
     journal_id = fields.Many2one(
         "account.journal", string="Received On",
         domain="[('type', 'in', ('cash', 'bank')), ('company_id', '=', company_id)]",

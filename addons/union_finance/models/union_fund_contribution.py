@@ -6,7 +6,6 @@ from ..rules import dues as dues_rules
 from ..rules import fund as fund_rules
 from ..rules import split as split_rules
 from ..rules.amount_words import amount_in_words
-from ..vnd import VndAmount
 
 FUND_STATUSES = [
     (fund_rules.STATUS_DUE, "Due"),
@@ -69,7 +68,7 @@ class UnionFundContribution(models.Model):
                            help="The last day of the following month; for a paused month, the "
                                 "last day of the month after the pause ends.")
     headcount = fields.Integer(string="Workers", tracking=True)
-    payroll_fund = VndAmount(string="Social Insurance Payroll Fund (VND)", required=True,
+    payroll_fund = fields.Monetary(string="Social Insurance Payroll Fund (VND)", required=True,
                                   tracking=True)
     rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True, aggregator=False,
                         compute="_compute_rate", store=True, readonly=False, precompute=True,
@@ -82,16 +81,16 @@ class UnionFundContribution(models.Model):
                            help="A pause defers: the month stays due, by the last day of the "
                                 "month after the pause ends.")
     paused = fields.Boolean(compute="_compute_pause", store=True)
-    amount_due = VndAmount(string="Amount Due (VND)", compute="_compute_amount_due",
+    amount_due = fields.Monetary(string="Amount Due (VND)", compute="_compute_amount_due",
                                 store=True, aggregator="sum", tracking=True)
     state = fields.Selection([("draft", "Draft"), ("posted", "Posted")], default="draft",
                              required=True, index=True, tracking=True)
     share_rule_id = fields.Many2one("union.share.rule", string="Share Rule", readonly=True,
                                     ondelete="restrict")
-    amount_kept = VndAmount(string="Grassroots Share", readonly=True,
+    amount_kept = fields.Monetary(string="Grassroots Share", readonly=True,
                             help="Kept by the grassroots union when it collects; allocated to it "
                                  "by the upper level when the upper level collects.")
-    amount_upward = VndAmount(string="Upper-Level Share", readonly=True)
+    amount_upward = fields.Monetary(string="Upper-Level Share", readonly=True)
     allocation_id = fields.Many2one("union.fund.allocation", string="Allocation", readonly=True,
                                     copy=False, index="btree_not_null",
                                     help="The allocation that paid the grassroots share.")
@@ -100,8 +99,8 @@ class UnionFundContribution(models.Model):
     move_line_id = fields.Many2one("account.move.line", string="Receivable Item", readonly=True,
                                    copy=False, index="btree_not_null")
     payment_ids = fields.One2many("union.fund.payment", "contribution_id", string="Payments")
-    amount_paid = VndAmount(compute="_compute_amount_paid", store=True, aggregator="sum")
-    amount_residual = VndAmount(string="Amount Left", compute="_compute_amount_paid",
+    amount_paid = fields.Monetary(compute="_compute_amount_paid", store=True, aggregator="sum")
+    amount_residual = fields.Monetary(string="Amount Left", compute="_compute_amount_paid",
                                      store=True, aggregator="sum")
     payment_date = fields.Date(compute="_compute_amount_paid", store=True,
                                help="Date of the last payment.")

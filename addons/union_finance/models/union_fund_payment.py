@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
-from ..vnd import VndAmount, format_vnd
+from ..vnd import format_vnd
 
 
 class UnionFundPayment(models.Model):
@@ -25,7 +25,7 @@ class UnionFundPayment(models.Model):
     company_id = fields.Many2one(related="contribution_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(required=True, default=fields.Date.context_today)
-    amount = VndAmount(string="Amount (VND)", required=True)
+    amount = fields.Monetary(string="Amount (VND)", required=True)
     journal_id = fields.Many2one(
         "account.journal", required=True, check_company=True,
         domain="[('type', 'in', ('cash', 'bank'))]",

@@ -15,9 +15,10 @@ class UnionMember(models.Model):
     dues_base_ids = fields.One2many("union.member.dues.base", "member_id", string="Dues Base")
     dues_exemption_ids = fields.One2many("union.dues.exemption", "member_id", string="Exemptions")
     dues_line_ids = fields.One2many("union.dues.line", "member_id", string="Dues")
-    dues_current_base = fields.Integer(
+    dues_currency_id = fields.Many2one(related="company_id.currency_id", string="Dues Currency")
+    dues_current_base = fields.Monetary(
         compute="_compute_dues_current_base", string="Current Salary (dues base)",
-        aggregator=False)
+        currency_field="dues_currency_id", aggregator=False)
 
     @api.depends("dues_group", "organization_id.funding_type")
     def _compute_dues_group_effective(self):
@@ -32,7 +33,8 @@ class UnionMember(models.Model):
             member.dues_current_base = dues_rules.value_at(
                 ((b.date_start, b.amount) for b in member.dues_base_ids), today) or 0
 
-    dues_amount_due = fields.Integer(compute="_compute_dues_arrears", string="Dues in Arrears")
+    dues_amount_due = fields.Monetary(compute="_compute_dues_arrears", string="Dues in Arrears",
+                                      currency_field="dues_currency_id")
     dues_months_due = fields.Integer(compute="_compute_dues_arrears", string="Months in Arrears")
 
     def _compute_dues_arrears(self):

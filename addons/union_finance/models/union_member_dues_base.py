@@ -11,11 +11,12 @@ class UnionMemberDuesBase(models.Model):
     member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)
     date_start = fields.Date(string="Valid From", required=True, index=True)
-    amount = fields.Integer(string="Salary (VND/month)", required=True, aggregator=False,
-                            help="Salary for compulsory social insurance (or take-home pay "
+    currency_id = fields.Many2one(related="member_id.company_id.currency_id")
+    amount = fields.Monetary(string="Salary (VND/month)", required=True, aggregator=False,
+                             help="Salary for compulsory social insurance (or take-home pay "
                                  "for state enterprises, or the fixed amount for members "
                                  "without fixed salary).")
-    take_home_amount = fields.Integer(
+    take_home_amount = fields.Monetary(
         string="Take-home Pay (VND/month)",
         help="Used only when the unit collects above the rate on take-home pay by a resolution "
              "of its executive committee (the surplus is kept 100% by the unit).")

@@ -20,8 +20,9 @@ class UnionOrganization(models.Model):
     dues_qr_warning = fields.Text(
         compute="_compute_dues_qr_warning", string="VietQR Set-up",
         help="What the unit's dues bank account lacks for the members' VietQR codes.")
-    dues_amount_due = fields.Integer(
-        compute="_compute_dues_amount_due", string="Dues in Arrears",
+    dues_currency_id = fields.Many2one(related="company_id.currency_id", string="Dues Currency")
+    dues_amount_due = fields.Monetary(
+        compute="_compute_dues_amount_due", string="Dues in Arrears", currency_field="dues_currency_id",
         help="Dues not yet paid by the members of this unit and of the units below it.")
 
     @api.constrains("dues_bank_account_id", "partner_id")

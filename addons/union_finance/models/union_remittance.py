@@ -5,7 +5,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
 from ..rules.amount_words import amount_in_words
-from ..vnd import VndAmount
 
 REMITTANCE_STATES = [
     ("draft", "Draft"),
@@ -45,11 +44,11 @@ class UnionRemittance(models.Model):
         "union.share.rule", string="Share Rules", readonly=True,
         help="The share rules used: each month's collection is split by the rule in force "
              "in that month.")
-    collected_dues = VndAmount(string="Dues Collected", readonly=True, aggregator="sum")
-    collected_fund = VndAmount(string="2% Fund Collected", readonly=True, aggregator="sum")
-    dues_upward = VndAmount(string="Dues Owed Upward", readonly=True, aggregator="sum")
-    fund_upward = VndAmount(string="2% Fund Owed Upward", readonly=True, aggregator="sum")
-    amount = VndAmount(string="Amount Owed", readonly=True, aggregator="sum", tracking=True)
+    collected_dues = fields.Monetary(string="Dues Collected", readonly=True, aggregator="sum")
+    collected_fund = fields.Monetary(string="2% Fund Collected", readonly=True, aggregator="sum")
+    dues_upward = fields.Monetary(string="Dues Owed Upward", readonly=True, aggregator="sum")
+    fund_upward = fields.Monetary(string="2% Fund Owed Upward", readonly=True, aggregator="sum")
+    amount = fields.Monetary(string="Amount Owed", readonly=True, aggregator="sum", tracking=True)
     move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True, copy=False,
                               check_company=True)
     move_line_id = fields.Many2one("account.move.line", string="Payable Item", readonly=True,
@@ -61,8 +60,8 @@ class UnionRemittance(models.Model):
     payment_date = fields.Date(tracking=True)
     payment_move_id = fields.Many2one("account.move", string="Payment Entry", readonly=True,
                                       copy=False, check_company=True)
-    amount_paid = VndAmount(compute="_compute_amount_paid", store=True, aggregator="sum")
-    amount_residual = VndAmount(string="Amount Left", compute="_compute_amount_paid",
+    amount_paid = fields.Monetary(compute="_compute_amount_paid", store=True, aggregator="sum")
+    amount_residual = fields.Monetary(string="Amount Left", compute="_compute_amount_paid",
                                      store=True, aggregator="sum")
 
     @api.depends("organization_id", "date_from", "date_to")

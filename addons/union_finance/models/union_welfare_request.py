@@ -40,8 +40,8 @@ class UnionWelfareRequest(models.Model):
     description = fields.Text(required=True)
     channel = fields.Selection([("officer", "Officer"), ("portal", "Member Portal")],
                                default="officer", required=True, readonly=True)
-    amount_requested = fields.Integer(string="Amount Asked (VND)")
-    amount = fields.Integer(string="Amount Granted (VND)", tracking=True, aggregator="sum")
+    amount_requested = fields.Monetary(string="Amount Asked (VND)")
+    amount = fields.Monetary(string="Amount Granted (VND)", tracking=True, aggregator="sum")
     amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
     state = fields.Selection(WELFARE_STATES, default="draft", required=True, index=True,
                              tracking=True)

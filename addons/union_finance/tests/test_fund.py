@@ -60,7 +60,7 @@ class TestFundContribution(UnionFundCommon):
     @freeze_time("2025-09-10")
     def test_amounts_above_two_billion(self):
         """A large employer: 150 billion VND of payroll, 3 billion due. The sums
-        of money are stored as bigint (an int4 column stops at 2,147,483,647)."""
+        of money are stored as numeric (Monetary; an int4 column stopped at 2,147,483,647)."""
         rec = self._declare(self.unit_a, self.employer_a, date(2025, 7, 1), 150_000_000_000)
         self.assertEqual(rec.amount_due, 3_000_000_000)
         self.assertEqual((rec.amount_kept, rec.amount_upward), (2_250_000_000, 750_000_000))
@@ -77,7 +77,7 @@ class TestFundContribution(UnionFundCommon):
         self.assertEqual(remittance.amount, 750_000_000)
         self.env.cr.execute("""SELECT data_type FROM information_schema.columns
                                 WHERE table_name = 'union_dues_run' AND column_name = 'amount_kept'""")
-        self.assertEqual(self.env.cr.fetchone()[0], "bigint", "a province's monthly dues pass int4")
+        self.assertEqual(self.env.cr.fetchone()[0], "numeric", "a province's monthly dues pass int4")
 
     @freeze_time("2025-02-10")
     def test_post_books_split_by_share_rule(self):

@@ -41,13 +41,14 @@ class UnionDuesCheckoffImport(models.TransientModel):
 
     organization_id = fields.Many2one("union.organization", string="Unit", required=True)
     company_id = fields.Many2one(related="organization_id.company_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
     journal_id = fields.Many2one(
         "account.journal", required=True, domain="[('type', 'in', ('bank', 'cash'))]",
         compute="_compute_journal_id", store=True, readonly=False, precompute=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     file = fields.Binary(string="Sheet (XLSX)", required=True)
     line_ids = fields.One2many("union.dues.checkoff.import.line", "wizard_id", string="Rows")
-    amount_matched = fields.Integer(compute="_compute_amounts")
+    amount_matched = fields.Monetary(compute="_compute_amounts")
     exception_count = fields.Integer(compute="_compute_amounts")
     payment_id = fields.Many2one("union.dues.payment", readonly=True)
 
@@ -145,7 +146,7 @@ class UnionDuesCheckoffImport(models.TransientModel):
                 status = "unknown"
                 message = self.env._("No member of this unit with code '%(code)s' or citizen ID '%(citizen)s'.",
                                      code=code, citizen=citizen)
-            elif amount != due.get(member.id, 0):
+            elif self.currency_id.compare_amounts(amount, due.get(member.id, 0)):
                 status = "wrong_amount"
                 deducted = format_vnd(self.env, amount, unit=False)
                 expected = format_vnd(self.env, due.get(member.id, 0), unit=False)
@@ -206,8 +207,9 @@ class UnionDuesCheckoffImportLine(models.TransientModel):
     member_code = fields.Char()
     citizen_id = fields.Char(string="Citizen ID")
     name = fields.Char()
-    amount = fields.Integer()
+    currency_id = fields.Many2one(related="wizard_id.currency_id")
+    amount = fields.Monetary()
     member_id = fields.Many2one("union.member")
-    amount_due = fields.Integer(string="Due")
+    amount_due = fields.Monetary(string="Due")
     status = fields.Selection(ROW_STATES)
     message = fields.Char()
