@@ -51,9 +51,9 @@ class UnionGovernancePortal(UnionPortal):
     def _union_render_congress(self, participant, **extra):
         congress = participant.congress_id
         # sudo: the participant's own check-in code, shown as their QR code
-        checkin_url = participant.sudo()._get_checkin_url()
+        checkin_code = participant.sudo()._get_checkin_code()
         qr_url = "/report/barcode/?" + url_encode(
-            {"barcode_type": "QR", "value": checkin_url, "width": 240, "height": 240})
+            {"barcode_type": "QR", "value": checkin_code, "width": 240, "height": 240})
         elections = congress.election_ids
         # sudo: whether the member has voted in each election, for their own voter lines only
         voted = set(request.env["union.election.voter"].sudo().search([
