@@ -11,6 +11,7 @@
     "data": [
         "views/union_congress_views.xml",
     ],
+    "demo": ["demo/union_governance_training_demo.xml"],
     "auto_install": True,
     "installable": True,
 }

@@ -76,7 +76,7 @@ class UnionCongress(models.Model):
         string="Confirmed Credentials Figures", readonly=True, copy=False,
         help="The credentials committee's figures as confirmed: shown and printed as they were, "
              "whatever changes later in the members' records.")
-    credentials_confirmed_at = fields.Datetime(string="Credentials Confirmed At", readonly=True, copy=False)
+    credentials_confirmed_at = fields.Datetime(readonly=True, copy=False)
     credentials_confirmed_by_id = fields.Many2one("res.users", string="Credentials Confirmed By",
                                                   readonly=True, copy=False)
 
@@ -154,6 +154,25 @@ class UnionCongress(models.Model):
             self.new_term_start = self.date_start.date()
             self.new_term_end = self.date_start.date() + relativedelta(years=5)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        congresses = super().create(vals_list)
+        congresses._union_tokenize_documents()
+        return congresses
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "document_ids" in vals:
+            self._union_tokenize_documents()
+        return res
+
+    def _union_tokenize_documents(self):
+        """The participants' download links are made when the documents are attached, not by the
+        first participants opening the page together (concurrent writes of one attachment)."""
+        # sudo: an access token on the congress's own documents, for its participants' links
+        for document in self.sudo().document_ids.filtered(lambda d: not d.access_token):
+            document.generate_access_token()
+
     def action_summon_members(self):
         """Full members' congress: every member of the unit and its sub-units active on the
         summons date takes part and votes (one search, one create)."""
@@ -168,8 +187,7 @@ class UnionCongress(models.Model):
             "|", ("date_joined", "=", False), ("date_joined", "<=", day)])
         members -= self.participant_ids.member_id
         self.env["union.congress.participant"].create([
-            {"congress_id": self.id, "member_id": member.id, "kind": "member",
-             "origin_organization_id": member.organization_id.id} for member in members])
+            {"congress_id": self.id, "member_id": member.id, "kind": "member"} for member in members])
         return True
 
     def action_take_elected_delegates(self):

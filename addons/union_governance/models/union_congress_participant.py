@@ -35,7 +35,7 @@ class UnionCongressParticipant(models.Model):
     absence_reason = fields.Char()
     checkin_time = fields.Datetime(string="Checked In At", readonly=True)
     alternate_rank = fields.Integer(
-        string="Alternate Rank", readonly=True,
+        readonly=True,
         help="The order in which the alternates elected by a sub-unit replace its absent official delegates.")
     replaces_id = fields.Many2one("union.congress.participant", string="Replaces", readonly=True, index=True,
                                   ondelete="set null", help="The absent official delegate this alternate replaces.")
@@ -77,6 +77,19 @@ class UnionCongressParticipant(models.Model):
         self.filtered(lambda p: p.state != "present").write(
             {"state": "present", "checkin_time": fields.Datetime.now(), "absence_reason": False})
         return True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the unit a participant represents is, unless given, the member's own unit
+        missing = [vals for vals in vals_list if vals.get("member_id") and not vals.get("origin_organization_id")]
+        if missing:
+            # sudo: the members' contacts only, to find their units
+            partner_of = {member.id: member.partner_id.id for member in self.env["union.member"].sudo().browse(
+                {vals["member_id"] for vals in missing})}
+            unit_of = self.env["union.member"]._union_unit_by_partner(set(partner_of.values()))
+            for vals in missing:
+                vals["origin_organization_id"] = unit_of.get(partner_of[vals["member_id"]])
+        return super().create(vals_list)
 
     def action_replace_by_alternate(self):
         """The upper officer swaps an absent official delegate for the first alternate elected by
