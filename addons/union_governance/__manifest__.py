@@ -25,6 +25,7 @@
         "views/union_election_rule_views.xml",
         "views/union_member_views.xml",
         "wizard/union_officer_register_wizard_views.xml",
+        "wizard/union_congress_credentials_reopen_views.xml",
         "views/union_governance_menus.xml",
         "views/portal_templates.xml",
     ],

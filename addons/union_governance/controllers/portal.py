@@ -51,9 +51,9 @@ class UnionGovernancePortal(UnionPortal):
     def _union_render_congress(self, participant, **extra):
         congress = participant.congress_id
         # sudo: the participant's own check-in code, shown as their QR code
-        checkin_url = participant.sudo()._get_checkin_url()
+        checkin_code = participant.sudo()._get_checkin_code()
         qr_url = "/report/barcode/?" + url_encode(
-            {"barcode_type": "QR", "value": checkin_url, "width": 240, "height": 240})
+            {"barcode_type": "QR", "value": checkin_code, "width": 240, "height": 240})
         elections = congress.election_ids
         # sudo: whether the member has voted in each election, for their own voter lines only
         voted = set(request.env["union.election.voter"].sudo().search([
@@ -99,7 +99,12 @@ class UnionGovernancePortal(UnionPortal):
                 receipt = election._cast_online_ballot(candidate_ids)
         except UserError as error:
             return self._union_render_congress(participant, vote_error=error.args[0], error_election_id=election.id)
-        return self._union_render_congress(participant, receipt=receipt, receipt_election_id=election.id)
+        # a small page: 500 voters in a minute each get their receipt without the whole
+        # congress page (documents, QR code, every election) being rendered again
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "union_congress", "congress": participant.congress_id, "election": election,
+                       "receipt": receipt, "main_object": portal_main_object()})
+        return request.render("union_governance.portal_union_vote_cast", values)
 
     @http.route("/my/union/election/receipt", type="http", auth="user", website=True)
     def portal_union_receipt(self, code="", **kw):

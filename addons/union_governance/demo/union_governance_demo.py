@@ -5,8 +5,8 @@ from odoo import api, models
 
 class UnionGovernanceDemo(models.AbstractModel):
     """The demo's congresses, on top of union_membership's demo province (skipped without it):
-    the demo school's past congress (2023) with its elected committee, its recognition and the
-    changes since, and the enterprise union's congress in preparation (2027)."""
+    the demo school's past congress (2023) with its elected committee and delegates to the upper
+    congress, its recognition and the changes since, and the enterprise union's congress in preparation (2027)."""
     _name = "union.governance.demo"
     _description = "Demo Congresses Generator"
 
@@ -85,6 +85,11 @@ class UnionGovernanceDemo(models.AbstractModel):
         self._paper_election(congress, "Bầu Chủ tịch Công đoàn", "chair", 1, members[:1], [int(cast * 0.9)], cast)
         self._paper_election(congress, "Bầu Ủy ban Kiểm tra", "inspection", 3, members[6:9],
                              [int(cast * share) for share in (0.9, 0.8, 0.7)], cast)
+        # the delegates to the upper congress: two official, one alternate
+        self._paper_election(congress, "Bầu đại biểu chính thức dự Đại hội Công đoàn cấp trên", "delegates", 2,
+                             members[:3], [int(cast * share) for share in (0.9, 0.85, 0.4)], cast)
+        self._paper_election(congress, "Bầu đại biểu dự khuyết dự Đại hội Công đoàn cấp trên", "alternates", 1,
+                             members[2:4], [int(cast * share) for share in (0.7, 0.3)], cast)
         term = congress.term_id
         term.write({"decision_ref": "215/QĐ-CĐN", "decision_date": date(2023, 9, 29)})
         term.action_recognise()

@@ -72,6 +72,13 @@ class UnionCongress(models.Model):
     cred_theory_middle = fields.Integer(compute="_compute_credentials", string="Political Theory: Intermediate")
     cred_officer_full_time = fields.Integer(compute="_compute_credentials", string="Full-time Officers")
     cred_officer_part_time = fields.Integer(compute="_compute_credentials", string="Part-time Officers")
+    credentials_frozen = fields.Json(
+        string="Confirmed Credentials Figures", readonly=True, copy=False,
+        help="The credentials committee's figures as confirmed: shown and printed as they were, "
+             "whatever changes later in the members' records.")
+    credentials_confirmed_at = fields.Datetime(readonly=True, copy=False)
+    credentials_confirmed_by_id = fields.Many2one("res.users", string="Credentials Confirmed By",
+                                                  readonly=True, copy=False)
 
     @api.depends("participant_ids.state", "participant_ids.can_vote", "rule_id")
     def _compute_attendance(self):
@@ -90,9 +97,13 @@ class UnionCongress(models.Model):
             congress.quorum_needed = -(-summoned * num // den)
             congress.quorum_reached = counting.quorum_reached(present, summoned, num, den)
 
-    @api.depends("participant_ids.state", "participant_ids.member_id")
+    @api.depends("participant_ids.state", "participant_ids.member_id", "credentials_frozen")
     def _compute_credentials(self):
         for congress in self:
+            if congress.credentials_frozen:
+                # confirmed: the figures as the credentials committee reported them
+                congress.update({name: congress.credentials_frozen.get(name, 0) for name in CREDENTIAL_FIELDS})
+                continue
             figures = dict.fromkeys(CREDENTIAL_FIELDS, 0)
             participants = congress.participant_ids
             figures["cred_summoned"] = len(participants)
@@ -143,6 +154,25 @@ class UnionCongress(models.Model):
             self.new_term_start = self.date_start.date()
             self.new_term_end = self.date_start.date() + relativedelta(years=5)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        congresses = super().create(vals_list)
+        congresses._union_tokenize_documents()
+        return congresses
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "document_ids" in vals:
+            self._union_tokenize_documents()
+        return res
+
+    def _union_tokenize_documents(self):
+        """The participants' download links are made when the documents are attached, not by the
+        first participants opening the page together (concurrent writes of one attachment)."""
+        # sudo: an access token on the congress's own documents, for its participants' links
+        for document in self.sudo().document_ids.filtered(lambda d: not d.access_token):
+            document.generate_access_token()
+
     def action_summon_members(self):
         """Full members' congress: every member of the unit and its sub-units active on the
         summons date takes part and votes (one search, one create)."""
@@ -157,29 +187,49 @@ class UnionCongress(models.Model):
             "|", ("date_joined", "=", False), ("date_joined", "<=", day)])
         members -= self.participant_ids.member_id
         self.env["union.congress.participant"].create([
-            {"congress_id": self.id, "member_id": member.id, "kind": "member",
-             "origin_organization_id": member.organization_id.id} for member in members])
+            {"congress_id": self.id, "member_id": member.id, "kind": "member"} for member in members])
         return True
 
     def action_take_elected_delegates(self):
-        """Delegates' congress: the official delegates elected by the congresses of the sub-units
-        (confirmed elections of that kind) become participants (one search, one create)."""
+        """Delegates' congress: the official and alternate delegates elected by the congresses of the
+        sub-units (confirmed elections of those kinds) become participants (one search, one create)."""
         self.ensure_one()
         if self.kind != "delegates":
             raise UserError(self.env._("Only a delegates' congress takes delegates elected below."))
         elections = self.env["union.election"].search([
-            ("kind", "=", "delegates"), ("state", "=", "confirmed"),
+            ("kind", "in", ("delegates", "alternates")), ("state", "=", "confirmed"),
             ("congress_id.organization_id", "child_of", self.organization_id.id),
             ("congress_id.organization_id", "!=", self.organization_id.id)])
+        self._add_elected_delegates(elections)
+        return True
+
+    def _add_elected_delegates(self, elections):
+        """The delegates (official, then alternates in the order of their votes) elected in
+        ``elections`` who are not yet participants join this congress; logged on it."""
+        self.ensure_one()
+        if self.state != "preparation":
+            raise UserError(self.env._("Delegates join %(congress)s while it is in preparation.",
+                                       congress=self.name))
         present = set(self.participant_ids.member_id.ids)
         vals_list = []
-        for candidate in elections.candidate_ids.filtered(lambda c: c.result == "elected"):
-            if candidate.member_id.id not in present:
+        for election in elections.sorted(lambda e: (e.kind != "delegates", e.id)):
+            elected = election.candidate_ids.filtered(lambda c: c.result == "elected").sorted(
+                lambda c: (-c.votes, c.sequence, c.id))
+            for rank, candidate in enumerate(elected, start=1):
+                if candidate.member_id.id in present:
+                    continue
                 present.add(candidate.member_id.id)
-                vals_list.append({"congress_id": self.id, "member_id": candidate.member_id.id, "kind": "elected",
-                                  "origin_organization_id": candidate.election_id.organization_id.id})
-        self.env["union.congress.participant"].create(vals_list)
-        return True
+                vals_list.append({
+                    "congress_id": self.id, "member_id": candidate.member_id.id,
+                    "kind": "elected" if election.kind == "delegates" else "alternate",
+                    "alternate_rank": rank if election.kind == "alternates" else 0,
+                    "origin_organization_id": election.organization_id.id})
+        participants = self.env["union.congress.participant"].create(vals_list)
+        if participants:
+            self._message_log(body=self.env._(
+                "Delegates elected below joined the congress: %(names)s.",
+                names=", ".join(participants.mapped("member_id.name"))))
+        return participants
 
     def action_open_session(self):
         for congress in self:
@@ -194,6 +244,51 @@ class UnionCongress(models.Model):
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        return True
+
+    def action_confirm_credentials(self):
+        """The credentials committee's report is confirmed: its figures are kept as they are now."""
+        for congress in self:
+            if congress.credentials_frozen:
+                raise UserError(self.env._("The credentials report of %(congress)s is already confirmed.",
+                                           congress=congress.name))
+            if congress.state not in ("preparation", "in_session"):
+                raise UserError(self.env._(
+                    "The credentials report of %(congress)s is confirmed while the congress is being held.",
+                    congress=congress.name))
+            figures = {name: congress[name] for name in CREDENTIAL_FIELDS}
+            congress.write({"credentials_frozen": figures, "credentials_confirmed_at": fields.Datetime.now(),
+                            "credentials_confirmed_by_id": self.env.uid})
+            congress._message_log(body=self.env._(
+                "Credentials report confirmed: %(present)s present of %(summoned)s summoned.",
+                present=figures["cred_present"], summoned=figures["cred_summoned"]))
+        return True
+
+    def action_reopen_credentials(self):
+        """Ask the officer why the confirmed credentials report is re-opened."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window", "res_model": "union.congress.credentials.reopen",
+            "view_mode": "form", "target": "new", "name": self.env._("Re-open the Credentials Report"),
+            "context": {"default_congress_id": self.id},
+        }
+
+    def _reopen_credentials(self, reason):
+        """Re-open the confirmed credentials report (figures live again), the reason logged."""
+        self.check_access("write")
+        reason = (reason or "").strip()
+        for congress in self:
+            if not congress.credentials_frozen:
+                raise UserError(self.env._("The credentials report of %(congress)s is not confirmed.",
+                                           congress=congress.name))
+            if not reason:
+                raise UserError(self.env._("Give the reason for re-opening the credentials report of %(congress)s.",
+                                           congress=congress.name))
+            congress.write({"credentials_frozen": False, "credentials_confirmed_at": False,
+                            "credentials_confirmed_by_id": False})
+            congress._message_log(body=self.env._(
+                "Credentials report re-opened by %(user)s. Reason: %(reason)s",
+                user=self.env.user.name, reason=reason))
         return True
 
     def action_view_participants(self):

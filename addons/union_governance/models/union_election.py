@@ -292,6 +292,8 @@ class UnionElection(models.Model):
                 raise UserError(self.env._(
                     "%(election)s has candidates tied at the last seat: hold a further round first.",
                     election=election.name))
+            if election.kind in ("delegates", "alternates"):
+                election._push_delegates_upward()
             body_kind, position_code = KIND_POSTS.get(election.kind, (False, False))
             if not body_kind:
                 continue
@@ -310,6 +312,24 @@ class UnionElection(models.Model):
             } for candidate in elected if candidate.member_id.id not in already])
         self.write({"state": "confirmed"})
         return True
+
+    def _push_delegates_upward(self):
+        """The official or alternate delegates elected here join the delegates' congress in
+        preparation of the nearest unit above (if there is one yet; otherwise that congress
+        takes them later with "Take the Delegates Elected Below")."""
+        self.ensure_one()
+        parent = self.organization_id.parent_id
+        if not parent:
+            return self.env["union.congress.participant"]
+        # sudo: the lower unit's officers confirm their results; the upper unit's congress, which
+        # they do not manage, receives the delegates they elected (and nothing else)
+        congresses = self.env["union.congress"].sudo().search([
+            ("organization_id", "parent_of", parent.id), ("kind", "=", "delegates"),
+            ("state", "=", "preparation")])
+        if not congresses:
+            return self.env["union.congress.participant"]
+        nearest = max(congresses, key=lambda c: (len(c.organization_id.parent_path or ""), c.id))
+        return nearest._add_elected_delegates(self.sudo())
 
     def action_print_minutes(self):
         self.ensure_one()

@@ -2,6 +2,8 @@ from . import (
     test_access,
     test_congress,
     test_counting_rule,
+    test_credentials,
+    test_delegates_upward,
     test_election,
     test_officers,
     test_portal,

@@ -129,6 +129,10 @@ class TestDemoGenerator(GovernanceCommon):
         self.assertEqual(len(executive.post_ids.filtered(lambda post: post.date_end)), 1)
         self.assertTrue(executive.post_ids.event_ids.filtered(lambda event: event.kind == "co_opted"))
         self.assertTrue(all(e.state == "confirmed" for e in past.election_ids))
+        delegates = past.election_ids.filtered(lambda e: e.kind in ("delegates", "alternates"))
+        self.assertEqual(
+            sorted((e.kind, len(e.candidate_ids.filtered(lambda c: c.result == "elected"))) for e in delegates),
+            [("alternates", 1), ("delegates", 2)])
         upcoming = Demo._generate_congress_in_preparation(self.unit_a)
         self.assertEqual(upcoming.state, "preparation")
         self.assertEqual(upcoming.participant_ids.member_id, self.member_a1 | self.member_a2)

@@ -1,1 +1,1 @@
-from . import union_officer_register_wizard
+from . import union_congress_credentials_reopen, union_officer_register_wizard

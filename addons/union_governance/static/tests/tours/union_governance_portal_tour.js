@@ -50,6 +50,11 @@ registry.category("web_tour.tours").add("union_governance_portal_tour", {
             trigger: ".o_union_receipt_code",
         },
         {
+            content: "Back to the congress",
+            trigger: "a.o_union_back_to_congress",
+            run: "click",
+        },
+        {
             content: "The election says the member has voted",
             trigger: ".o_union_voted",
         },

@@ -1,0 +1,1 @@
+from . import union_governance_training_demo
