@@ -1,14 +1,11 @@
-import base64
 import functools
-import io
-
-import qrcode
 
 from odoo import http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.union_membership.controllers.portal import portal_main_object
+from odoo.addons.union_membership.tools.qr import qr_data_url
 
 from ..rules import vietqr as vietqr_rules
 
@@ -96,14 +93,10 @@ class UnionFinancePortal(CustomerPortal):
     @staticmethod
     @functools.lru_cache(maxsize=1024)
     def _union_qr_image(payload):
-        """The QR code of ``payload`` as a PNG data URL (drawn with ``qrcode``:
-        it needs no reportlab renderPM backend). Cached per payload: a member
-        reloading the page gets the same image without drawing it again (the
-        payload holds the account, the amount and the reference)."""
-        image = qrcode.make(payload, box_size=4, border=2)
-        out = io.BytesIO()
-        image.save(out, format="PNG")
-        return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
+        """The QR code of ``payload`` as a PNG data URL (union_membership/tools/qr.py).
+        Cached per payload: a member reloading the page gets the same image without
+        drawing it again (the payload holds the account, the amount and the reference)."""
+        return qr_data_url(payload, box_size=4, border=2)
 
     @http.route(["/my/union/dues"], type="http", auth="user", website=True)
     def portal_my_union_dues(self, **kw):

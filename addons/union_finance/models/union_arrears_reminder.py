@@ -1,10 +1,8 @@
-import base64
-import io
 from collections import defaultdict
 
-import qrcode
-
 from odoo import api, fields, models
+
+from odoo.addons.union_membership.tools.qr import qr_data_url
 
 COLLECTIONS = [
     ("self", "Members pay themselves"),
@@ -144,9 +142,7 @@ class UnionArrearsReminder(models.Model):
         self.ensure_one()
         if not self.qr_payload:
             return False
-        out = io.BytesIO()
-        qrcode.make(self.qr_payload, box_size=4, border=2).save(out, format="PNG")
-        return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
+        return qr_data_url(self.qr_payload, box_size=4, border=2)
 
     def _send_emails(self, reminders):
         member_template = self.env.ref("union_finance.mail_template_arrears_reminder_member")

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL
 
+from odoo.addons.union_membership.rules.lifecycle import MEMBER_STATES
+
 from ..rules import dues as dues_rules
 from ..rules import split as split_rules
 
@@ -381,7 +383,7 @@ class UnionDuesRun(models.Model):
         Member = self.env["union.member"].sudo()
         month = self.month
         status = Member._get_status_at(dues_rules.month_end(month), self._get_scope_organizations().ids)
-        due = {mid: value for mid, value in status.items() if value[0] in ("active", "suspended")}
+        due = {mid: value for mid, value in status.items() if value[0] in MEMBER_STATES}
         if not due:
             return []
         # a member charged in a run the user cannot see is still charged (no rule)
@@ -443,7 +445,7 @@ class UnionDuesRun(models.Model):
         vals_list = []
         for (member_id, past_month), org_id in sorted(keys.items()):
             state = states[past_month].get(member_id, ("left", org_id))[0]
-            if state not in ("active", "suspended"):
+            if state not in MEMBER_STATES:
                 continue
             vals = self._compute_member_month(member_id, org_id, state, past_month, data, rules_data)
             difference = vals["amount"] - existing[member_id, past_month]

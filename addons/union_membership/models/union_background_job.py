@@ -13,7 +13,12 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import config
 
+from ..tools.xlsx import XLSX_MIMETYPE, download_action
+
 _logger = logging.getLogger(__name__)
+
+#: days a finished job and its file are kept (System Parameter union_membership.background_job_keep_days)
+KEEP_DAYS = 30
 
 
 class UnionBackgroundJob(models.Model):
@@ -115,5 +120,41 @@ class UnionBackgroundJob(models.Model):
         self.ensure_one()
         if not self.attachment_id:
             return False
-        return {"type": "ir.actions.act_url", "target": "self",
-                "url": f"/web/content/{self.attachment_id.id}?download=true"}
+        attachment = self.attachment_id
+        # the suite's one download URL (tools/xlsx.py)
+        return download_action(attachment, "datas", attachment.name,
+                               mimetype=attachment.mimetype or XLSX_MIMETYPE)
+
+    # --- cleanup --------------------------------------------------------------------------
+
+    @api.model
+    def _union_keep_days(self):
+        # sudo: a setting of the administrator, read by the cron
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "union_membership.background_job_keep_days", str(KEEP_DAYS))
+        try:
+            return max(int(float(value)), 1)
+        except ValueError:
+            return KEEP_DAYS
+
+    @api.model
+    def _cron_remove_old_jobs(self):
+        """Remove the finished jobs (done or failed) of more than N days (System Parameter
+        ``union_membership.background_job_keep_days``, 30 by default) with their result
+        files. Waiting and running jobs stay. queue_job's own rows (queue.job) are removed by
+        queue_job's "AutoVacuum Job Queue" cron."""
+        limit = fields.Datetime.subtract(fields.Datetime.now(), days=self._union_keep_days())
+        # sudo: the cron removes every user's old jobs
+        jobs = self.sudo().search([("state", "in", ("done", "failed")),
+                                   "|", ("date_done", "<", limit),
+                                   "&", ("date_done", "=", False), ("create_date", "<", limit)])
+        if not jobs:
+            return 0
+        attachments = jobs.attachment_id | self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", jobs.ids)])
+        # the records that started them lose their link (union_job_id: ondelete set null)
+        attachments.unlink()
+        count = len(jobs)
+        jobs.unlink()
+        _logger.info("Removed %s background jobs finished before %s", count, limit)
+        return count

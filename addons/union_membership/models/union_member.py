@@ -105,6 +105,9 @@ class UnionMember(models.Model):
     state = fields.Selection(
         STATES, string="Membership Status", default="active", readonly=True, index=True, tracking=True,
         help="Follows the member's events.")
+    is_current = fields.Boolean(
+        string="Current Member", compute="_compute_is_current", search="_search_is_current",
+        help="Active or suspended (rules/lifecycle.py MEMBER_STATES): still a member of the union.")
     event_ids = fields.One2many("union.member.event", "member_id", string="History")
     change_request_ids = fields.One2many("union.member.change.request", "member_id",
                                          string="Change Requests")
@@ -126,6 +129,19 @@ class UnionMember(models.Model):
         ("card_number_unique", "unique(card_number)", "Another member already has this card number."),
         ("verify_token_unique", "unique(verify_token)", "The verification token must be unique."),
     ]
+
+    @api.depends("state")
+    def _compute_is_current(self):
+        for member in self:
+            member.is_current = member.state in MEMBER_STATES
+
+    def _search_is_current(self, operator, value):
+        """The views and filters say "current member" through this field: the states are
+        written once, in rules/lifecycle.py."""
+        if operator not in ("=", "!="):
+            raise ValueError(f"Invalid operator {operator!r} for union.member.is_current")
+        wanted = bool(value) == (operator == "=")
+        return [("state", "in" if wanted else "not in", MEMBER_STATES)]
 
     def _compute_user_id(self):
         users = self.env["res.users"].sudo().search([("partner_id", "in", self.partner_id.ids)])

@@ -3,6 +3,7 @@ from collections import Counter, defaultdict
 from odoo import api, fields, models
 
 from ..rules import levels
+from ..rules.lifecycle import MEMBER_STATES
 from .union_organization_event import HISTORY_FIELDS
 
 #: a unit's kind, beside its level: a commune/ward union is an upper union above the grassroots
@@ -121,7 +122,7 @@ class UnionOrganization(models.Model):
     def _get_member_counts_at(self, on_date, tree):
         """{unit_id: members of the unit and its sub-units at ``on_date``} (one query)."""
         status = self.env["union.member"]._get_status_at(on_date)
-        own = Counter(org for state, org in status.values() if state in ("active", "suspended"))
+        own = Counter(org for state, org in status.values() if state in MEMBER_STATES)
         totals = Counter()
         for uid in tree:
             seen = set()

@@ -1,17 +1,12 @@
-import base64
-import io
-
-import qrcode
-
 from odoo import api, models
 from odoo.tools.image import image_data_uri
 
 from ..rules.lifecycle import MEMBER_STATES
+from ..tools.qr import qr_data_url
 
 #: cards on one A4 sheet (2 columns x 4 rows of ID-1 sized cards)
 CARDS_PER_PAGE = 8
 CARDS_PER_ROW = 2
-#: states in which a member is still a member (and gets a card when a unit prints its cards)
 
 
 class ReportUnionMemberCard(models.AbstractModel):
@@ -55,7 +50,6 @@ class ReportUnionMemberCard(models.AbstractModel):
         issues = self._card_issues(members_sudo)
         cards = []
         for member in members_sudo:
-            qr_png = self._qr_png(member.verify_url)
             issue = issues.get(member.id)
             cards.append({
                 "id": member.id,
@@ -70,7 +64,7 @@ class ReportUnionMemberCard(models.AbstractModel):
                 # a foreign member's card says their nationality (Law 50/2024); no document number
                 "nationality": member.nationality_id.name if member._union_is_foreign() else "",
                 "photo": image_data_uri(member.image_128) if member.image_128 else False,
-                "qr": f"data:image/png;base64,{base64.b64encode(qr_png).decode()}",
+                "qr": qr_data_url(member.verify_url, box_size=8, border=1),
                 "verify_url": member.verify_url,
             })
         return cards
@@ -87,16 +81,7 @@ class ReportUnionMemberCard(models.AbstractModel):
             issues.setdefault(event.member_id.id, event)
         return issues
 
-    @api.model
-    def _qr_png(self, value):
-        """PNG bytes of a QR code for ``value``, drawn with the qrcode library (Pillow):
-        ir.actions.report.barcode() needs a reportlab raster backend that is often missing."""
-        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=1)
-        code.add_data(value)
-        code.make(fit=True)
-        buffer = io.BytesIO()
-        code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
-        return buffer.getvalue()
+
 
 
 class ReportUnionOrganizationMemberCard(models.AbstractModel):

@@ -5,6 +5,10 @@ decides, with no database, whether an event is allowed and what follows.
 """
 from .months import add_months
 
+#: the states in which a person counts as a member of their unit (a tuple: ORM domains take it)
+MEMBER_STATES = ("active", "suspended")
+_MEMBER = frozenset(MEMBER_STATES)
+
 #: events that change nothing in the state (the card is issued to a member as they are)
 NEUTRAL_EVENTS = {"card"}
 
@@ -12,23 +16,20 @@ NEUTRAL_EVENTS = {"card"}
 TRANSITIONS = {
     "admission": ({None, "left", "transferred"}, "active"),
     "recognition": ({None, "left", "transferred"}, "active"),
-    "transfer": ({"active", "suspended"}, None),
-    "transfer_out": ({"active", "suspended"}, "transferred"),
+    "transfer": (_MEMBER, None),
+    "transfer_out": (_MEMBER, "transferred"),
     "suspension": ({"active"}, "suspended"),
     "resumption": ({"suspended"}, "active"),
-    "withdrawal": ({"active", "suspended"}, "left"),
-    "removal": ({"active", "suspended"}, "left"),
-    "expulsion": ({"active", "suspended"}, "expelled"),
-    "death": ({"active", "suspended", "left", "transferred"}, "deceased"),
-    "dissolution": ({"active", "suspended"}, "left"),
-    "card": ({"active", "suspended"}, None),
+    "withdrawal": (_MEMBER, "left"),
+    "removal": (_MEMBER, "left"),
+    "expulsion": (_MEMBER, "expelled"),
+    "death": (_MEMBER | {"left", "transferred"}, "deceased"),
+    "dissolution": (_MEMBER, "left"),
+    "card": (_MEMBER, None),
 }
 
 #: events that need the unit the member goes to
 NEEDS_UNIT = {"admission", "recognition", "transfer"}
-
-#: the states in which a person counts as a member of their unit (a tuple: ORM domains take it)
-MEMBER_STATES = ("active", "suspended")
 
 #: events by which a person becomes a member
 ADMITTING_EVENTS = ("admission", "recognition")

@@ -5,6 +5,7 @@ queue_job's trap_jobs and performed in the test's transaction (never by the runn
 import base64
 from unittest.mock import patch
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
@@ -99,7 +100,11 @@ class TestBackgroundJob(UnionCommon):
         self.assertEqual(job.attachment_id.name, "lon_loi.xlsx")
         self.assertEqual(job.attachment_id.raw, base64.b64decode(wizard.result_file))
         # the officer downloads it from the job; another officer sees neither the job nor the file
-        self.assertEqual(job.with_user(self.user_officer_a).action_download()["type"], "ir.actions.act_url")
+        action = job.with_user(self.user_officer_a).action_download()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        # the suite's one download URL (tools/xlsx.download_action)
+        self.assertTrue(action["url"].startswith(
+            f"/web/content/ir.attachment/{job.attachment_id.id}/datas/lon_loi.xlsx?download=true"), action)
         Job = self.env["union.background.job"].with_user(self.user_officer_b)
         self.assertFalse(Job.search_read([("id", "=", job.id)], ["name"]))
         self.assertFalse(Job.read_group([("id", "=", job.id)], ["state"], ["state"]))
@@ -156,6 +161,51 @@ class TestBackgroundJob(UnionCommon):
         with self.assertRaises(UserError):
             # the officer may read their job, not change it
             wizard.union_job_id.with_user(self.user_officer_a).write({"state": "done"})
+
+
+class TestBackgroundJobCleanup(UnionCommon):
+    """Finished jobs and their files are removed after N days (System Parameter); queue_job's
+    own rows by queue_job's autovacuum cron, which is active."""
+
+    def make_job(self, state, days_ago, with_file=True):
+        Job = self.env["union.background.job"].sudo()
+        job = Job.create({"name": f"Job {state} {days_ago}", "res_model": "union.member.import.wizard",
+                          "user_id": self.user_officer_a.id, "state": state})
+        vals = {}
+        if state in ("done", "failed"):
+            vals["date_done"] = fields.Datetime.subtract(fields.Datetime.now(), days=days_ago)
+        if with_file:
+            vals["attachment_id"] = self.env["ir.attachment"].create({
+                "name": "ket_qua.xlsx", "raw": b"PK", "res_model": job._name, "res_id": job.id}).id
+        job.write(vals)
+        return job
+
+    def test_cron_removes_old_finished_jobs_and_their_files(self):
+        old_done = self.make_job("done", 31)
+        old_failed = self.make_job("failed", 45, with_file=False)
+        recent = self.make_job("done", 5)
+        running = self.make_job("running", 0)
+        self.env.cr.execute("UPDATE union_background_job SET create_date = now() - interval '60 days' WHERE id = %s",
+                            [running.id])
+        files = old_done.attachment_id
+        wizard = self.env["union.member.import.wizard"].with_user(self.user_officer_a).create({})
+        wizard.sudo().union_job_id = old_done
+        cron = self.env.ref("union_membership.ir_cron_union_remove_old_background_jobs")
+        self.assertTrue(cron.active)
+        self.assertEqual(self.env["union.background.job"]._cron_remove_old_jobs(), 2)
+        self.assertFalse((old_done | old_failed).exists())
+        self.assertFalse(files.exists(), "the result file goes with its job")
+        self.assertEqual((recent | running).exists(), recent | running)
+        self.assertTrue(recent.attachment_id.exists())
+        self.assertFalse(wizard.union_job_id)
+        # the number of days is a System Parameter
+        self.env["ir.config_parameter"].sudo().set_param("union_membership.background_job_keep_days", "3")
+        self.assertEqual(self.env["union.background.job"]._cron_remove_old_jobs(), 1)
+        self.assertFalse(recent.exists())
+        self.assertTrue(running.exists(), "a job under way is never removed")
+
+    def test_queue_job_cleans_its_own_rows(self):
+        self.assertTrue(self.env.ref("queue_job.ir_cron_autovacuum_queue_jobs").active)
 
 
 @tagged("post_install", "-at_install")

@@ -9,7 +9,6 @@ from itertools import chain, islice
 
 import openpyxl
 import python_calamine
-import xlsxwriter
 from markupsafe import Markup, escape
 from openpyxl.utils import get_column_letter, range_boundaries
 
@@ -21,8 +20,8 @@ from ..rules import citizen_id as cccd
 from ..rules import foreign_member
 from ..rules import member_sheet as sheet_rules
 from ..tools.upload import check_upload, upload_limits
+from ..tools.xlsx import download_action, new_workbook
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: columns read from a member sheet
 MAX_COLUMNS = 80
 #: errors listed in the summary (the error file has them all)
@@ -154,12 +153,8 @@ class UnionMemberImportWizard(models.TransientModel):
         }
 
     def _download(self, field_name, filename_field):
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/?model={self._name}&id={self.id}&field={field_name}"
-                   f"&filename_field={filename_field}&download=true&mimetype={XLSX_MIMETYPE}",
-            "target": "self",
-        }
+        # the suite's one download URL (tools/xlsx.py)
+        return download_action(self, field_name, self[filename_field])
 
     # --- reading the file ------------------------------------------------------------
 
@@ -600,9 +595,7 @@ class UnionMemberImportWizard(models.TransientModel):
         info = {sheet["title"]: sheet for sheet in sheets}
         _archive, workbook = self._open_workbook(data)
         output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {
-            "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-            "strings_to_urls": False})
+        book = new_workbook(output, constant_memory=True)
         date_format = book.add_format({"num_format": "dd/mm/yyyy"})
         header_format = book.add_format({"bold": True, "bg_color": "#F8CBAD", "border": 1})
         error_format = book.add_format({"font_color": "#C00000", "bold": True, "text_wrap": False})
@@ -780,7 +773,7 @@ class UnionMemberImportWizard(models.TransientModel):
         """The XLSX template: the member columns, an example row, and the units the user may use."""
         units = self.env["union.organization"].search([("state", "=", "active")])
         output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {"strings_to_numbers": False, "strings_to_formulas": False})
+        book = new_workbook(output)
         header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
                                   "valign": "vcenter"})
         required = book.add_format({"bold": True, "bg_color": "#F8CBAD", "border": 1, "text_wrap": True,

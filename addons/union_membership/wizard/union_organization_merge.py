@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..models.union_organization import LEVELS
+from ..rules.lifecycle import MEMBER_STATES
 
 
 class UnionOrganizationMerge(models.TransientModel):
@@ -67,7 +68,7 @@ class UnionOrganizationMerge(models.TransientModel):
         if self.mode == "move":
             subtree = sources._get_subtree()
             members = Member.search_count([("organization_id", "in", subtree.ids),
-                                           ("state", "in", ("active", "suspended"))])
+                                           ("state", "in", MEMBER_STATES)])
             return [
                 _("%(count)s unit(s) move under %(parent)s on %(date)s, with the %(below)s unit(s) below "
                   "them and their %(members)s member(s): %(units)s.", count=len(sources),
@@ -80,7 +81,7 @@ class UnionOrganizationMerge(models.TransientModel):
             "the new unit %(name)s under %(parent)s", name=self.new_name or "-",
             parent=self.new_parent_id.display_name or "-"))
         members = Member.search_count([("organization_id", "in", sources.ids),
-                                       ("state", "in", ("active", "suspended"))])
+                                       ("state", "in", MEMBER_STATES)])
         children = self.env["union.organization"].search_count([
             ("parent_id", "in", sources.ids), ("id", "not in", sources.ids), ("state", "=", "active")])
         cards = len(self._get_card_members(sources))
@@ -110,7 +111,7 @@ class UnionOrganizationMerge(models.TransientModel):
         itself and of its union groups (a card names the grassroots union, not the group)."""
         groups = self.env["union.organization"].search([("parent_id", "in", sources.ids), ("level", "=", "group")])
         return self.env["union.member"].search([("organization_id", "in", (sources | groups).ids),
-                                                ("state", "in", ("active", "suspended"))])
+                                                ("state", "in", MEMBER_STATES)])
 
     def _check_reorg_access(self, sources, target=None, new_parent=None):
         """Only the union administrator, or an officer managing a unit above every unit that
@@ -196,7 +197,7 @@ class UnionOrganizationMerge(models.TransientModel):
         target = self.target_id or Org.create(self._prepare_new_target_values())
         cards = self._get_card_members(sources)
         members = self.env["union.member"].search([("organization_id", "in", sources.ids),
-                                                   ("state", "in", ("active", "suspended"))])
+                                                   ("state", "in", MEMBER_STATES)])
         reason = self.reason or self.env._("Merged into %(unit)s", unit=target.name)
         self.env["union.member.event"].create([{
             "member_id": member.id, "event_type": "transfer", "date": self.date,

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.union_membership.tools.upload import check_upload
+from odoo.addons.union_membership.tools.xlsx import attachment_download_action, new_workbook
 
 from ..rules import national
 
@@ -131,14 +132,13 @@ class UnionReachNationalImport(models.Model):
         """The suite's members, admissions and leavers of the unit, in the mapping's columns."""
         self.ensure_one()
         self.organization_id._union_reach_check_managed()
-        import openpyxl  # pylint: disable=import-outside-toplevel
-
         columns = [(line.column, line.key) for line in self.mapping_id.line_ids]
-        workbook = openpyxl.Workbook(write_only=True)
-        sheet = workbook.create_sheet("Doan vien")
-        for _index in range(self.mapping_id.header_row - 1):
-            sheet.append([])
-        sheet.append([title for title, _key in columns])
+        buffer = io.BytesIO()
+        # the suite's XLSX writer (tools/xlsx.py): user text stays text, never a formula
+        workbook = new_workbook(buffer, constant_memory=True)
+        sheet = workbook.add_worksheet("Doan vien")
+        row_index = self.mapping_id.header_row - 1
+        sheet.write_row(row_index, 0, [title for title, _key in columns])
         units = self.env["union.organization"].search([("id", "child_of", self.organization_id.id)])
         unit_names = {u.id: (u.code, u.name) for u in units}
         members = self.env["union.member"].with_context(active_test=False).search_read(
@@ -157,15 +157,11 @@ class UnionReachNationalImport(models.Model):
                     value = value.strftime("%d/%m/%Y")
                 # always text: a citizen id must keep its leading zero
                 row.append("" if value in (None, False) else str(value))
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        attachment = self.env["ir.attachment"].create({
-            "name": f"doan_vien_{self.organization_id.code}.xlsx", "raw": buffer.getvalue(),
-            "res_model": self._name, "res_id": self.id,
-        })
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true",
-                "target": "self"}
+            row_index += 1
+            sheet.write_row(row_index, 0, row)
+        workbook.close()
+        return attachment_download_action(
+            self.env, self, f"doan_vien_{self.organization_id.code}.xlsx", buffer.getvalue())
 
 
 class UnionReachNationalDiff(models.Model):

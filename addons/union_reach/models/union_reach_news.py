@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.union_membership.rules.lifecycle import MEMBER_STATES
+
 
 class BlogBlog(models.Model):
     _inherit = "blog.blog"
@@ -49,7 +51,7 @@ class MailingList(models.Model):
             mailing_list = List.create({"name": unit.name, "union_organization_id": unit.id, "is_public": False})
         units = self.env["union.organization"].sudo().search([("id", "child_of", unit.id)])
         members = self.env["union.member"].sudo().search_read(
-            [("organization_id", "in", units.ids), ("state", "in", ("active", "suspended")),
+            [("organization_id", "in", units.ids), ("state", "in", MEMBER_STATES),
              ("email", "!=", False)], ["name", "email"], load=False)
         Contact = self.env["mailing.contact"].sudo().with_context(active_test=False)
         emails = {m["email"].strip().lower(): m for m in members}

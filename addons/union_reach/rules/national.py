@@ -8,6 +8,8 @@ import functools
 import io
 import unicodedata
 
+from odoo.addons.union_membership.rules.lifecycle import MEMBER_STATES
+
 #: the keys a mapping column can fill, and whether the comparison needs them
 KEYS = ("national_code", "card_number", "name", "birth_date", "gender", "citizen_id",
         "id_document_number", "unit_code", "unit_name", "state", "date_joined", "date_left")
@@ -268,7 +270,7 @@ def compare(file_rows, members):
             if row.get(key) and row[key] != (member.get(key) or ""):
                 diffs.append(dict(base, kind=key, file_value=row[key], suite_value=member.get(key) or ""))
     for member in members:
-        if member["id"] not in matched and member.get("state") in ("active", "suspended"):
+        if member["id"] not in matched and member.get("state") in MEMBER_STATES:
             diffs.append({"kind": "only_suite", "member_id": member["id"], "row": None, "name": member["name"],
                           "file_value": "", "suite_value": member.get("unit_code") or ""})
     return diffs

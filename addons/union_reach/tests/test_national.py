@@ -111,7 +111,9 @@ class TestNationalRegister(ReachCommon):
     def test_export_in_the_mapping(self):
         comparison = self._import(False, user=self.user_officer_a, unit=self.unit_a)
         action = comparison.action_export()
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[-1].split("?")[0]))
+        # the suite's one download URL: /web/content/ir.attachment/<id>/datas/<file name>
+        self.assertTrue(action["url"].startswith("/web/content/ir.attachment/"), action)
+        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[4]))
         sheet = openpyxl.load_workbook(io.BytesIO(attachment.raw)).active
         header = [cell.value for cell in sheet[1]]
         self.assertEqual(header[:3], ["Mã đoàn viên", "Họ và tên", "Ngày sinh"])

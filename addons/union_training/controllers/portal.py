@@ -1,10 +1,9 @@
-import base64
-
 from odoo import fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.union_membership.tools.qr import qr_data_url
 
 
 class UnionTrainingPortal(CustomerPortal):
@@ -40,10 +39,9 @@ class UnionTrainingPortal(CustomerPortal):
         courses = request.env["slide.channel"].sudo().search([
             ("union_organization_ids", "parent_of", member_sudo.organization_id.ids),
             ("is_published", "=", True)])
-        # the check-in QR codes, drawn by the member card's helper (no reportlab backend needed)
-        draw = request.env["report.union_membership.report_union_member_card"]._qr_png
-        qr_codes = {registration.id: "data:image/png;base64," + base64.b64encode(
-            draw(registration.barcode)).decode() for registration in registrations}
+        # the check-in QR codes, drawn as the member card's (the suite's one QR drawer)
+        qr_codes = {registration.id: qr_data_url(registration.barcode, box_size=8, border=1)
+                    for registration in registrations}
         values.update({
             "registrations": registrations, "open_events": open_events, "qr_codes": qr_codes,
             "course_partners": channels, "courses": courses - channels.channel_id,

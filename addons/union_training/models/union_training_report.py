@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.union_membership.rules.lifecycle import MEMBER_STATES
 from odoo.addons.union_membership.tools.xlsx import (
     add_styles,
     attachment_download_action,
@@ -76,7 +77,7 @@ class UnionTrainingReport(models.TransientModel):
             counts = defaultdict(lambda: defaultdict(int))
             status = self.env["union.member"]._get_status_at(report.date, units.ids)
             unit_of = {mid: org for mid, (state, org) in status.items()
-                       if state in ("active", "suspended")}
+                       if state in MEMBER_STATES}
             for org in unit_of.values():
                 counts[org]["members"] += 1
             # sudo: figures of the units the user reads (checked above), not their records
