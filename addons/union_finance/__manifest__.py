@@ -46,6 +46,7 @@
         "views/union_dues_run_job_views.xml",
         "views/union_dues_payment_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_config_settings_merge_views.xml",
         "views/account_journal_views.xml",
         "wizard/union_dues_checkoff_import_views.xml",
         "views/union_bank_statement_views.xml",

@@ -1,11 +1,47 @@
 from collections import defaultdict
 
-from odoo import models
+from odoo import api, fields, models
 from odoo.fields import Command
 
 #: balance-sheet accounts whose balances follow a merged unit (cash, bank, receivables, 136/336)
 MOVED_ACCOUNT_TYPES = ("asset_cash", "asset_current", "asset_receivable", "asset_prepayments",
                        "liability_current", "liability_payable")
+#: the union chart's internal payable account, the default counterpart across companies
+DEFAULT_COUNTERPART_CODE = "33684"
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    union_merge_counterpart_account_id = fields.Many2one(
+        "account.account", string="Unit Merge Counterpart Account (336)", check_company=True,
+        domain="[('account_type', 'in', ('liability_payable', 'liability_current', 'asset_receivable'))]",
+        help="When a unit whose books are kept in another company is merged, the closing entry in "
+             "that company and the opening entry in the surviving unit's company balance on this "
+             "internal account. Empty: the union chart's 33684, or else the account payable to the "
+             "upper level.")
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    union_merge_counterpart_account_id = fields.Many2one(
+        related="company_id.union_merge_counterpart_account_id", readonly=False)
+
+
+class UnionDuesLine(models.Model):
+    """A dues line's company was its run's; after a merge across companies an unpaid line is
+    owed to the surviving unit's company (see UnionOrganization._union_merge_into), so the
+    company is stored on the line, taken from the run when the line is made."""
+    _inherit = "union.dues.line"
+
+    company_id = fields.Many2one("res.company", related=False, compute="_compute_company_id", store=True,
+                                 readonly=False, precompute=True, index=True)
+
+    @api.depends("run_id.company_id")
+    def _compute_company_id(self):
+        for line in self:
+            line.company_id = line.run_id.company_id
 
 
 class UnionOrganization(models.Model):
@@ -66,6 +102,12 @@ class UnionOrganization(models.Model):
             self._union_merge_move_receivables(foreign, target, on_date, decision_ref)
         if unpaid:
             unpaid.write({"organization_id": target.id})
+            # the unpaid dues are now owed in the surviving unit's books (opened there above):
+            # its company's accountants collect them; paid lines stay in the books they were paid in
+            company = target.sudo().company_id
+            moved = unpaid.filtered(lambda line: company and line.company_id != company)
+            if moved:
+                moved.write({"company_id": company.id})
         return res
 
     def _union_merge_move_receivables(self, dues_lines, target, on_date, decision_ref):
@@ -101,10 +143,17 @@ class UnionOrganization(models.Model):
                 lines.filtered(lambda d, i=item: d.move_line_id == i).move_line_id = opening_item
 
     def _union_merge_counterpart_account(self, company):
-        """Across companies, the account the closing and opening entries balance on: the
-        company's account payable to the upper level (336) until the union chart names one."""
+        """Across companies, the account the closing and opening entries balance on: the one the
+        company's accountant chose (Settings), else the union chart's 33684, else the company's
+        account payable to the upper level."""
+        company = company.sudo()  # sudo: see _union_merge_unpaid_dues
         company._union_finance_setup_accounting()
-        return company.union_upper_payable_account_id
+        if company.union_merge_counterpart_account_id:
+            return company.union_merge_counterpart_account_id
+        Account = self.env["account.account"].sudo().with_company(company)
+        chart = Account.search([*Account._check_company_domain(company), ("code", "=", DEFAULT_COUNTERPART_CODE)],
+                               limit=1)
+        return chart or company.union_upper_payable_account_id
 
     def _union_merge_post_entries(self, target, on_date, decision_ref, balances):
         """One posted entry per closing unit (two across companies)."""

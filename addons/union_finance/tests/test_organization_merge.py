@@ -81,6 +81,63 @@ class TestFinanceOnMerge(UnionFinanceCommon):
         self.assertEqual(sum(opened.mapped("debit")), 150_000)
         self.assertEqual(line.organization_id, target)
         self.assertEqual(line.payment_state, "unpaid")
+        # ... and its company: the surviving unit's accountants collect it
+        self.assertEqual(line.company_id, other)
+        # without a setting, the entries balance on the union chart's 33684 or the payable upward
+        Account = self.env["account.account"].with_company(other)
+        chart = Account.search([*Account._check_company_domain(other), ("code", "=", "33684")])
+        self.assertIn(chart or other.union_upper_payable_account_id, opening.line_ids.account_id)
+
+    def _other_company_target(self):
+        other = self.env["res.company"].create({"name": "LĐLĐ tỉnh Lâm Đồng (thử)",
+                                                "currency_id": self.env.ref("base.VND").id})
+        self.user_upper.sudo().company_ids = [(4, other.id)]
+        target = self.env["union.organization"].create({
+            "name": "Công đoàn phường Bắc Gia Nghĩa", "code": "T-PBGN", "level": "upper",
+            "parent_id": self.upper.id, "company_id": other.id})
+        return other, target
+
+    def test_paid_dues_lines_stay_in_their_company(self):
+        """Across companies only the unpaid lines change company; a paid one stays where it was paid."""
+        run = self._run(self.unit_b, date(2025, 7, 1), include_children=False)
+        line = self._lines(run, self.member_b1)
+        self.env["union.dues.payment"].create({
+            "kind": "cash", "organization_id": self.unit_b.id, "member_id": self.member_b1.id,
+            "amount": line.amount, "date": date(2025, 7, 10)}).action_post()
+        self.assertEqual(line.payment_state, "paid")
+        run_aug = self._run(self.unit_b, date(2025, 8, 1), include_children=False)
+        unpaid = self._lines(run_aug, self.member_b1)
+        other, target = self._other_company_target()
+        self._merge(self.unit_b, target)
+        self.assertEqual((line.company_id, line.organization_id), (self.company, self.unit_b))
+        self.assertEqual((unpaid.company_id, unpaid.organization_id), (other, target))
+        self.assertEqual(run_aug.company_id, self.company)  # the run itself is not rewritten
+        # the accountant of the surviving unit's company finds it among their company's dues
+        self.assertIn(unpaid, self.env["union.dues.line"].with_company(other).search(
+            [("company_id", "=", other.id)]))
+
+    def test_counterpart_account_chosen_in_the_settings(self):
+        run = self._run(self.unit_b, date(2025, 7, 1), include_children=False)
+        self._lines(run, self.member_b1)
+        other, target = self._other_company_target()
+        chosen = {}
+        for company, code in ((self.company, "336899"), (other, "336899")):
+            company._union_finance_setup_accounting()
+            chosen[company] = self.env["account.account"].with_company(company).create({
+                "code": code, "name": "Phải trả nội bộ - sáp nhập đơn vị", "account_type": "liability_payable",
+                "reconcile": True, "company_ids": [(6, 0, company.ids)]})
+        # as the accountant does: Settings / Accounting / Union Dues
+        self.env["res.config.settings"].with_company(other).create(
+            {"union_merge_counterpart_account_id": chosen[other].id}).execute()
+        self.company.union_merge_counterpart_account_id = chosen[self.company]
+        self.assertEqual(other.union_merge_counterpart_account_id, chosen[other])
+        self._merge(self.unit_b, target)
+        entries = self.env["account.move"].sudo().search([("ref", "ilike", "41/QĐ-CĐN")])
+        for company in (self.company, other):
+            moves = entries.filtered(lambda move, c=company: move.company_id == c)
+            self.assertTrue(moves)
+            self.assertIn(chosen[company], moves.line_ids.account_id)
+            self.assertNotIn(company.union_upper_payable_account_id, moves.line_ids.account_id)
 
     def test_dissolution_lists_dues_to_refund(self):
         """A unit fully state-funded ended on 1 June 2025: the dissolution lists the dues paid for

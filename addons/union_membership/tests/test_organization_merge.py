@@ -7,6 +7,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import UnionCommon
+from .jobs import trap_jobs
 
 
 @tagged("post_install", "-at_install")
@@ -139,3 +140,88 @@ class TestOrganizationMerge(UnionCommon, HttpCase):
         self.assertEqual(response.json()["error"]["data"]["name"], "odoo.exceptions.AccessError")
         self.assertEqual(self.unit_b.state, "active")
         self.assertEqual(self.member_b1.organization_id, self.unit_b)
+
+    # --- in the background (issue 19): a large merge from the form --------------------------
+
+    def test_large_merge_runs_once_in_background(self):
+        self.env["ir.config_parameter"].sudo().set_param("union_membership.merge_background_min_records", "1")
+        wizard = self._wizard(user=self.user_federation, source_ids=[(6, 0, self.unit_a.ids)],
+                              target_id=self.unit_b.id)
+        button = wizard.with_context(union_merge_in_background=True)
+        with trap_jobs() as trap:
+            action = button.action_confirm()
+            button.action_confirm()  # the double click
+            trap.assert_jobs_count(1)
+            self.assertEqual((action["res_model"], action["res_id"]), (wizard._name, wizard.id))
+            self.assertEqual(wizard.union_job_state, "queued")
+            self.assertEqual(self.member_a1.organization_id, self.unit_a)  # nothing yet
+            self.assertEqual(self.unit_a.state, "active")
+            trap.perform_enqueued_jobs()
+        wizard.invalidate_recordset()  # as the form's next read does (the state above was read before)
+        self.assertEqual((wizard.union_job_state, wizard.union_job_progress), ("done", 100))
+        self.assertIn("125/QĐ-LĐLĐ", wizard.union_job_message)
+        self.assertEqual(self.member_a1.organization_id, self.unit_b)
+        self.assertEqual(self.group_a.parent_id, self.unit_b)
+        self.assertEqual(self.unit_a.state, "merged")
+        self.assertEqual(wizard.card_member_ids, self.member_a1 | self.member_a2)
+        self.assertEqual(wizard.union_job_id.user_id, self.user_federation)
+        # a click after the end does not merge again
+        with trap_jobs() as trap:
+            button.action_confirm()
+            trap.assert_jobs_count(0)
+
+    def test_background_failure_moves_nothing(self):
+        self.env["ir.config_parameter"].sudo().set_param("union_membership.merge_background_min_records", "1")
+        wizard = self._wizard(user=self.user_federation, source_ids=[(6, 0, self.unit_a.ids)],
+                              target_id=self.unit_b.id)
+        Org = type(self.env["union.organization"])
+        with trap_jobs() as trap:
+            wizard.with_context(union_merge_in_background=True).action_confirm()
+            with patch.object(Org, "_union_merge_into", autospec=True,
+                              side_effect=UserError("Sổ của đơn vị đã khóa đến 30/06/2025")):
+                trap.perform_enqueued_jobs()
+        self.assertEqual(wizard.union_job_state, "failed")
+        self.assertEqual(wizard.union_job_message, "Sổ của đơn vị đã khóa đến 30/06/2025")
+        self.assertEqual(self.member_a1.organization_id, self.unit_a)
+        self.assertFalse(self.member_a1.event_ids.filtered(lambda e: e.event_type == "transfer"))
+        self.assertEqual(self.group_a.parent_id, self.unit_a)
+        self.assertEqual(self.unit_a.state, "active")
+        self.assertFalse(self.unit_a.event_ids.filtered(lambda e: e.event_type != "founding"))
+        # corrected, confirmed again: a new job, which does it
+        with trap_jobs() as trap:
+            wizard.with_context(union_merge_in_background=True).action_confirm()
+            trap.assert_jobs_count(1)
+            trap.perform_enqueued_jobs()
+        self.assertEqual((wizard.union_job_state, self.member_a1.organization_id), ("done", self.unit_b))
+
+    def test_background_job_checks_access_again(self):
+        """The officer lost the federation between the click and the job: the job refuses, nothing moves."""
+        self.env["ir.config_parameter"].sudo().set_param("union_membership.merge_background_min_records", "1")
+        wizard = self._wizard(user=self.user_federation, mode="move", source_ids=[(6, 0, self.unit_a.ids)],
+                              new_parent_id=self.commune.id)
+        with trap_jobs() as trap:
+            wizard.with_context(union_merge_in_background=True).action_confirm()
+            self.user_federation.union_organization_ids = [(6, 0, self.upper.ids)]
+            trap.perform_enqueued_jobs()
+        self.assertEqual(wizard.union_job_state, "failed")
+        self.assertEqual(self.unit_a.parent_id, self.upper)
+
+    def test_small_merge_and_code_stay_synchronous(self):
+        wizard = self._wizard(user=self.user_federation, source_ids=[(6, 0, self.unit_a.ids)],
+                              target_id=self.unit_b.id)
+        with trap_jobs() as trap:
+            wizard.with_context(union_merge_in_background=True).action_confirm()  # 3 < 2,000
+            trap.assert_jobs_count(0)
+        self.assertEqual(self.member_a1.organization_id, self.unit_b)
+        self.assertFalse(wizard.union_job_id)
+
+    def test_members_transferred_by_batches(self):
+        """More members than a batch: every one gets its event, in several creates."""
+        from odoo.addons.union_membership.wizard import union_organization_merge as merge_module
+        wizard = self._wizard(user=self.user_federation, source_ids=[(6, 0, (self.unit_a | self.group_a).ids)],
+                              target_id=self.unit_b.id)
+        with patch.object(merge_module, "TRANSFER_BATCH", 1):
+            wizard.action_confirm()
+        for member in self.member_a1 | self.member_a2:
+            self.assertEqual(member.organization_id, self.unit_b)
+            self.assertEqual(len(member.event_ids.filtered(lambda e: e.event_type == "transfer")), 1)

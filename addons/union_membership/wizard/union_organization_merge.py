@@ -3,8 +3,12 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..models.union_background_job_mixin import ACTIVE_STATES as ACTIVE_JOB_STATES
 from ..models.union_organization import LEVELS
 from ..rules.lifecycle import MEMBER_STATES
+
+#: members transferred by one create of their events (one write of the members)
+TRANSFER_BATCH = 2000
 
 
 class UnionOrganizationMerge(models.TransientModel):
@@ -14,7 +18,7 @@ class UnionOrganizationMerge(models.TransientModel):
     is no undo: a mistake is corrected by new dated operations, each with its own decision."""
     _name = "union.organization.merge"
     _description = "Merge or Move Union Units"
-    _inherit = ["union.reference.check.mixin"]
+    _inherit = ["union.reference.check.mixin", "union.background.job.mixin"]
     _union_checked_references = ("source_ids", "target_id", "new_parent_id")
 
     mode = fields.Selection([("merge", "Merge units into one"), ("move", "Move units under a new parent")],
@@ -160,11 +164,22 @@ class UnionOrganizationMerge(models.TransientModel):
                 raise UserError(_("The new unit cannot be created below a unit that closes."))
 
     def action_confirm(self):
-        """Merge or move, all or nothing."""
+        """Merge or move, all or nothing.
+
+        From the form (context key ``union_merge_in_background``), a large operation (System
+        Parameter ``union_membership.merge_background_min_records``: members transferred plus
+        units moved, 2,000 by default) runs in the background (union.background.job.mixin):
+        once however often Confirm is clicked, with its progress on the wizard and a
+        notification at the end; on a failure nothing is written. Code that calls this method
+        (the demo, the benches, other addons) and small operations run at once."""
         self.ensure_one()
+        if self.union_job_state in ACTIVE_JOB_STATES or self.union_job_state == "done":
+            return self._reopen()  # a second click: the operation under way (or done) stands
         self._check_values()
-        target = self.target_id if self.mode == "merge" and self.target_kind == "existing" else None
-        self._check_reorg_access(self.source_ids, target=target, new_parent=self.new_parent_id)
+        self._check_confirm_access()
+        if self.env.context.get("union_merge_in_background") and self._union_merge_is_large():
+            self._union_job_start("_confirm_in_background", self._job_description())
+            return self._reopen()
         with self.env.cr.savepoint():
             if self.mode == "move":
                 self._do_move()
@@ -172,6 +187,62 @@ class UnionOrganizationMerge(models.TransientModel):
             cards = self._do_merge()
         self.card_member_ids = cards
         return self.action_view_card_members() if cards else {"type": "ir.actions.act_window_close"}
+
+    def _check_confirm_access(self):
+        target = self.target_id if self.mode == "merge" and self.target_kind == "existing" else None
+        self._check_reorg_access(self.source_ids, target=target, new_parent=self.new_parent_id)
+
+    def _job_description(self):
+        if self.mode == "move":
+            return self.env._("Move of %(units)s (%(decision)s)",
+                              units=", ".join(self.source_ids.mapped("name")), decision=self.decision_ref)
+        return self.env._("Merge of %(units)s (%(decision)s)",
+                          units=", ".join(self.source_ids.mapped("name")), decision=self.decision_ref)
+
+    def _union_merge_size(self):
+        """Members transferred plus units moved (a few counting queries)."""
+        sources = self.source_ids
+        Org = self.env["union.organization"]
+        if self.mode == "move":
+            return Org.search_count([("id", "child_of", sources.ids)])
+        members = self.env["union.member"].search_count([("organization_id", "in", sources.ids),
+                                                         ("state", "in", ("active", "suspended"))])
+        children = Org.search_count([("parent_id", "in", sources.ids), ("id", "not in", sources.ids),
+                                     ("state", "=", "active")])
+        return members + children
+
+    def _union_merge_is_large(self):
+        # sudo: a setting every officer's merge follows
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "union_membership.merge_background_min_records", "2000")
+        try:
+            threshold = int(value)
+        except ValueError:
+            threshold = 2000
+        return self._union_merge_size() > threshold
+
+    def _confirm_in_background(self):
+        """The job: checked again (the units may have changed since the click), then done in
+        the job's savepoint (union.background.job.mixin): all or nothing."""
+        self._check_values()
+        self._check_confirm_access()
+        _ = self.env._
+        if self.mode == "move":
+            self._union_job_progress(10, note=_("Moving the units"))
+            self._do_move()
+            return {"message": _("%(count)s unit(s) moved under %(parent)s on %(date)s (%(decision)s).",
+                                 count=len(self.source_ids), parent=self.new_parent_id.display_name,
+                                 date=self.date.strftime("%d/%m/%Y"), decision=self.decision_ref)}
+        cards = self._do_merge()
+        self.card_member_ids = cards
+        return {"message": _(
+            "%(units)s merged on %(date)s (%(decision)s); %(cards)s member(s) listed for a new card.",
+            units=", ".join(self.source_ids.mapped("name")), date=self.date.strftime("%d/%m/%Y"),
+            decision=self.decision_ref, cards=len(cards))}
+
+    def _reopen(self):
+        return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,
+                "view_mode": "form", "target": "new", "name": self.env._("Merge or Move Units")}
 
     def _event_context(self):
         return dict(self.env.context, union_event_date=self.date, union_event_decision=self.decision_ref,
@@ -199,22 +270,40 @@ class UnionOrganizationMerge(models.TransientModel):
         members = self.env["union.member"].search([("organization_id", "in", sources.ids),
                                                    ("state", "in", MEMBER_STATES)])
         reason = self.reason or self.env._("Merged into %(unit)s", unit=target.name)
-        self.env["union.member.event"].create([{
-            "member_id": member.id, "event_type": "transfer", "date": self.date,
-            "organization_id": target.id, "reason": reason, "decision_ref": self.decision_ref,
-        } for member in members])
+        self._transfer_members(members, target, reason)
         # the sub-units in operation; ended ones stay where they ended (their history)
+        self._union_job_progress(80, note=self.env._("Placing the sub-units under the surviving unit"))
         children = self.env["union.organization"].search([("parent_id", "in", sources.ids),
                                                           ("id", "not in", sources.ids), ("state", "=", "active")])
         if children:
             children.with_context(**self._event_context()).write({"parent_id": target.id})
+        self._union_job_progress(85, note=self.env._("Moving dues, balances and documents"))
         sources.with_context(**self._event_context())._union_merge_into(target, self.date, self.decision_ref)
+        self._union_job_progress(95, note=self.env._("Closing the merged units"))
         sources.with_context(**self._event_context()).write({
             "state": "merged", "date_ended": self.date, "end_reason": reason})
         body = self.env._("Merged into %(unit)s on %(date)s (%(decision)s).", unit=target.name,
                           date=self.date.strftime("%d/%m/%Y"), decision=self.decision_ref)
         sources._message_log_batch({unit.id: body for unit in sources})
         return cards
+
+    def _transfer_members(self, members, target, reason):
+        """One transfer event per member, created by batches (one create, and one write of the
+        members, per batch of ``TRANSFER_BATCH``): memory stays bounded and the progress moves."""
+        Event = self.env["union.member.event"]
+        total = len(members)
+        for start in range(0, total, TRANSFER_BATCH):
+            batch = members[start:start + TRANSFER_BATCH]
+            self._union_job_progress(5 + 70 * start // max(total, 1), note=self.env._(
+                "Transferring the members (%(done)s of %(total)s)", done=start, total=total))
+            Event.create([{
+                "member_id": member_id, "event_type": "transfer", "date": self.date,
+                "organization_id": target.id, "reason": reason, "decision_ref": self.decision_ref,
+            } for member_id in batch.ids])
+            if total > TRANSFER_BATCH:
+                # written by the batch's create; what is kept in memory is only needed again from the database
+                self.env.flush_all()
+                self.env.invalidate_all()
 
     def action_view_card_members(self):
         self.ensure_one()
