@@ -29,6 +29,7 @@
     ],
     "demo": ["demo/union_reach_demo.xml"],
     "assets": {
+        "web.assets_frontend": ["union_reach/static/src/js/join_captcha.js"],
         "web.assets_tests": ["union_reach/static/tests/tours/*.js"],
     },
     "application": False,

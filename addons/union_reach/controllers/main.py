@@ -3,6 +3,7 @@ import time
 from datetime import timedelta
 
 from odoo import fields, http
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import consteq
 from odoo.tools.misc import hmac as hmac_tool
@@ -10,6 +11,8 @@ from odoo.tools.misc import hmac as hmac_tool
 FORM_FIELDS = ("name", "birth_date", "gender", "nationality_id", "id_document_type", "id_document_number",
                "employer_id", "employer_name", "state_id", "job_title", "phone", "email", "consent")
 HONEYPOT = "website_url"
+#: the action name the form's reCAPTCHA / Turnstile token is asked for (static/src/js/join_captcha.js)
+CAPTCHA_ACTION = "union_reach_join"
 
 
 class UnionReachJoin(http.Controller):
@@ -19,7 +22,26 @@ class UnionReachJoin(http.Controller):
     minimum time between showing and sending the form (signed, so it cannot be forged) and a
     number of applications per address and day (System Parameters). The answer never says
     whether an identity document is already known.
+
+    Odoo's reCAPTCHA (google_recaptcha, which website installs) and Cloudflare Turnstile
+    (website_cf_turnstile, when installed) are used on top of these when their keys are set in
+    the Website settings: the page asks for a token (join_captcha.js) and the token is checked
+    here with ir.http's standard ``_verify_request_recaptcha_token``; without keys both are off.
     """
+
+    def _captcha_error(self):
+        """None when the reCAPTCHA / Turnstile token of the request is good (or neither is set
+        up); otherwise the message to show."""
+        _ = request.env._
+        Http = request.env["ir.http"]
+        if not hasattr(Http, "_verify_request_recaptcha_token"):
+            return None  # google_recaptcha uninstalled: the offline checks only
+        try:
+            if Http._verify_request_recaptcha_token(CAPTCHA_ACTION):
+                return None
+        except (UserError, ValidationError):
+            pass  # a wrong or expired token: the same answer as a robot's
+        return _("We could not confirm that the form was sent by a person. Please send it again.")
 
     def _join_params(self):
         params = request.env["ir.config_parameter"].sudo()
@@ -66,6 +88,9 @@ class UnionReachJoin(http.Controller):
         if time.time() - int(stamp) < min_seconds:
             errors = {"common": _("The form was sent too quickly. Please check your answers and send it again.")}
             return request.render("union_reach.join_page", self._join_values(form, errors))
+        captcha_error = self._captcha_error()
+        if captcha_error:
+            return request.render("union_reach.join_page", self._join_values(form, {"common": captcha_error}))
         # sudo: the visitor's address is counted, never shown (only its hash is kept)
         ip_hash = Application._ip_hash(request.httprequest.remote_addr or "")
         since = fields.Datetime.now() - timedelta(days=1)

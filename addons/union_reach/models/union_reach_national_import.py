@@ -28,7 +28,7 @@ class UnionReachNationalImport(models.Model):
 
     _name = "union.reach.national.import"
     _description = "National Register Comparison"
-    _inherit = ["union.reference.check.mixin"]
+    _inherit = ["union.reference.check.mixin", "union.background.job.mixin"]
     _order = "create_date desc, id desc"
     _union_checked_references = ("organization_id",)
 
@@ -39,6 +39,7 @@ class UnionReachNationalImport(models.Model):
     mapping_id = fields.Many2one(
         "union.reach.national.mapping", string="Column Mapping", required=True,
         default=lambda self: self.env["union.reach.national.mapping"].search([], limit=1))
+    mapping_official_checked = fields.Boolean(related="mapping_id.official_checked")
     file = fields.Binary(string="National Export (XLSX)", attachment=True)
     filename = fields.Char()
     state = fields.Selection([("draft", "Draft"), ("compared", "Compared"), ("accepted", "Accepted")],
@@ -84,22 +85,70 @@ class UnionReachNationalImport(models.Model):
         return rows
 
     def action_compare(self):
+        """Compare the file with the suite's members of the unit's tree.
+
+        A large file (System Parameter ``union_reach.national_background_min_kb``, 100 KB by
+        default: about 2,000 rows) is compared in the background (union.background.job.mixin):
+        the form shows the progress, the officer is notified, and a second click while it runs
+        starts nothing."""
         self.ensure_one()
+        if self.union_job_state in ("queued", "running"):
+            return True  # a second click on Compare: the first comparison goes on
+        data = self._compare_checks()
+        if len(data) < self._background_min_bytes():
+            self._compare_file(data)
+            return True
+        self._union_job_start("_compare_in_background", self.env._(
+            "National register comparison of %(unit)s", unit=self.organization_id.display_name))
+        return True
+
+    def _compare_checks(self):
+        """What is refused at once, before any job: access, the unit, a missing or oversized file."""
         self.check_access("write")
+        if self.state == "accepted":
+            raise UserError(self.env._("This comparison is accepted already: start a new one."))
         self.organization_id._union_reach_check_managed()
         if not self.file:
             raise UserError(self.env._("Upload the national member software's export first."))
         data = base64.b64decode(self.file)
         check_upload(self.env, data, self.filename)
+        return data
+
+    def _background_min_bytes(self):
+        # sudo: a setting every officer's comparison follows
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "union_reach.national_background_min_kb", "100")
+        try:
+            return int(float(value) * 1024)
+        except ValueError:
+            return 100 * 1024
+
+    def _compare_in_background(self):
+        """The job of a large file (see action_compare): the checks again (the record may have
+        changed since the click), then the comparison; its outcome is the job's message."""
+        self._compare_file(self._compare_checks())
+        return {"message": self.env._(
+            "%(rows)s rows compared with the members of %(unit)s: %(diffs)s differences.",
+            rows=self.row_count, unit=self.organization_id.display_name, diffs=self.diff_count)}
+
+    def _compare_file(self, data):
+        self._union_job_progress(0, note=self.env._("Reading the file"))
         try:
             rows = national.read_rows(data, self.mapping_id._columns(), self.mapping_id.header_row)
         except national.NationalFileError as err:
             raise UserError(self._file_message(err)) from None
+        self._union_job_progress(40, note=self.env._("Matching the members"))
         diffs = national.compare(rows, self._suite_members())
+        self._union_job_progress(60, note=self.env._("Writing the differences"))
         # sudo: the difference lines belong to this comparison, which the officer may write
         self.diff_ids.sudo().unlink()
-        self.env["union.reach.national.diff"].sudo().create([dict(diff, import_id=self.id) for diff in diffs])
+        Diff = self.env["union.reach.national.diff"].sudo()
+        step = 5000
+        for start in range(0, len(diffs), step):
+            Diff.create([dict(diff, import_id=self.id) for diff in diffs[start:start + step]])
+            self._union_job_progress(60 + 39 * (start + step) / max(len(diffs), 1))
         self.write({"state": "compared", "row_count": len(rows)})
+        self.invalidate_recordset(["diff_ids", "diff_count"])
         return True
 
     def action_accept_codes(self):

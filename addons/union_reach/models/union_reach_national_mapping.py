@@ -31,6 +31,10 @@ class UnionReachNationalMapping(models.Model):
     sequence = fields.Integer(default=10)
     header_row = fields.Integer(default=1, required=True, help="Row of the column titles in the sheet.")
     source = fields.Char(help="Where the column titles come from.")
+    official_checked = fields.Boolean(
+        string="Checked against the official template", default=False,
+        help="Tick only after comparing the column titles with a real export of the national member "
+             "software. The default mapping is not checked: its official template was not found.")
     line_ids = fields.One2many("union.reach.national.mapping.line", "mapping_id", string="Columns", copy=True)
     active = fields.Boolean(default=True)
 

@@ -1,6 +1,8 @@
 import re
 import time
+from unittest.mock import patch
 
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import hmac as hmac_tool
 
@@ -58,6 +60,46 @@ class TestJoinForm(PhonePortalMixin, ReachCommon, HttpCase):
         application = self.env["union.reach.application"].sudo().search([], order="id desc", limit=1)
         self.assertEqual(application.organization_id, self.upper)
         self.assertEqual(application.workplace_id, self.workplace)
+
+    def test_captcha_is_checked_when_set_up(self):
+        """With reCAPTCHA or Turnstile keys set, ir.http's standard check (monkeypatched here: no
+        call leaves the machine) decides; a refused or broken token keeps nothing."""
+        IrHttp = type(self.env["ir.http"])
+        calls = []
+
+        def verdict(result):
+            def verify(model, action):
+                calls.append(action)
+                if isinstance(result, Exception):
+                    raise result
+                return result
+            return verify
+
+        before = self._count()
+        for result in (False, ValidationError("The reCaptcha token is invalid.")):
+            with patch.object(IrHttp, "_verify_request_recaptcha_token", verdict(result)):
+                response = self._post(self._form(id_document_number="067095001236"))
+            # the page is in Vietnamese when the language is loaded
+            self.assertTrue("sent by a person" in response.text or "người thật" in response.text)
+            self.assertNotIn("o_union_join_thanks", response.text)
+            self.assertEqual(self._count(), before)
+        with patch.object(IrHttp, "_verify_request_recaptcha_token", verdict(True)):
+            response = self._post(self._form(id_document_number="067095001236"))
+        self.assertIn("o_union_join_thanks", response.text)
+        self.assertEqual(self._count(), before + 1)
+        self.assertEqual(calls, ["union_reach_join"] * 3)
+        # the offline checks stay: a robot's too quick form is refused before any token is asked
+        with patch.object(IrHttp, "_verify_request_recaptcha_token", verdict(True)):
+            response = self._post(self._form(age=1, id_document_number="067095001237"))
+        self.assertNotIn("o_union_join_thanks", response.text)
+        self.assertEqual(len(calls), 3)
+
+    def test_captcha_off_without_keys(self):
+        """No key set: Odoo's check says yes (no_secret) and the page loads the form's widget."""
+        self.env["ir.config_parameter"].sudo().set_param("recaptcha_private_key", False)
+        before = self._count()
+        self._post(self._form(id_document_number="067095001238"))
+        self.assertEqual(self._count(), before + 1)
 
     def test_honeypot_keeps_nothing(self):
         before = self._count()

@@ -2,12 +2,17 @@ import base64
 import io
 import time
 from datetime import date
+from unittest.mock import patch
 
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.union_membership.models.union_background_job import UnionBackgroundJob
+from odoo.addons.union_membership.tests.jobs import trap_jobs
+
+from ..rules import national
 from .common import ReachCommon
 
 HEADER = ["Mã đoàn viên", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Mã công đoàn cơ sở",
@@ -44,6 +49,14 @@ class TestNationalRegister(ReachCommon):
         return self.env["union.reach.national.import"].with_user(user or self.user_upper).create({
             "organization_id": (unit or self.upper).id, "file": data, "filename": filename})
 
+    def _compare_in_job(self, comparison):
+        """A file of 10,000 rows is large: it is compared by a background job (run here)."""
+        with trap_jobs() as trap:
+            comparison.action_compare()
+            trap.assert_jobs_count(1)
+            trap.perform_enqueued_jobs()
+        self.assertEqual(comparison.union_job_state, "done", comparison.union_job_message)
+
     def _row(self, member, unit_code=None, card="", code="", state="Đang sinh hoạt"):
         return [code, member.name, member.birth_date.strftime("%d/%m/%Y"), "Nam", member.citizen_id,
                 unit_code or member.organization_id.code, card, state]
@@ -57,7 +70,7 @@ class TestNationalRegister(ReachCommon):
         self.assertEqual(len(rows), 10000)
         started = time.time()
         comparison = self._import(xlsx(rows))
-        comparison.action_compare()
+        self._compare_in_job(comparison)
         self.assertLess(time.time() - started, 60)
         self.assertEqual(comparison.row_count, 10000)
         diffs = comparison.diff_ids
@@ -78,7 +91,7 @@ class TestNationalRegister(ReachCommon):
         self.assertEqual(self.member_a1.organization_id, self.unit_a, "units and states are for officers to decide")
         # a re-import changes nothing
         again = self._import(xlsx(rows))
-        again.action_compare()
+        self._compare_in_job(again)
         self.assertFalse(again.diff_ids.filtered(lambda d: d.kind in ("card_number", "national_code")))
         again.action_accept_codes()
         self.assertEqual(again.accepted_count, 0)
@@ -121,3 +134,112 @@ class TestNationalRegister(ReachCommon):
         self.assertEqual(names, {self.member_a1.name, self.member_a2.name})
         ids = {row[4] for row in sheet.iter_rows(min_row=2, values_only=True)}
         self.assertIn("067185000001", ids, "citizen ids keep their leading zero")
+
+
+@tagged("post_install", "-at_install")
+class TestNationalJob(ReachCommon):
+    """A large comparison runs as a background job (union.background.job.mixin): once however
+    often Compare is clicked, with its progress, its outcome, a notification, and on a failure a
+    clear message with nothing written. Every file is "large" here."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["ir.config_parameter"].sudo().set_param("union_reach.national_background_min_kb", "0")
+
+    def _import(self, rows, header=None):
+        return self.env["union.reach.national.import"].with_user(self.user_upper).create({
+            "organization_id": self.upper.id, "file": xlsx(rows, header), "filename": "quoc_gia.xlsx"})
+
+    def _row(self, member, card=""):
+        return ["", member.name, member.birth_date.strftime("%d/%m/%Y"), "Nam", member.citizen_id,
+                member.organization_id.code, card, "Đang sinh hoạt"]
+
+    def test_runs_once_with_progress_and_notification(self):
+        comparison = self._import([self._row(self.member_a1, card="TDV-J1")])
+        with trap_jobs() as trap:
+            comparison.action_compare()
+            comparison.action_compare()  # the double click
+            comparison.with_user(self.user_upper).action_compare()
+            trap.assert_jobs_count(1)
+            self.assertEqual(trap.enqueued_jobs[0].identity_key,
+                             f"union.reach.national.import,{comparison.id},_compare_in_background")
+            self.assertEqual((comparison.state, comparison.union_job_state), ("draft", "queued"))
+            self.assertFalse(comparison.diff_ids, "nothing is compared before the job runs")
+            seen = []
+            original = UnionBackgroundJob._union_write_now
+
+            def record(job, vals):
+                seen.append(dict(vals))
+                return original(job, vals)
+
+            with patch.object(UnionBackgroundJob, "_union_write_now", record):
+                trap.perform_enqueued_jobs()
+        self.assertEqual(comparison.state, "compared")
+        self.assertEqual(comparison.diff_ids.filtered(lambda d: d.kind == "card_number").member_id, self.member_a1)
+        job = comparison.union_job_id
+        self.assertEqual((job.state, job.progress, job.user_id), ("done", 100, self.user_upper))
+        self.assertIn("1 rows compared", job.message)
+        progress = [vals["progress"] for vals in seen if "progress" in vals]
+        self.assertEqual(progress, sorted(progress))
+        self.assertGreaterEqual(len(set(progress)), 4, seen)
+        self.assertIn("Matching the members", [vals.get("progress_note") for vals in seen])
+        sent = self.env.cr.precommit.data.get("bus.bus.values", [])
+        channel = f'"res.partner",{self.user_upper.partner_id.id}]'
+        self.assertTrue(any("simple_notification" in note["message"] and channel in note["channel"]
+                            for note in sent), sent)
+        # once done, Compare again starts a new job (the file may have been replaced)
+        with trap_jobs() as trap:
+            comparison.action_compare()
+            trap.assert_jobs_count(1)
+
+    def test_wrong_file_fails_with_its_message(self):
+        comparison = self._import([["a", "b"]], header=["Tên", "Khác"])
+        with trap_jobs() as trap:
+            comparison.action_compare()
+            trap.perform_enqueued_jobs()
+        job = comparison.union_job_id
+        self.assertEqual(job.state, "failed")
+        self.assertIn("does not match the mapping", job.message)
+        self.assertEqual((comparison.state, len(comparison.diff_ids)), ("draft", 0))
+
+    def test_unexpected_failure_writes_nothing(self):
+        """The differences are written, then the last step breaks: the savepoint takes them back."""
+        comparison = self._import([self._row(self.member_a1, card="TDV-J2")])
+        Import = type(self.env["union.reach.national.import"])
+        original_write = Import.write
+
+        def broken_write(records, vals):
+            if vals.get("state") == "compared":
+                raise RuntimeError("disk full")
+            return original_write(records, vals)
+
+        with trap_jobs() as trap:
+            comparison.action_compare()
+            with patch.object(Import, "write", broken_write), \
+                    self.assertLogs("odoo.addons.union_membership.models.union_background_job_mixin", "ERROR"):
+                try:
+                    trap.perform_enqueued_jobs()
+                except RuntimeError as error:
+                    raised = error
+        self.assertEqual(str(raised), "disk full")
+        self.assertFalse(self.env["union.reach.national.diff"].search([("import_id", "=", comparison.id)]))
+        self.assertEqual(comparison.state, "draft")
+        self.assertEqual(comparison.union_job_state, "failed")
+        self.assertIn("nothing was saved", comparison.union_job_message)
+
+    def test_small_file_stays_synchronous(self):
+        self.env["ir.config_parameter"].sudo().set_param("union_reach.national_background_min_kb", "100")
+        comparison = self._import([self._row(self.member_a1)])
+        with trap_jobs() as trap:
+            comparison.action_compare()
+            trap.assert_jobs_count(0)
+        self.assertEqual(comparison.state, "compared")
+        self.assertFalse(comparison.union_job_id)
+
+    def test_mapping_not_checked_is_flagged(self):
+        mapping = self.env.ref("union_reach.national_mapping_default")
+        self.assertFalse(mapping.official_checked, "the official template was not found: say so")
+        comparison = self._import([])
+        self.assertFalse(comparison.mapping_official_checked)
+        self.assertEqual(set(national.REQUIRED_KEYS) - set(mapping.line_ids.mapped("key")), set())

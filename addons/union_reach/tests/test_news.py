@@ -1,5 +1,7 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from odoo.addons.union_membership.tests.phone import PhonePortalMixin
 
@@ -57,6 +59,45 @@ class TestNewsAndMailings(PhonePortalMixin, ReachCommon, HttpCase):
         self.assertFalse(self.env["mailing.contact"].with_user(self.user_officer_a).search(
             [("email", "=", "hoa.b1@example.vn")]).export_data(["email"])["datas"])
 
+    def test_officer_writes_with_the_email_editor(self):
+        """The officers' mailing form is Odoo's e-mail marketing editor (themes, building blocks)
+        on the body; the recipients stay the unit's members: officer A cannot target unit B
+        through the form either, and unit B's saved designs are not offered to A."""
+        view = "union_reach.mailing_mailing_view_form_union"
+        Mailing = self.env["mailing.mailing"].with_user(self.user_officer_a)
+        arch = etree.fromstring(Mailing.get_views([(self.env.ref(view).id, "form")])["views"]["form"]["arch"])
+        body = arch.xpath("//field[@name='body_arch']")[0]
+        self.assertEqual(body.get("widget"), "mass_mailing_html")
+        self.assertNotIn("dynamic_placeholder", body.get("options"))
+        self.assertFalse(arch.xpath("//field[@name='mailing_domain' or @name='contact_list_ids']"),
+                         "no recipients can be chosen on the officers' form")
+        form = Form(Mailing, view=view)
+        form.subject = "Thư gửi đơn vị khác"
+        form.email_from = "congdoan.a@example.vn"
+        form.union_organization_id = self.unit_b
+        with self.assertRaises(AccessError):
+            form.save()
+        with Form(Mailing, view=view) as form:
+            form.subject = "Thư mời dự Hội nghị đoàn viên"
+            form.email_from = "congdoan.a@example.vn"
+            form.union_organization_id = self.unit_a
+            form.body_arch = '<div class="o_layout o_basic_theme"><p>Kính mời đoàn viên dự hội nghị.</p></div>'
+        mailing = form.record
+        self.assertIn("Kính mời đoàn viên", mailing.body_arch)
+        self.assertEqual(mailing.contact_list_ids.union_organization_id, self.unit_a)
+        with self.assertRaises(AccessError):
+            with Form(mailing, view=view) as edit:
+                edit.union_organization_id = self.unit_b
+        self.assertEqual(mailing.union_organization_id, self.unit_a)
+        # a design saved as favourite by unit B's officer is not among A's templates
+        theirs = self.env["mailing.mailing"].with_user(self.user_officer_b).create({
+            "subject": "Mẫu thư của đơn vị B", "union_organization_id": self.unit_b.id,
+            "body_arch": "<p>Mẫu của B</p>"})
+        theirs.sudo().favorite = True
+        mailing.sudo().favorite = True
+        favorites = Mailing.action_fetch_favorites()
+        self.assertEqual([f["id"] for f in favorites], [mailing.id])
+
     def test_officer_who_is_a_member_cannot_target_the_parent_unit(self):
         """A member reads their own unit's parents; an officer who is also a member still
         reaches only the units they manage."""
@@ -103,3 +144,17 @@ class TestNewsAndMailings(PhonePortalMixin, ReachCommon, HttpCase):
         self.env["blog.post"].create({"name": "Tin vui Trường THPT A", "blog_id": self.blog_a.id,
                                       "website_published": True})
         self.start_tour("/my", "union_reach_portal_tour", login=self.user_portal_a1.login)
+
+
+@tagged("post_install", "-at_install")
+class TestMailingEditorTour(ReachCommon, HttpCase):
+    """An officer at a desk writes a mailing with Odoo's e-mail marketing editor."""
+
+    def test_mailing_editor_tour(self):
+        self.user_officer_a.email = "congdoan.a@example.vn"
+        self.start_tour("/odoo/action-union_reach.mailing_mailing_action_union", "union_reach_mailing_tour",
+                        login=self.user_officer_a.login)
+        mailing = self.env["mailing.mailing"].search([("subject", "=", "Thư mời dự Hội nghị đoàn viên")])
+        self.assertEqual(mailing.union_organization_id, self.unit_a)
+        self.assertIn("o_basic_theme", mailing.body_arch)
+        self.assertEqual(mailing.contact_list_ids.union_organization_id, self.unit_a)
