@@ -87,7 +87,7 @@ class UnionGovernanceDemo(models.AbstractModel):
                              [int(cast * share) for share in (0.9, 0.8, 0.7)], cast)
         # the delegates to the upper congress: two official, one alternate
         self._paper_election(congress, "Bầu đại biểu chính thức dự Đại hội Công đoàn cấp trên", "delegates", 2,
-                             members[:3], [int(cast * share) for share in (0.9, 0.85, 0.4)], cast)
+                             members[:3], [int(cast * share) for share in (0.85, 0.75, 0.2)], cast)
         self._paper_election(congress, "Bầu đại biểu dự khuyết dự Đại hội Công đoàn cấp trên", "alternates", 1,
                              members[2:4], [int(cast * share) for share in (0.7, 0.3)], cast)
         term = congress.term_id

@@ -1,3 +1,5 @@
+import re
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
@@ -32,6 +34,9 @@ class TestCredentialsFrozen(GovernanceCommon, TransactionCase):
         html = self.env["ir.actions.report"]._render_qweb_html(
             "union_governance.action_report_union_election_minutes", election.ids)[0].decode()
         self.assertIn("o_union_minutes_credentials", html)
+        # present: 1 as confirmed (2 now)
+        figures = re.findall(r'<td class="text-end">(\d+)</td>', html.split("o_union_minutes_credentials")[1])
+        self.assertEqual(figures[:3], ["2", "1", "0"])
         with self.assertRaises(UserError):
             congress.action_confirm_credentials()
 
