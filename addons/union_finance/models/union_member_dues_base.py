@@ -16,8 +16,8 @@ class UnionMemberDuesBase(models.Model):
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id", compute_sudo=True)
     amount = fields.Monetary(string="Salary (VND/month)", required=True, aggregator=False,
                              help="Salary for compulsory social insurance (or take-home pay "
-                                 "for state enterprises, or the fixed amount for members "
-                                 "without fixed salary).")
+                                  "for state enterprises, or the fixed amount for members "
+                                  "without fixed salary).")
     take_home_amount = fields.Monetary(
         string="Take-home Pay (VND/month)",
         help="Used only when the unit collects above the rate on take-home pay by a resolution "
