@@ -42,7 +42,9 @@ class UnionArrearsReminder(models.Model):
     line_ids = fields.Many2many("union.dues.line", string="Dues in Arrears", readonly=True)
     months_label = fields.Char(string="Months", readonly=True)
     member_count = fields.Integer(string="Members", readonly=True)
-    currency_id = fields.Many2one(related="organization_id.company_id.currency_id")
+    # computed, not related: Monetary's insert looks a related currency up through a new
+    # record per value when the related path's first field is in the create values
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id", compute_sudo=True)
     amount = fields.Monetary(string="Amount (VND)", readonly=True, aggregator="sum")
     qr_payload = fields.Char(string="VietQR Payload", readonly=True)
     by_email = fields.Boolean(string="E-mailed", readonly=True)
@@ -53,6 +55,11 @@ class UnionArrearsReminder(models.Model):
         ("member_month_unique", "unique(month, member_id, organization_id, kind)",
          "One reminder per member (or unit) and month."),
     ]
+
+    @api.depends("organization_id.company_id.currency_id")
+    def _compute_currency_id(self):
+        for rec in self:
+            rec.currency_id = rec.organization_id.company_id.currency_id
 
     @api.depends("line_ids.amount_residual", "line_ids.payment_state")
     def _compute_paid_since(self):

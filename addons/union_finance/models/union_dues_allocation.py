@@ -37,7 +37,9 @@ class UnionDuesAllocation(models.Model):
     organization_id = fields.Many2one("union.organization", string="Unit", required=True,
                                       index=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    # computed, not related: Monetary's insert looks a related currency up through a new
+    # record per value when the related path's first field is in the create values
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id", compute_sudo=True)
     amount = fields.Monetary(string="Amount (VND)", required=True, aggregator="sum")
     date = fields.Date(required=True, index=True)
     month = fields.Date(related="line_id.month", string="Dues Month")
@@ -47,6 +49,11 @@ class UnionDuesAllocation(models.Model):
         ("one_source", "CHECK(payment_id IS NOT NULL OR source_line_id IS NOT NULL)",
          "An allocation comes from a payment or from a downward adjustment."),
     ]
+
+    @api.depends("company_id.currency_id")
+    def _compute_currency_id(self):
+        for rec in self:
+            rec.currency_id = rec.company_id.currency_id
 
     @api.model
     def _allocate(self, member_amounts, date, company, payment=None, source_lines=None,

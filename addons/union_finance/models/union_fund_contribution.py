@@ -69,7 +69,7 @@ class UnionFundContribution(models.Model):
                                 "last day of the month after the pause ends.")
     headcount = fields.Integer(string="Workers", tracking=True)
     payroll_fund = fields.Monetary(string="Social Insurance Payroll Fund (VND)", required=True,
-                                  tracking=True)
+                                   tracking=True)
     rate = fields.Float(string="Rate (%)", digits=(5, 2), required=True, aggregator=False,
                         compute="_compute_rate", store=True, readonly=False, precompute=True,
                         help="The 2% fund rate in force in the month (Configuration › 2% Fund Rates).")
@@ -82,14 +82,14 @@ class UnionFundContribution(models.Model):
                                 "month after the pause ends.")
     paused = fields.Boolean(compute="_compute_pause", store=True)
     amount_due = fields.Monetary(string="Amount Due (VND)", compute="_compute_amount_due",
-                                store=True, aggregator="sum", tracking=True)
+                                 store=True, aggregator="sum", tracking=True)
     state = fields.Selection([("draft", "Draft"), ("posted", "Posted")], default="draft",
                              required=True, index=True, tracking=True)
     share_rule_id = fields.Many2one("union.share.rule", string="Share Rule", readonly=True,
                                     ondelete="restrict")
     amount_kept = fields.Monetary(string="Grassroots Share", readonly=True,
-                            help="Kept by the grassroots union when it collects; allocated to it "
-                                 "by the upper level when the upper level collects.")
+                                  help="Kept by the grassroots union when it collects; allocated to it "
+                                       "by the upper level when the upper level collects.")
     amount_upward = fields.Monetary(string="Upper-Level Share", readonly=True)
     allocation_id = fields.Many2one("union.fund.allocation", string="Allocation", readonly=True,
                                     copy=False, index="btree_not_null",
@@ -101,7 +101,7 @@ class UnionFundContribution(models.Model):
     payment_ids = fields.One2many("union.fund.payment", "contribution_id", string="Payments")
     amount_paid = fields.Monetary(compute="_compute_amount_paid", store=True, aggregator="sum")
     amount_residual = fields.Monetary(string="Amount Left", compute="_compute_amount_paid",
-                                     store=True, aggregator="sum")
+                                      store=True, aggregator="sum")
     payment_date = fields.Date(compute="_compute_amount_paid", store=True,
                                help="Date of the last payment.")
     status = fields.Selection(FUND_STATUSES, compute="_compute_status", store=True, index=True)

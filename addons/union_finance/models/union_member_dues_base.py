@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class UnionMemberDuesBase(models.Model):
@@ -11,11 +11,13 @@ class UnionMemberDuesBase(models.Model):
     member_id = fields.Many2one("union.member", required=True, index=True, ondelete="cascade")
     organization_id = fields.Many2one(related="member_id.organization_id", store=True, index=True)
     date_start = fields.Date(string="Valid From", required=True, index=True)
-    currency_id = fields.Many2one(related="member_id.company_id.currency_id")
+    # computed, not related: Monetary's insert looks a related currency up through a new
+    # record per value when the related path's first field is in the create values
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id", compute_sudo=True)
     amount = fields.Monetary(string="Salary (VND/month)", required=True, aggregator=False,
                              help="Salary for compulsory social insurance (or take-home pay "
-                                 "for state enterprises, or the fixed amount for members "
-                                 "without fixed salary).")
+                                  "for state enterprises, or the fixed amount for members "
+                                  "without fixed salary).")
     take_home_amount = fields.Monetary(
         string="Take-home Pay (VND/month)",
         help="Used only when the unit collects above the rate on take-home pay by a resolution "
@@ -28,3 +30,8 @@ class UnionMemberDuesBase(models.Model):
         ("amount_positive", "CHECK(amount >= 0 AND COALESCE(take_home_amount, 0) >= 0)",
          "The salary cannot be negative."),
     ]
+
+    @api.depends("member_id.company_id.currency_id")
+    def _compute_currency_id(self):
+        for rec in self:
+            rec.currency_id = rec.member_id.company_id.currency_id

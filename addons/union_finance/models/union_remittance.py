@@ -62,7 +62,7 @@ class UnionRemittance(models.Model):
                                       copy=False, check_company=True)
     amount_paid = fields.Monetary(compute="_compute_amount_paid", store=True, aggregator="sum")
     amount_residual = fields.Monetary(string="Amount Left", compute="_compute_amount_paid",
-                                     store=True, aggregator="sum")
+                                      store=True, aggregator="sum")
 
     @api.depends("organization_id", "date_from", "date_to")
     def _compute_name(self):

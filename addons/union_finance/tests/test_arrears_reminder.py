@@ -32,8 +32,9 @@ class TestArrearsReminder(UnionFinanceCommon, HttpCase):
         self.assertEqual(reminder.months_label, "09/2026, 10/2026")
         self.assertEqual(reminder.amount, sum(lines.mapped("amount")))
         self.assertTrue(reminder.by_email)
-        # the VietQR payload carries exactly that amount (EMV tag 54)
-        self.assertIn(f"54{len(str(reminder.amount)):02d}{reminder.amount}", reminder.qr_payload)
+        # the VietQR payload carries exactly that amount (EMV tag 54), a whole number of đồng
+        amount = str(int(reminder.amount))  # Monetary: a float holding whole đồng
+        self.assertIn(f"54{len(amount):02d}{amount}", reminder.qr_payload)
         mail = self.env["mail.mail"].sudo().search([("model", "=", "union.arrears.reminder"),
                                                    ("res_id", "=", reminder.id)])
         self.assertTrue(mail)

@@ -207,9 +207,16 @@ class UnionDuesCheckoffImportLine(models.TransientModel):
     member_code = fields.Char()
     citizen_id = fields.Char(string="Citizen ID")
     name = fields.Char()
-    currency_id = fields.Many2one(related="wizard_id.currency_id")
+    # computed, not related: Monetary's insert looks a related currency up through a new
+    # record per value when the related path's first field is in the create values
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id", compute_sudo=True)
     amount = fields.Monetary()
     member_id = fields.Many2one("union.member")
     amount_due = fields.Monetary(string="Due")
     status = fields.Selection(ROW_STATES)
     message = fields.Char()
+
+    @api.depends("wizard_id.company_id.currency_id")
+    def _compute_currency_id(self):
+        for rec in self:
+            rec.currency_id = rec.wizard_id.company_id.currency_id
