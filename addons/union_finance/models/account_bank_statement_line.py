@@ -198,16 +198,24 @@ class AccountBankStatementLine(models.Model):
             return self
         contributions = self.env["union.fund.contribution"].search([
             ("state", "=", "posted"), ("company_id", "in", self.company_id.ids),
-            ("amount_residual", "in", list(set(self.mapped(lambda line: int(line.amount)))))])
+            ("amount_residual", "in", list(set(self.mapped(lambda line: int(line.amount)))))],
+            order="month, id")
         by_amount = defaultdict(list)
         for contribution in contributions:
             by_amount[int(contribution.amount_residual)].append(contribution)
         proposed = self.browse()
+        # a declaration is proposed to one transfer (the oldest month first), also across
+        # the batches and statements: not one already proposed to a line still open
+        already = self.search([
+            ("union_proposed_move_line_id", "in", contributions.move_line_id.ids),
+            ("is_reconciled", "=", False)]).union_proposed_move_line_id
+        used = set(contributions.filtered(lambda c: c.move_line_id in already).ids)
         for line in self:
             text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
             for contribution in by_amount.get(int(line.amount), []):
                 employer = bank_rules.payer_key(contribution.employer_id.name)
-                if employer and employer in text:
+                if contribution.id not in used and employer and employer in text:
+                    used.add(contribution.id)
                     line.write({"partner_id": contribution.employer_id.id,
                                 "union_proposed_move_line_id": contribution.move_line_id.id,
                                 "union_match_state": "proposed"})
