@@ -1,9 +1,12 @@
 from collections import defaultdict
 
 from odoo import fields, models
-from odoo.fields import Command
+from odoo.tools import split_every
 
 from ..rules import bank_statement as bank_rules
+
+#: statement lines matched together (one dues payment create, one reconciliation plan)
+UNION_MATCH_BATCH = 500
 
 UNION_MATCH_STATES = [
     ("dues", "Dues Paid"),
@@ -55,27 +58,37 @@ class AccountBankStatementLine(models.Model):
             )._union_match()
 
     def _union_match(self):
-        """Match the lines (see the class); returns a summary for the accountant."""
-        lines = self.filtered(lambda line: not line.is_reconciled and not line.union_match_state)
-        incoming = lines.filtered(lambda line: line.amount > 0)
+        """Match the lines (see the class), ``UNION_MATCH_BATCH`` at a time (the cache
+        flushed and emptied between batches); returns a summary for the accountant."""
         counts = defaultdict(int)
-        done = incoming._union_clear_recorded_payments()
-        counts["cleared"] += len(done)
-        paid = (incoming - done)._union_pay_dues()
-        counts["dues"] += len(paid)
-        proposed = (incoming - done - paid)._union_propose_fund()
-        counts["proposed"] += len(proposed)
-        rest = lines - done - paid - proposed
-        booked = rest._union_apply_models()
-        counts["model"] += len(booked)
-        (rest - booked).union_match_state = "open"
-        counts["open"] += len(rest - booked)
+        for batch in split_every(UNION_MATCH_BATCH, self.ids, self.browse):
+            for key, count in batch._union_match_batch().items():
+                counts[key] += count
+            self.env.flush_all()
+            self.env.invalidate_all()
         return self.env._(
             "%(total)s lines imported: %(dues)s paid dues, %(cleared)s cleared payments "
             "recorded before, %(proposed)s proposed for matching, %(model)s bank fees or "
             "interest booked, %(open)s waiting for the accountant.", total=len(self),
             dues=counts["dues"], cleared=counts["cleared"], proposed=counts["proposed"],
             model=counts["model"], open=counts["open"])
+
+    def _union_match_batch(self):
+        lines = self.filtered(lambda line: not line.is_reconciled and not line.union_match_state)
+        incoming = lines.filtered(lambda line: line.amount > 0)
+        counts = {}
+        done = incoming._union_clear_recorded_payments()
+        counts["cleared"] = len(done)
+        paid = (incoming - done)._union_pay_dues()
+        counts["dues"] = len(paid)
+        proposed = (incoming - done - paid)._union_propose_fund()
+        counts["proposed"] = len(proposed)
+        rest = lines - done - paid - proposed
+        booked = rest._union_apply_models()
+        counts["model"] = len(booked)
+        (rest - booked).union_match_state = "open"
+        counts["open"] = len(rest - booked)
+        return counts
 
     # ------------------------------------------------------------------ helpers
 
@@ -169,10 +182,13 @@ class AccountBankStatementLine(models.Model):
             return self.browse()
         payments = self.env["union.dues.payment"].create(vals_list)
         payments.action_post()
+        matched = self.browse([line.id for line in matched])
+        items = self._union_transit_items(payments)
+        matched._union_reconcile_items([items[payment] for payment in payments])
         for line, payment in zip(matched, payments):
-            line._union_reconcile_with(self._union_transit_item(payment))
-            line.write({"union_match_state": "dues", "union_dues_payment_id": payment.id})
-        return self.browse([line.id for line in matched])
+            line.union_dues_payment_id = payment
+        matched.union_match_state = "dues"
+        return matched
 
     def _union_propose_fund(self):
         """Lines of an employer's 2% fund: an open contribution of the same amount whose
@@ -182,16 +198,24 @@ class AccountBankStatementLine(models.Model):
             return self
         contributions = self.env["union.fund.contribution"].search([
             ("state", "=", "posted"), ("company_id", "in", self.company_id.ids),
-            ("amount_residual", "in", list(set(self.mapped(lambda line: int(line.amount)))))])
+            ("amount_residual", "in", list(set(self.mapped(lambda line: int(line.amount)))))],
+            order="month, id")
         by_amount = defaultdict(list)
         for contribution in contributions:
             by_amount[int(contribution.amount_residual)].append(contribution)
         proposed = self.browse()
+        # a declaration is proposed to one transfer (the oldest month first), also across
+        # the batches and statements: not one already proposed to a line still open
+        already = self.search([
+            ("union_proposed_move_line_id", "in", contributions.move_line_id.ids),
+            ("is_reconciled", "=", False)]).union_proposed_move_line_id
+        used = set(contributions.filtered(lambda c: c.move_line_id in already).ids)
         for line in self:
             text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
             for contribution in by_amount.get(int(line.amount), []):
                 employer = bank_rules.payer_key(contribution.employer_id.name)
-                if employer and employer in text:
+                if contribution.id not in used and employer and employer in text:
+                    used.add(contribution.id)
                     line.write({"partner_id": contribution.employer_id.id,
                                 "union_proposed_move_line_id": contribution.move_line_id.id,
                                 "union_match_state": "proposed"})
@@ -211,19 +235,36 @@ class AccountBankStatementLine(models.Model):
     def _union_transit_item(self, payment):
         """The money-in-transit item of a posted dues payment (its one debit line, on
         ``payment._union_receipt_account()``)."""
-        account = payment._union_receipt_account()
-        return payment.move_id.line_ids.filtered(
-            lambda aml: aml.account_id == account and aml.debit)[:1]
+        return self._union_transit_items(payment)[payment]
+
+    def _union_transit_items(self, payments):
+        """{payment: its money-in-transit item} (see ``_union_transit_item``)."""
+        found = {}
+        for payment in payments:
+            account = payment._union_receipt_account()
+            found[payment] = payment.move_id.line_ids.filtered(
+                lambda aml, a=account: aml.account_id == a and aml.debit)[:1]
+        return found
 
     def _union_reconcile_with(self, item):
-        """Replace the line's suspense item by ``item``'s account and partner, and
-        reconcile the two: the bank account moves once, by this line."""
         self.ensure_one()
-        _liquidity, suspense, _other = self._seek_for_lines()
-        # the statement line's own entry: its counterpart is set as the reconciliation
-        # screen sets it (account_reconcile_oca's edit mode does the same)
-        self.move_id.with_context(skip_account_move_synchronization=True,
-                                 skip_readonly_check=True).write({
-            "line_ids": [Command.update(suspense.id, {
-                "account_id": item.account_id.id, "partner_id": item.partner_id.id})]})
-        (suspense | item).reconcile()
+        self._union_reconcile_items([item])
+
+    def _union_reconcile_items(self, items):
+        """Replace each line's suspense item by the account and partner of its item in
+        ``items`` (same order), and reconcile each pair: the bank account moves once,
+        by the statement line. One write per account and partner (the statement
+        lines' own entries: their counterpart is set as account_reconcile_oca's edit
+        mode sets it) and one reconciliation plan for the whole batch."""
+        pairs = defaultdict(list)
+        plan = []
+        for line, item in zip(self, items):
+            _liquidity, suspense, _other = line._seek_for_lines()
+            pairs[(item.account_id.id, item.partner_id.id)].append(suspense)
+            plan.append((suspense, item))
+        AML = self.env["account.move.line"]
+        for (account_id, partner_id), suspense_items in pairs.items():
+            AML.union(*suspense_items).with_context(
+                skip_account_move_synchronization=True, skip_readonly_check=True,
+            ).write({"account_id": account_id, "partner_id": partner_id})
+        AML._reconcile_plan([suspense | item for suspense, item in plan])

@@ -1,6 +1,5 @@
 from odoo import fields, models
 
-
 #: the values of a statement's header block read by label: key -> (mapping field of
 #: the label, searched after the table too)
 UNION_HEADER_VALUES = {

@@ -1,5 +1,6 @@
 import base64
 import random
+import re
 import unicodedata
 from collections import defaultdict
 from datetime import date, timedelta
@@ -213,6 +214,9 @@ class UnionFinanceDemoDues(models.AbstractModel):
         rows.append((day(20, 25), f"{5000 + month.month}.900001",
                      f"Chi hỗ trợ tổ chức hội nghị, phong trào tháng {next_month:%m/%Y}", 0,
                      min(income // 4, 5_000_000) // 1000 * 1000))
+        rows.append((day(10, 20), f"{5000 + month.month}.900003",
+                     f"Thanh toán cước điện thoại, internet văn phòng tháng {month:%m/%Y}", 0,
+                     rng.randrange(300, 450) * 1000))
         rows.append((day(25, 26), "", f"Phí SMS Banking tháng {next_month:%m/%Y}", 0, 11_000))
         rows.append((day(27, 28), f"{5000 + month.month}.900002",
                      f"Trả lãi tiền gửi tháng {next_month:%m/%Y}", 0, 0))
@@ -232,6 +236,57 @@ class UnionFinanceDemoDues(models.AbstractModel):
         }).import_file_button()
         imported = Line.search([("journal_id", "=", journal.id)]) - before
         return imported.union_dues_payment_id.filtered(lambda payment: payment.kind == "bank")
+
+    @api.model
+    def _load_demo_fund_statement(self):
+        """Demo: after the 2% fund declarations (union.finance.demo.b), the sector union's
+        statement of the current month."""
+        sector = self.env.ref("union_membership.demo_org_sector", raise_if_not_found=False)
+        if not sector:
+            return False
+        return bool(self._generate_fund_statement(sector.company_id))
+
+    @api.model
+    def _generate_fund_statement(self, company, today=None, confirm=True):
+        """The statement of the company's bank journal for the current month, imported
+        and matched: the employers' transfers of the 2% fund declared and not yet paid
+        (proposed by amount and payer, then confirmed as the accountant does: each
+        reconciled with its declaration, all but the last one when ``confirm``), and
+        ordinary spending (stationery, a visit to a sick member: waiting for the
+        accountant). Returns the statement lines imported (none when no declaration
+        is open or the statement was already imported)."""
+        self = self.with_context(tracking_disable=True, mail_notrack=True, mail_create_nolog=True)
+        today = today or fields.Date.context_today(self)
+        Line = self.env["account.bank.statement.line"]
+        journal = company.union_dues_payment_journal_id
+        contributions = self.env["union.fund.contribution"].search([
+            ("company_id", "=", company.id), ("state", "=", "posted"),
+            ("amount_residual", ">", 0)], order="month, id")
+        if not journal or not contributions:
+            return Line
+        account = self._ensure_statement_account(journal)
+        rows = [(today, f"FT{today:%y%m%d}{contribution.id:06d}",
+                 f"{_ascii(re.sub(r'[(].*[)]', '', contribution.employer_id.name)).strip().upper()}"
+                 " CHUYEN KPCD 2% "
+                 f"THANG {contribution.month:%m/%Y}", int(contribution.amount_residual), 0)
+                for contribution in contributions]
+        rows += [(today, f"{today:%y%m%d}.900101", "Chi mua văn phòng phẩm phục vụ công tác "
+                  "công đoàn", 0, 1_250_000),
+                 (today, f"{today:%y%m%d}.900102", "Chi thăm hỏi đoàn viên ốm đau nằm viện",
+                  0, 500_000)]
+        [[opening]] = Line._read_group([("journal_id", "=", journal.id)],
+                                       aggregates=["amount:sum"])
+        name, content = bank_statement_files.vietcombank(account, int(opening or 0), rows)
+        before = Line.search([("journal_id", "=", journal.id)])
+        self.env["account.statement.import"].create({
+            "statement_file": base64.b64encode(content),
+            "statement_filename": f"sao-ke-quy-2-{today:%Y%m%d}-{name}",
+        }).import_file_button()
+        imported = Line.search([("journal_id", "=", journal.id)]) - before
+        proposed = imported.filtered(lambda line: line.union_match_state == "proposed")
+        for line in proposed[:-1] if confirm else Line:
+            line._union_reconcile_with(line.union_proposed_move_line_id)
+        return imported
 
     @api.model
     def _ensure_statement_account(self, journal):

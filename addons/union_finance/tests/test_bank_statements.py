@@ -290,6 +290,34 @@ class TestBankStatementProposals(BankStatementCase):
         self.assertEqual(st_lines[0].union_proposed_move_line_id, contribution.move_line_id)
         self.assertFalse(st_lines[0].is_reconciled, "the accountant confirms it")
 
+    def test_demo_fund_statement_matches_declarations(self):
+        """The demo's statement of the sector union: the employers' 2% fund transfers are
+        proposed against the declarations, all but the last confirmed; the ordinary
+        spending waits for the accountant."""
+        employer = self.env["res.partner"].create({
+            "name": "Trường THPT A (đơn vị sử dụng lao động)", "is_company": True})
+        self.unit_a.employer_ids = [(4, employer.id)]
+        contributions = self.env["union.fund.contribution"].create([{
+            "organization_id": self.unit_a.id, "employer_id": employer.id, "month": month,
+            "payroll_fund": 100_000_000 + month.month, "headcount": 10}
+            for month in (date(2025, 6, 1), date(2025, 7, 1))])
+        contributions.action_post()
+        imported = self.env["union.finance.demo.dues"]._generate_fund_statement(
+            self.company, today=date(2025, 8, 20))
+        self.assertEqual(len(imported), 4, "two fund transfers and two spending lines")
+        fund = imported.filtered(lambda line: line.amount > 0).sorted("id")
+        self.assertEqual(fund.mapped("union_match_state"), ["proposed", "proposed"])
+        self.assertEqual(fund.partner_id, employer)
+        self.assertTrue(fund[0].is_reconciled, "confirmed against its declaration")
+        self.assertFalse(fund[1].is_reconciled, "left for the accountant to confirm")
+        self.assertEqual(contributions.sorted("month").mapped(lambda c: c.amount_residual == 0),
+                         [True, False])
+        spending = imported.filtered(lambda line: line.amount < 0)
+        self.assertEqual(spending.mapped("union_match_state"), ["open", "open"])
+        statement = imported.statement_id
+        self.assertEqual(statement.balance_end_real,
+                         statement.balance_start + sum(imported.mapped("amount")))
+
     def test_checkoff_payment_recorded_before_is_cleared_by_the_school_transfer(self):
         amount = int(self.a1_july.amount + self.a2_july.amount)
         payment = self.env["union.dues.payment"].with_user(self.user_accountant).create({

@@ -1,5 +1,6 @@
 from odoo import api, models
 from odoo.exceptions import UserError
+from odoo.tools import split_every
 
 from odoo.addons.base.models.res_bank import sanitize_account_number
 from odoo.addons.union_membership.tools.upload import check_upload
@@ -11,6 +12,8 @@ MAX_LISTED = 20
 #: statements with more lines are matched by a background job (System Parameter
 #: union_finance.bank_match_job_threshold)
 UNION_MATCH_JOB_THRESHOLD = 500
+#: statement lines created by one ``create``
+UNION_CREATE_BATCH = 200
 
 
 class AccountStatementImport(models.TransientModel):
@@ -62,16 +65,14 @@ class AccountStatementImport(models.TransientModel):
         """Skip (and list) the lines already imported; refuse the file when the
         opening balance of its new part differs from the journal's balance; then
         match the new lines with the dues."""
-        if self.sheet_mapping_id.union_table_start_text:
-            for st_vals in stmts_vals:
-                self._union_skip_imported(st_vals, result)
-        before = set(result["statement_ids"])
-        union_layout = bool(self.sheet_mapping_id.union_table_start_text)
-        res = super(AccountStatementImport, self.with_context(
-            union_statement_import=union_layout))._create_bank_statements(stmts_vals, result)
-        statements = self.env["account.bank.statement"].browse(
-            [sid for sid in result["statement_ids"] if sid not in before])
-        if statements and self.sheet_mapping_id.union_table_start_text:
+        if not self.sheet_mapping_id.union_table_start_text:
+            return super()._create_bank_statements(stmts_vals, result)
+        for st_vals in stmts_vals:
+            self._union_skip_imported(st_vals, result)
+        statements = self.with_context(union_statement_import=True)._union_create_statements(
+            stmts_vals)
+        result["statement_ids"].extend(statements.ids)
+        if statements:
             lines = statements.line_ids
             # sudo: the accountant reads a System Parameter of the suite (not their own data)
             threshold = int(self.env["ir.config_parameter"].sudo().get_param(
@@ -84,7 +85,35 @@ class AccountStatementImport(models.TransientModel):
             else:
                 summary = lines._union_match()
                 result["notifications"].append(summary)
-        return res
+        return True
+
+    def _union_create_statements(self, stmts_vals):
+        """The statements and their lines, through the ORM: the statement first, then
+        its lines created ``UNION_CREATE_BATCH`` at a time (one ``create`` of a list),
+        the cache flushed and emptied between batches. OCA creates every line in one
+        go through the statement's one2many: Odoo's statement line ``create`` then
+        writes each line's entry with a cache that grows with the file (10,000 lines:
+        25 minutes, most of it spent on the cache)."""
+        Statement = self.env["account.bank.statement"]
+        Line = self.env["account.bank.statement.line"]
+        statements = Statement.browse()
+        for st_vals in stmts_vals:
+            transactions = st_vals.pop("transactions", [])
+            st_vals.pop("creation_context", None)
+            if not transactions:
+                continue
+            for sequence, vals in enumerate(transactions, start=1):
+                vals.setdefault("sequence", sequence)
+            if st_vals.get("balance_end_real") is None:
+                st_vals["balance_end_real"] = (st_vals.get("balance_start") or 0) + sum(
+                    float(vals["amount"]) for vals in transactions)
+            statement = Statement.create(st_vals)
+            statements |= statement
+            for batch in split_every(UNION_CREATE_BATCH, transactions, list):
+                Line.create([dict(vals, statement_id=statement.id) for vals in batch])
+                self.env.flush_all()
+                self.env.invalidate_all()
+        return statements
 
     def _union_skip_imported(self, st_vals, result):
         transactions = st_vals["transactions"]
