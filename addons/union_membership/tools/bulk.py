@@ -125,23 +125,44 @@ def copy_insert(cr, table, columns, rows):
     """Insert ``rows`` (dicts keyed by column; a missing key is NULL) into ``table`` with
     PostgreSQL's COPY, the fastest way in; the rows carry their ids (``allocate_ids``).
     The rows are written by the csv module (C): texts quoted, numbers and booleans bare,
-    dates as ISO, dicts and lists (jsonb) as JSON."""
+    dates as ISO, dicts and lists (jsonb) as JSON. ``rows`` may also be lists in the order of
+    ``columns`` whose values are already written so (``_copy_value``)."""
     if not rows:
         return
+    if not isinstance(rows[0], dict):
+        _copy_chunks(cr, table, columns, rows, lambda chunk: chunk)
+        return
+    null = COPY_NULL
+    _copy_chunks(cr, table, columns, rows, lambda chunk: (
+        [null if value is None else json.dumps(value, ensure_ascii=False)
+         if isinstance(value, (dict, list)) else value
+         for value in map(row.get, columns)]
+        for row in chunk))
+
+
+def _copy_chunks(cr, table, columns, rows, prepare):
+    """COPY ``rows`` into ``table``, CHUNK rows a statement, each chunk written by ``prepare``."""
     column_list = SQL(", ").join(SQL.identifier(column) for column in columns)
     query = SQL("COPY %s (%s) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
                 SQL.identifier(table), column_list)
-    null = COPY_NULL
     for start in range(0, len(rows), CHUNK):
         buffer = io.StringIO()
         writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
-        writer.writerows(
-            [null if value is None else json.dumps(value, ensure_ascii=False)
-             if isinstance(value, (dict, list)) else value
-             for value in map(row.get, columns)]
-            for row in rows[start:start + CHUNK])
+        writer.writerows(prepare(rows[start:start + CHUNK]))
         buffer.seek(0)
         cr.copy_expert(query.code, buffer)
+
+
+def _copy_value(value):
+    """A converted column value as COPY's CSV row takes it (see copy_insert)."""
+    if value is None:
+        return COPY_NULL
+    if isinstance(value, PsycopgJson):
+        # a jsonb column (company-dependent, translated) gets its object as JSON
+        value = value.adapted
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 # --- plain contacts ----------------------------------------------------------------------------
@@ -413,30 +434,31 @@ def insert_batch(model, data_list, ids=None):
     env.flush_all()
     if ids is None:
         ids = allocate_ids(cr, model._table, len(data_list))
-    # the defaults (the same value in every row) are converted once, not once per row
+    # the defaults (the same value in every row) are converted once, not once per row; the
+    # rows are built as COPY's lists, in the columns' order (copy_insert)
     memos = [{} if field.type in MEMO_TYPES and not field.translate and not field.company_dependent
              else None for field in fields_]
     plan = list(zip(names, fields_, memos))
+    null = COPY_NULL
     rows = []
     for record_id, data in zip(ids, data_list):
         stored = data["stored"]
-        row = {"id": record_id}
+        row = [record_id]
         for name, field, memo in plan:
             value = stored.get(name, _MISSING)
             if value is _MISSING:
+                row.append(null)
                 continue
             if memo is not None and value.__class__ in MEMO_VALUE_TYPES:
                 key = (value.__class__, value)
                 converted = memo.get(key, _MISSING)
                 if converted is _MISSING:
-                    converted = field.convert_to_column_insert(value, model, stored)
+                    converted = _copy_value(field.convert_to_column_insert(value, model, stored))
                     if len(memo) < MEMO_MAX:
                         memo[key] = converted
-                row[name] = converted
+                row.append(converted)
                 continue
-            value = field.convert_to_column_insert(value, model, stored)
-            # a jsonb column (company-dependent, translated) gets its object, not its adapter
-            row[name] = value.adapted if isinstance(value, PsycopgJson) else value
+            row.append(_copy_value(field.convert_to_column_insert(value, model, stored)))
         rows.append(row)
     copy_insert(cr, model._table, ["id", *names], rows)
     records = model.browse(ids)
