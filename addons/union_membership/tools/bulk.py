@@ -65,7 +65,7 @@ import re
 from psycopg2 import OperationalError, errorcodes
 from psycopg2.extras import Json as PsycopgJson
 
-from odoo import tools
+from odoo import fields, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.models import LOG_ACCESS_COLUMNS
@@ -438,19 +438,31 @@ def insert_batch(model, data_list, ids=None):
     # rows are built as COPY's lists, in the columns' order (copy_insert)
     memos = [{} if field.type in MEMO_TYPES and not field.translate and not field.company_dependent
              else None for field in fields_]
-    plan = list(zip(names, fields_, memos))
+    # a text or a reference written as it is: what Char/Text and Many2one's conversion gives
+    # (the text cut at the field's size; the id), without the call
+    plain_text = [type(field) in (fields.Char, fields.Text) and not field.translate
+                  and not field.company_dependent for field in fields_]
+    plain_ref = [type(field) is fields.Many2one and not field.company_dependent for field in fields_]
+    plan = list(zip(names, fields_, memos, plain_text, plain_ref))
     null = COPY_NULL
     rows = []
     for record_id, data in zip(ids, data_list):
         stored = data["stored"]
         row = [record_id]
-        for name, field, memo in plan:
+        for name, field, memo, text, ref in plan:
             value = stored.get(name, _MISSING)
             if value is _MISSING:
                 row.append(null)
                 continue
-            if memo is not None and value.__class__ in MEMO_VALUE_TYPES:
-                key = (value.__class__, value)
+            cls = value.__class__
+            if text and cls is str:
+                row.append(value[:field.size])
+                continue
+            if ref and cls is int:
+                row.append(value or null)
+                continue
+            if memo is not None and cls in MEMO_VALUE_TYPES:
+                key = (cls, value)
                 converted = memo.get(key, _MISSING)
                 if converted is _MISSING:
                     converted = _copy_value(field.convert_to_column_insert(value, model, stored))
