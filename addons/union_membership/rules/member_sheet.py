@@ -128,6 +128,7 @@ _DATE_RE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[\d .()\-]{8,20}$")
+_SPACES_RE = re.compile(r"\s+")
 
 #: one error of a row: what is wrong (code), the column header, the value as shown, details
 SheetError = namedtuple("SheetError", "code column value params", defaults=[None])
@@ -189,7 +190,7 @@ def fold(text):
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", str(text)).strip().casefold()
-    return re.sub(r"\s+", " ", text)
+    return _SPACES_RE.sub(" ", text)
 
 
 _HEADER_KEYS = {fold(col.header): col.key for col in COLUMNS + INFO_COLUMNS}
@@ -245,6 +246,8 @@ def is_empty(value):
 
 def as_text(value):
     """A cell as the text a person sees (numbers without a useless '.0')."""
+    if value.__class__ is str:
+        return unicodedata.normalize("NFC", value).strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -311,14 +314,22 @@ def parse_bool(value):
     raise CellError("bad_bool")
 
 
+def _choices(labels, aliases):
+    """{folded text: key}: each label (folded) and key, the first one that says it; then the aliases."""
+    choices = {}
+    for key, label in labels.items():
+        choices.setdefault(fold(label), key)
+        choices.setdefault(key, key)
+    for alias, key in aliases.items():
+        choices.setdefault(alias, key)
+    return choices
+
+
 def parse_education(value):
-    text = fold(as_text(value))
-    for key, label in EDUCATION_LABELS.items():
-        if text in (fold(label), key):
-            return key
-    if text in _EDUCATION_ALIASES:
-        return _EDUCATION_ALIASES[text]
-    raise CellError("bad_education")
+    key = _EDUCATION_CHOICES.get(fold(as_text(value)))
+    if key is None:
+        raise CellError("bad_education")
+    return key
 
 
 #: names people write for a nationality that differ from Odoo's country names -> ISO code
@@ -330,13 +341,10 @@ COUNTRY_ALIASES = {
 
 
 def parse_document_type(value):
-    text = fold(as_text(value))
-    for key, label in DOCUMENT_TYPE_LABELS.items():
-        if text in (fold(label), key):
-            return key
-    if text in _DOCUMENT_TYPE_ALIASES:
-        return _DOCUMENT_TYPE_ALIASES[text]
-    raise CellError("bad_document_type")
+    key = _DOCUMENT_TYPE_CHOICES.get(fold(as_text(value)))
+    if key is None:
+        raise CellError("bad_document_type")
+    return key
 
 
 def parse_document_number(value):
@@ -355,7 +363,7 @@ def parse_code(value):
 
 
 def parse_text(value):
-    text = re.sub(r"\s+", " ", as_text(value))
+    text = _SPACES_RE.sub(" ", as_text(value))
     if len(text) > MAX_TEXT:
         raise CellError("too_long", max=MAX_TEXT)
     return text
@@ -380,6 +388,9 @@ def parse_email(value):
         raise CellError("bad_email")
     return text
 
+
+_EDUCATION_CHOICES = _choices(EDUCATION_LABELS, _EDUCATION_ALIASES)
+_DOCUMENT_TYPE_CHOICES = _choices(DOCUMENT_TYPE_LABELS, _DOCUMENT_TYPE_ALIASES)
 
 _PARSERS = {
     "date": parse_date, "gender": parse_gender, "bool": parse_bool, "education": parse_education,
@@ -431,7 +442,7 @@ def validate(rows, lookups):
         values = res.values
         for col in COLUMNS:
             value = raw.get(col.key)
-            if is_empty(value):
+            if value is None or (isinstance(value, str) and not value.strip()):  # is_empty, inlined
                 if col.key in ("name", "unit_code"):
                     _error(res, col.key, value, "required")
                 continue
@@ -543,6 +554,10 @@ def _read_document(res, raw, values, lookups, normalize_cid, valid_cid):
     values.update(id_document_type=doc_type, id_document_number=number, id_document_country_id=nationality)
 
 
+#: the columns whose errors already say what identifies a new member
+_DOCUMENT_HEADERS = {COLUMN_BY_KEY[key].header for key in ("citizen_id", "nationality", "id_document_type")}
+
+
 def _match_member(res, raw, values, lookups):
     """Find the existing member the row is about (citizen ID first, then member code)."""
     cid, code, card = values.get("citizen_id"), values.get("member_code"), values.get("card_number")
@@ -570,8 +585,7 @@ def _match_member(res, raw, values, lookups):
         _error(res, "citizen_id", raw.get("citizen_id"), "citizen_id_other_member")
         return
     member_id = by_cid or by_code
-    document_headers = {COLUMN_BY_KEY[key].header for key in ("citizen_id", "nationality", "id_document_type")}
-    if not member_id and not cid and not any(err.column in document_headers for err in res.errors):
+    if not member_id and not cid and not any(err.column in _DOCUMENT_HEADERS for err in res.errors):
         # a new member needs a citizen ID, or re-importing the file would add them again
         _error(res, "citizen_id", raw.get("citizen_id"), "required_new")
     if card:

@@ -267,19 +267,25 @@ class UnionMemberImportWizard(models.TransientModel):
         date as a datetime, a formula as its text (``=...``), at most MAX_COLUMNS cells."""
         # calamine's rows start at the sheet's first row, its columns at the first used one
         first_col = (worksheet.start or (0, 0))[1]
+        by_row = defaultdict(dict)
+        for (row_index, col_index), formula in (formulas or {}).items():
+            by_row[row_index][col_index - 1] = "=" + formula
+        midnight = time()
         for row_index, cells in enumerate(worksheet.iter_rows(), start=1):
             row = [None] * first_col
-            for col_index, value in enumerate(cells[:MAX_COLUMNS - first_col], start=first_col + 1):
-                if value == "":
-                    value = None
-                elif isinstance(value, float) and value.is_integer() and not isinstance(value, bool):
-                    value = int(value)
-                elif isinstance(value, date) and not isinstance(value, datetime):
-                    value = datetime.combine(value, time())
-                formula = formulas.get((row_index, col_index)) if formulas else None
-                if formula is not None:
-                    value = "=" + formula
-                row.append(value)
+            for value in cells[:MAX_COLUMNS - first_col]:
+                cls = value.__class__
+                if cls is str:
+                    row.append(value or None)
+                elif cls is float:
+                    row.append(int(value) if value.is_integer() else value)
+                elif cls is date:
+                    row.append(datetime.combine(value, midnight))
+                else:
+                    row.append(value)
+            for index, formula in by_row.get(row_index, {}).items():
+                if index < len(row):
+                    row[index] = formula
             yield tuple(row)
 
     @staticmethod
@@ -456,7 +462,8 @@ class UnionMemberImportWizard(models.TransientModel):
     def _country_lookup(self):
         """{folded name (Vietnamese and English) or ISO code: country id}, for the nationality column."""
         countries = {}
-        for lang in ("en_US", "vi_VN"):
+        # the Vietnamese names when that language is installed (reading an inactive one fails)
+        for lang in [code for code in ("en_US", "vi_VN") if self.env["res.lang"]._lang_get(code)]:
             for country in self.env["res.country"].with_context(lang=lang).search_fetch([], ["name", "code"]):
                 countries[sheet_rules.fold(country.name)] = country.id
                 countries[sheet_rules.fold(country.code)] = country.id
