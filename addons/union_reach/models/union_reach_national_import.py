@@ -164,8 +164,13 @@ class UnionReachNationalImport(models.Model):
                 self._union_job_progress(60 + 39 * min(start + DIFF_BATCH, total) / total)
             return True
 
+        # the unit of every line is the comparison's (the related field's value), given in the
+        # insert: computing it after the insert rewrote every row (half of the writing time)
+        unit = {"organization_id": self.organization_id.id}
         return bulk.with_orm_fallback(
-            self.env, lambda: write(lambda batch: bulk.batch_create(Diff, batch)),
+            self.env,
+            lambda: write(lambda batch: bulk.batch_create(
+                Diff, [dict(vals, **unit) for vals in batch], computed=["organization_id"])),
             lambda: write(Diff.create), "national register comparison")
 
     def action_accept_codes(self):
