@@ -1,4 +1,5 @@
 import base64
+import logging
 import time
 from datetime import timedelta
 
@@ -11,6 +12,7 @@ from odoo.tools.misc import hmac as hmac_tool
 FORM_FIELDS = ("name", "birth_date", "gender", "nationality_id", "id_document_type", "id_document_number",
                "employer_id", "employer_name", "state_id", "job_title", "phone", "email", "consent")
 HONEYPOT = "website_url"
+_logger = logging.getLogger(__name__)
 #: the action name the form's reCAPTCHA / Turnstile token is asked for (static/src/js/join_captcha.js)
 CAPTCHA_ACTION = "union_reach_join"
 
@@ -37,10 +39,13 @@ class UnionReachJoin(http.Controller):
         if not hasattr(Http, "_verify_request_recaptcha_token"):
             return None  # google_recaptcha uninstalled: the offline checks only
         try:
-            if Http._verify_request_recaptcha_token(CAPTCHA_ACTION):
-                return None
-        except (UserError, ValidationError):
-            pass  # a wrong or expired token: the same answer as a robot's
+            human = Http._verify_request_recaptcha_token(CAPTCHA_ACTION)
+        except (UserError, ValidationError) as error:
+            # a wrong or expired token: the same answer as a robot's
+            _logger.info("Join form: bot check refused (%s)", error)
+            human = False
+        if human:
+            return None
         return _("We could not confirm that the form was sent by a person. Please send it again.")
 
     def _join_params(self):

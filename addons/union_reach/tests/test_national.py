@@ -177,6 +177,11 @@ class TestNationalJob(ReachCommon):
                 trap.perform_enqueued_jobs()
         self.assertEqual(comparison.state, "compared")
         self.assertEqual(comparison.diff_ids.filtered(lambda d: d.kind == "card_number").member_id, self.member_a1)
+        # the lines carry the comparison's unit (written with the rows): the record rules use it
+        self.env.invalidate_all()
+        self.assertEqual(comparison.diff_ids.organization_id, self.upper)
+        self.assertEqual(self.env["union.reach.national.diff"].with_user(self.user_upper).search_count(
+            [("import_id", "=", comparison.id)]), len(comparison.diff_ids))
         job = comparison.union_job_id
         self.assertEqual((job.state, job.progress, job.user_id), ("done", 100, self.user_upper))
         self.assertIn("1 rows compared", job.message)
