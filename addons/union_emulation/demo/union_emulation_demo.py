@@ -42,7 +42,8 @@ class UnionEmulationDemo(models.AbstractModel):
         education = ref("union_membership.demo_org_education_union", raise_if_not_found=False)
         if education and education != sector and education.date_ended:
             # the year before the reorganisation: the education union and the schools under it then
-            self._generate_school_year(education, 2024, school, members, rng, ("31/QĐ-CĐN", "32/QĐ-CĐN"))
+            # (no certificates: a proposal's candidates must be under the proposing unit today)
+            self._generate_school_year(education, 2024, school, members, rng, None)
         schools = (school | sector.child_ids.filtered(
             lambda u: u.level == "grassroots" and u.state == "active"))[:8]
         prefix = sector.short_name or "CĐN"
@@ -112,10 +113,11 @@ class UnionEmulationDemo(models.AbstractModel):
     @api.model
     def _generate_school_year(self, upper, year, school, members, rng, numbers, schools=None):
         """One school year (``year``-``year + 1``) of ``upper``: two movements launched, registered
-        and closed; the schools' yearly classification approved; proposals voted and two
-        decisions with certificates, all dated within the year and while ``upper`` was in
-        operation. ``schools``: the grassroots unions under ``upper`` (default: those under it
-        when the year began, from the tree as at that date). Returns the two movements."""
+        and closed; the schools' yearly classification approved; with ``numbers`` (the two
+        decisions' numbers), proposals voted and two decisions with certificates; all dated
+        within the year and while ``upper`` was in operation. ``schools``: the grassroots unions
+        under ``upper`` (default: those under it when the year began, from the tree as at that
+        date). Returns the two movements."""
         ref = self.env.ref
         Org = self.env["union.organization"]
         first, last = date(year, 9, 1), date(year + 1, 5, 31)
@@ -130,7 +132,9 @@ class UnionEmulationDemo(models.AbstractModel):
         at_decision = Org._get_tree_at(approved_on)
         lasting = schools.filtered(lambda u: at_decision.get(u.id, {}).get("state") == "active")
         Movement = self.env["union.emulation.movement"]
-        common = {"organization_id": upper.id, "target_organization_ids": [Command.set(upper.ids)],
+        # the units it covered then, by name: a movement covers its targets' sub-trees of today,
+        # and the schools of a unit that ended are under another unit today
+        common = {"organization_id": upper.id, "target_organization_ids": [Command.set((upper | schools).ids)],
                   "criteria": CRITERIA, "period_type": "school_year", "date_start": first, "date_end": last}
         hai_tot, doi_moi = Movement.create([
             dict(common, name="Hai tốt", kind="regular", registration_deadline=date(year, 10, 15),
@@ -175,6 +179,8 @@ class UnionEmulationDemo(models.AbstractModel):
                 "review_note": f"Thống nhất kết quả chấm điểm của Ban Thường vụ {upper.name}"})
         self.env["union.emulation.evaluation"].create(vals_list)
 
+        if not numbers:
+            return hai_tot, doi_moi
         # proposals, the council's vote, a decision with certificates
         form_person = ref("union_emulation.award_title_giay_khen_cap_tren_ca_nhan")
         form_unit = ref("union_emulation.award_title_giay_khen_cap_tren_tap_the")
