@@ -136,8 +136,9 @@ class UnionDocumentDemo(models.AbstractModel):
 
     @api.model
     def _load_demo(self):
-        """A year of documents and a few petitions on top of union_membership's demo province
-        (skipped when its units are not there)."""
+        """The documents of the demo province on its 2025 timeline, and a few petitions, on top
+        of union_membership's demo province (skipped when its units are not there): from January
+        2025 to today when the province lived through the reorganisation, else a year."""
         ref = self.env.ref
         sector = ref("union_membership.demo_org_sector", raise_if_not_found=False)
         upper_user = ref("union_membership.demo_user_upper", raise_if_not_found=False)
@@ -147,19 +148,46 @@ class UnionDocumentDemo(models.AbstractModel):
         generator = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_create_nolog=True, mail_create_nosubscribe=True,
             lang=lang)
-        generator._generate_year(fields.Date.context_today(self))
+        education = ref("union_membership.demo_org_education_union", raise_if_not_found=False)
+        start = date(2025, 1, 1) if education and education.date_ended else None
+        generator._generate_year(fields.Date.context_today(self), start=start)
         generator._generate_petitions()
         return True
 
     @api.model
-    def _generate_year(self, end, seed=2026):
-        """The twelve months up to ``end``: the sector union's documents to its grassroots unions
-        (with read receipts), letters from the provincial federation and from outside bodies
-        (handled, some late), the demo school's reports to the sector union."""
-        rng = random.Random(seed)
+    def _demo_phases(self, start, end):
+        """[(first day, last day, upper unit, its federation, (letters' sender, recipient), province)]:
+        who sends what when.
+
+        Before the education union ended (30 June 2025 in the demo) it is the upper unit of the
+        schools, under the Đắk Nông federation, which writes to it; from the next day the
+        province's federation (Lâm Đồng, demo_org_sector) is, with no federation of the demo
+        above it, and writes to the commune/ward union under it."""
         ref = self.env.ref
         sector = ref("union_membership.demo_org_sector")
         federation = ref("union_membership.demo_org_federation", raise_if_not_found=False) or sector.parent_id
+        education = ref("union_membership.demo_org_education_union", raise_if_not_found=False)
+        if federation == sector:
+            federation = sector.parent_id
+        if not (education and education.date_ended and education != sector) or education.date_ended < start:
+            return [(start, end, sector, federation, (federation, sector), "Đắk Nông")]
+        ended = education.date_ended
+        commune = ref("union_membership.demo_org_commune", raise_if_not_found=False)
+        return [(start, min(end, ended - timedelta(days=1)), education, education.parent_id,
+                 (education.parent_id, education), "Đắk Nông"),
+                (ended + timedelta(days=1), end, sector, federation, (sector, commune), "Lâm Đồng")]
+
+    @api.model
+    def _generate_year(self, end, seed=2026, start=None):
+        """The months from ``start`` (default: the twelve months up to ``end``) to ``end``, each
+        unit only while it is in operation (the 2025 timeline, ``_demo_phases``): the upper
+        unit's documents to the grassroots unions under it at the date (with read receipts),
+        letters from its federation and from outside bodies (handled, some late), the demo
+        school's reports to its upper unit at the date. The registers of a unit that ended are
+        closed on its end date, as a merge closes them."""
+        rng = random.Random(seed)
+        ref = self.env.ref
+        Org = self.env["union.organization"]
         school = ref("union_membership.demo_org_school", raise_if_not_found=False)
         upper_user = ref("union_membership.demo_user_upper")
         officer = ref("union_membership.demo_user_officer", raise_if_not_found=False)
@@ -168,66 +196,91 @@ class UnionDocumentDemo(models.AbstractModel):
             for row in plan:
                 types[row[2]] = ref(f"union_documents.union_document_type_{row[2]}")
         types[BRIEFING[1]] = ref(f"union_documents.union_document_type_{BRIEFING[1]}")
-        start = date(end.year - 1, end.month, 1) + timedelta(days=31)
-        start = start.replace(day=1)
-        months = [(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1) for i in range(12)]
+        if not start:
+            start = (date(end.year - 1, end.month, 1) + timedelta(days=31)).replace(day=1)
+        count = (end.year - start.year) * 12 + end.month - start.month + 1
+        months = [(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1) for i in range(count)]
+        phases = self._demo_phases(start, end)
+        trees = {}
+
+        def phase_of(day):
+            return next((p for p in phases if p[0] <= day <= p[1]), None)
 
         def day_of(year, month, day):
             """A working day of the month near ``day``, or None when it is after ``end``."""
             value = date(year, month, min(day, 28))
             while value.weekday() >= 5:
                 value += timedelta(days=1)
-            return value if value <= end else None
+            return value if start <= value <= end else None
 
-        schools = sector.child_ids.filtered(lambda u: u.state == "active")
-        partner_dept = self.env["res.partner"].create({
-            "name": "Sở Giáo dục và Đào tạo tỉnh Đắk Nông", "is_company": True,
-            "email": "vanthu.sogd@example.vn"})
+        def units_under(unit, day):
+            """The units in operation directly under ``unit`` at ``day`` (the tree as at a date)."""
+            month = day.replace(day=1)
+            if month not in trees:
+                trees[month] = Org._get_tree_at(min(month + timedelta(days=27), end))
+            return Org.browse(sorted(uid for uid, node in trees[month].items()
+                                     if node["parent_id"] == unit.id and node["state"] == "active"))
+
+        def parent_at(unit, day):
+            units_under(unit, day)  # fills the month's tree
+            node = trees[day.replace(day=1)].get(unit.id) or {}
+            return Org.browse(node.get("parent_id") or []) if node.get("state") == "active" else Org
+
+        def planned(plan, year, month, fmt):
+            """The rows of ``plan`` for this month: (date, phase, row with its subject formatted)."""
+            for row in plan:
+                when = day_of(year, month, row[1]) if row[0] == month else None
+                phase = when and phase_of(when)
+                if phase:
+                    yield when, phase, row[:4] + (row[4].format(**fmt),) + tuple(row[5:])
+
+        partners = {}
+
+        def department(province):
+            if province not in partners:
+                partners[province] = self.env["res.partner"].create({
+                    "name": f"Sở Giáo dục và Đào tạo tỉnh {province}", "is_company": True,
+                    "email": "vanthu.sogd@example.vn"})
+            return partners[province]
 
         # ---------------------------------------------------------------- outgoing plan
         outgoing = []  # dicts: values of the document and how it is distributed
         for year, month in months:
             fmt = {"y": year, "n": year + 1, "m": month}
-            for p_month, day, type_xid, dept, subject, urgency, handle in SECTOR_PLAN:
-                when = day_of(year, month, day) if p_month == month else None
-                if when:
-                    outgoing.append({"org": sector, "type": type_xid, "dept": dept, "date": when,
-                                     "subject": subject.format(**fmt), "urgency": urgency, "handle": handle,
-                                     "units": schools, "signer": upper_user, "mode": "tm"})
-            for p_month, day, type_xid, dept, subject, kinds in SECTOR_SUBSET_PLAN:
-                when = day_of(year, month, day) if p_month == month else None
-                units = schools.filtered(lambda u, k=kinds: not k or _kind(u) in k)
-                if when and units:
-                    outgoing.append({"org": sector, "type": type_xid, "dept": dept, "date": when,
-                                     "subject": subject.format(**fmt), "urgency": "normal", "handle": 0,
-                                     "units": units, "signer": upper_user, "mode": "kt"})
-            when = day_of(year, month, BRIEFING[0])
-            if when:
-                outgoing.append({"org": sector, "type": BRIEFING[1], "dept": BRIEFING[2], "date": when,
-                                 "subject": BRIEFING[3].format(**fmt), "urgency": "normal", "handle": 0,
-                                 "units": schools, "signer": upper_user, "mode": "kt"})
-            if federation:
-                for p_month, day, type_xid, dept, subject, handle in FEDERATION_PLAN:
-                    when = day_of(year, month, day) if p_month == month else None
-                    if when:
-                        outgoing.append({"org": federation, "type": type_xid, "dept": dept, "date": when,
-                                         "subject": subject.format(**fmt), "urgency": "normal",
-                                         "handle": handle, "units": sector, "signer_name": "Nguyễn Văn Thành",
-                                         "mode": "kt" if rng.random() < 0.5 else "tm"})
-            if school and officer:
-                for p_month, day, type_xid, dept, subject in SCHOOL_PLAN:
-                    when = day_of(year, month, day) if p_month == month else None
-                    if when:
-                        outgoing.append({"org": school, "type": type_xid, "dept": dept, "date": when,
-                                         "subject": subject.format(**fmt), "urgency": "normal", "handle": 0,
-                                         "units": sector, "signer": officer, "mode": "tm"})
-            # half-year and year reports of the sector union to the federation and the Department
-            if federation and month in (6, 12) and day_of(year, month, 10):
-                outgoing.append({"org": sector, "type": "bao_cao", "dept": False, "date": day_of(year, month, 10),
-                                 "subject": ("Báo cáo sơ kết công tác công đoàn 6 tháng đầu năm {y}" if month == 6
-                                             else "Báo cáo tổng kết công tác công đoàn năm {y}").format(**fmt),
-                                 "urgency": "normal", "handle": 0, "units": federation, "signer": upper_user,
-                                 "mode": "tm", "partners": partner_dept})
+            for when, (_f, _t, upper, _fed, _l, _p), (_m, _d, type_xid, dept, subject, urgency, handle) \
+                    in planned(SECTOR_PLAN, year, month, fmt):
+                outgoing.append({"org": upper, "type": type_xid, "dept": dept, "date": when, "subject": subject,
+                                 "urgency": urgency, "handle": handle, "units": units_under(upper, when),
+                                 "signer": upper_user, "mode": "tm"})
+            for when, (_f, _t, upper, _fed, _l, _p), (_m, _d, type_xid, dept, subject, kinds) \
+                    in planned(SECTOR_SUBSET_PLAN, year, month, fmt):
+                outgoing.append({"org": upper, "type": type_xid, "dept": dept, "date": when, "subject": subject,
+                                 "urgency": "normal", "handle": 0, "signer": upper_user, "mode": "kt",
+                                 "units": units_under(upper, when).filtered(lambda u, k=kinds: not k or _kind(u) in k)})
+            for when, (_f, _t, upper, _fed, _l, _p), row in planned([(month,) + BRIEFING], year, month, fmt):
+                outgoing.append({"org": upper, "type": row[2], "dept": row[3], "date": when, "subject": row[4],
+                                 "urgency": "normal", "handle": 0, "units": units_under(upper, when),
+                                 "signer": upper_user, "mode": "kt"})
+            for when, (_f, _t, _u, _fed, (sender, recipient), _p), (_m, _d, type_xid, dept, subject, handle) \
+                    in planned(FEDERATION_PLAN, year, month, fmt):
+                if sender and recipient:
+                    outgoing.append({"org": sender, "type": type_xid, "dept": dept, "date": when, "subject": subject,
+                                     "urgency": "normal", "handle": handle, "units": recipient,
+                                     "signer_name": "Nguyễn Văn Thành", "mode": "kt" if rng.random() < 0.5 else "tm"})
+            for when, _phase, (_m, _d, type_xid, dept, subject) in planned(SCHOOL_PLAN, year, month, fmt):
+                above = parent_at(school, when) if school and officer else Org
+                if above:
+                    outgoing.append({"org": school, "type": type_xid, "dept": dept, "date": when, "subject": subject,
+                                     "urgency": "normal", "handle": 0, "units": above, "signer": officer, "mode": "tm"})
+            # half-year and year reports of the upper unit to its federation and the Department
+            for when, (_f, _t, upper, fed, _l, province), row in planned(
+                    [(6, 10, "bao_cao", False, "Báo cáo sơ kết công tác công đoàn 6 tháng đầu năm {y}"),
+                     (12, 10, "bao_cao", False, "Báo cáo tổng kết công tác công đoàn năm {y}")], year, month, fmt):
+                if fed:
+                    outgoing.append({"org": upper, "type": "bao_cao", "dept": False, "date": when, "subject": row[4],
+                                     "urgency": "normal", "handle": 0, "units": fed, "signer": upper_user,
+                                     "mode": "tm", "partners": department(province)})
+        outgoing = [spec for spec in outgoing if spec["units"] or spec.get("partners")]
         outgoing.sort(key=lambda o: (o["date"], o["org"].id))
 
         # numbers of each unit's outgoing register, in date order
@@ -274,20 +327,25 @@ class UnionDocumentDemo(models.AbstractModel):
             fmt = {"y": year, "n": year + 1}
             for p_month, day, type_xid, issuer, symbol, subject, handle in PAPER_PLAN:
                 when = day_of(year, month, day + 2) if p_month == month else None
-                if when:
-                    incoming.append({"doc": None, "unit": sector, "received": when, "paper": {
-                        "type": type_xid, "issuer": issuer, "symbol": f"{rng.randrange(100, 2500)}/{symbol}",
+                phase = when and phase_of(when)
+                if phase:
+                    incoming.append({"doc": None, "unit": phase[2], "received": when, "paper": {
+                        "type": type_xid, "issuer": issuer.replace("Đắk Nông", phase[-1]),
+                        "symbol": f"{rng.randrange(100, 2500)}/{symbol}",
                         "date": when - timedelta(days=2), "subject": subject.format(**fmt), "handle": handle}})
-        # one secret letter: register data only, in the secret register
-        secret_day = day_of(months[5][0], months[5][1], 19)
-        if secret_day:
-            incoming.append({"doc": None, "unit": sector, "received": secret_day, "secret": True, "paper": {
-                "type": "cong_van", "issuer": "Công an tỉnh Đắk Nông", "symbol": f"{rng.randrange(10, 99)}/CAT-PA03",
-                "date": secret_day - timedelta(days=1), "subject": "Về việc bảo đảm an ninh, trật tự", "handle": 0}})
+        # one secret letter: register data only, in the secret register (of the unit in operation today)
+        secret_day = day_of(*months[max(0, len(months) - 7)], 19)
+        phase = secret_day and phase_of(secret_day)
+        if phase:
+            incoming.append({"doc": None, "unit": phase[2], "received": secret_day, "secret": True, "paper": {
+                "type": "cong_van", "issuer": f"Công an tỉnh {phase[-1]}",
+                "symbol": f"{rng.randrange(10, 99)}/CAT-PA03", "date": secret_day - timedelta(days=1),
+                "subject": "Về việc bảo đảm an ninh, trật tự", "handle": 0}})
         incoming.sort(key=lambda i: (i["received"], i["doc"].id if i["doc"] else 0, i["unit"].id))
         keys = [(i["unit"].id, "incoming", i["received"].year, bool(i.get("secret"))) for i in incoming]
         registers.update(Register._get_registers(keys))
         overdue_left = 3  # a few documents are left late
+        uppers = Org.browse([phase[2].id for phase in phases])
         in_vals = []
         for item, key in zip(incoming, keys):
             number = take(key)
@@ -307,7 +365,8 @@ class UnionDocumentDemo(models.AbstractModel):
                     "secrecy": "confidential" if item.get("secret") else "normal",
                 }
                 handle = paper["handle"]
-            handler = upper_user if unit == sector else (officer if unit == school else None)
+            is_upper = unit in uppers
+            handler = upper_user if is_upper else (officer if unit == school else None)
             normal = vals.get("secrecy", "normal") == "normal"
             if handle and handler and normal:
                 deadline = received + timedelta(days=handle)
@@ -317,7 +376,7 @@ class UnionDocumentDemo(models.AbstractModel):
                 vals.update({
                     "state": state, "lead_handler_id": handler.id, "date_deadline": deadline,
                     "date_passed": received + timedelta(days=rng.randrange(0, 2)),
-                    "direction_note": rng.choice(DIRECTIONS) if unit == sector else "Giao Ban chấp hành triển khai.",
+                    "direction_note": rng.choice(DIRECTIONS) if is_upper else "Giao Ban chấp hành triển khai.",
                 })
             elif received < end - timedelta(days=45) and normal:
                 vals["state"] = "done"
@@ -352,15 +411,22 @@ class UnionDocumentDemo(models.AbstractModel):
         self.env["union.document.distribution"].create(line_vals)
         copies.filtered(lambda c: c.source_document_id)._notify_recipient_officers()
 
-        # answers: the sector union's reports answer the federation's requests for them
-        fed_copies = copies.filtered(lambda c: c.organization_id == sector and c.issuer_organization_id == federation
-                                     and c.subject.startswith("Về việc báo cáo"))
-        for report in docs.filtered(lambda d: d.organization_id == sector and d.type_id == types["bao_cao"]):
-            asked = fed_copies.filtered(lambda c, r=report: c.date_received <= r.document_date)[-1:]
-            if asked:
-                report.reply_to_id = asked
-                asked.with_context(union_document_releasing=True).write(
-                    {"answer_document_id": report.id, "state": "done"})
+        # answers: the upper unit's reports answer its federation's requests for them
+        for _first, _last, upper, fed, _letters, _province in phases:
+            fed_copies = copies.filtered(lambda c, u=upper, f=fed: c.organization_id == u
+                                         and c.issuer_organization_id == f and c.subject.startswith("Về việc báo cáo"))
+            for report in docs.filtered(lambda d, u=upper: d.organization_id == u and d.type_id == types["bao_cao"]):
+                asked = fed_copies.filtered(lambda c, r=report: c.date_received <= r.document_date)[-1:]
+                if asked:
+                    report.reply_to_id = asked
+                    asked.with_context(union_document_releasing=True).write(
+                        {"answer_document_id": report.id, "state": "done"})
+
+        # a unit merged since: its registers closed on its end date, as the merge closes them
+        for register in self.env["union.document.register"].browse({r.id for r in registers.values()}):
+            unit = register.organization_id
+            if unit.state == "merged" and unit.date_ended and register.year >= unit.date_ended.year:
+                register.date_closed = unit.date_ended
 
         # handlers of documents being handled have an activity with the deadline
         todo = self.env.ref("mail.mail_activity_data_todo")

@@ -70,3 +70,59 @@ class TestDocumentDemo(UnionDocumentsCommon):
         answered = incoming.filtered("answer_document_id")
         self.assertTrue(answered and all(a.state == "done" and a.answer_document_id.reply_to_id == a
                                          for a in answered))
+
+    def test_demo_follows_the_2025_timeline(self):
+        """The education union writes until it ends (30 June 2025), the Lâm Đồng federation from
+        the next day; no unit gets a document after it ended; the ended unit's registers close."""
+        Org = self.env["union.organization"]
+        successor = Org.create({"name": "Liên đoàn Lao động tỉnh Lâm Đồng", "code": "T-LD", "short_name": "LĐLĐ",
+                                "level": "federation", "unit_kind": "province", "date_founded": date(2025, 7, 1)})
+        Merge = self.env["union.organization.merge"]
+        for source, target, on_date in ((self.upper, self.federation, date(2025, 6, 30)),
+                                        (self.federation, successor, date(2025, 7, 1))):
+            Merge.create({"mode": "merge", "source_ids": [(6, 0, source.ids)], "target_id": target.id,
+                          "date": on_date, "decision_ref": f"T-{on_date}"}).action_confirm()
+        commune = Org.create({"name": "Công đoàn phường Nam Gia Nghĩa", "code": "T-PNGN", "short_name": "CĐP",
+                              "level": "upper", "unit_kind": "commune", "parent_id": successor.id,
+                              "date_founded": date(2025, 7, 1)})
+        records = [("demo_org_federation", successor), ("demo_org_sector", successor),
+                   ("demo_org_education_union", self.upper), ("demo_org_commune", commune),
+                   ("demo_org_school", self.unit_a), ("demo_user_upper", self.user_upper),
+                   ("demo_user_officer", self.user_officer_a)]
+        self.env["ir.model.data"]._update_xmlids([
+            {"xml_id": f"union_membership.{name}", "record": record, "noupdate": True}
+            for name, record in records])
+        end = date(2026, 11, 23)
+        result = self.env["union.document.demo"].with_context(
+            tracking_disable=True, mail_create_nolog=True, lang="vi_VN")._generate_year(end, start=date(2025, 1, 1))
+        outgoing, incoming = result["outgoing"], result["incoming"]
+        by_unit = {unit: outgoing.filtered(lambda d, u=unit: d.organization_id == u).mapped("document_date")
+                   for unit in (self.upper, self.federation, successor)}
+        self.assertTrue(by_unit[self.upper] and max(by_unit[self.upper]) < date(2025, 6, 30))
+        self.assertTrue(by_unit[self.federation] and max(by_unit[self.federation]) < date(2025, 7, 1))
+        self.assertTrue(by_unit[successor] and min(by_unit[successor]) >= date(2025, 7, 1))
+        # nothing received by a unit after it ended; the ended units' copies are all handled
+        for unit in (self.upper, self.federation):
+            copies = incoming.filtered(lambda c, u=unit: c.organization_id == u)
+            self.assertTrue(copies)
+            self.assertLess(max(copies.mapped("date_received")), unit.date_ended)
+            self.assertEqual(set(copies.mapped("state")), {"done"}, unit.name)
+        # the schools receive from the education union before, from the federation after
+        def before(records, field, day):
+            return records.filtered(lambda r: r[field] < day)
+
+        def after(records, field, day):
+            return records.filtered(lambda r: r[field] > day)
+
+        school_copies = incoming.filtered(lambda c: c.organization_id == self.unit_a and c.source_document_id)
+        self.assertEqual(before(school_copies, "date_received", date(2025, 6, 30)).issuer_organization_id, self.upper)
+        self.assertEqual(after(school_copies, "date_received", date(2025, 7, 1)).issuer_organization_id, successor)
+        # the federation writes to the commune union under it; the school reports to its upper unit at the date
+        self.assertTrue(incoming.filtered(lambda c: c.organization_id == commune
+                                          and c.issuer_organization_id == successor))
+        reports = outgoing.filtered(lambda d: d.organization_id == self.unit_a)
+        self.assertEqual(before(reports, "document_date", date(2025, 6, 30)).recipient_organization_ids, self.upper)
+        self.assertEqual(after(reports, "document_date", date(2025, 7, 1)).recipient_organization_ids, successor)
+        # the education union's registers of 2025 closed on its end date; its numbers stay valid
+        closed = (outgoing | incoming).register_id.filtered(lambda r: r.organization_id == self.upper)
+        self.assertEqual(set(closed.mapped("date_closed")), {date(2025, 6, 30)})

@@ -21,7 +21,9 @@ class UnionEmulationDemo(models.AbstractModel):
 
     @api.model
     def _load_demo(self):
-        """A finished school year (2025-2026) and a current movement, on top of the membership demo."""
+        """The emulation of the demo province on its 2025 timeline, on top of the membership demo:
+        the school year 2024-2025 of the Đắk Nông education union (until it ended on 30 June
+        2025), the school year 2025-2026 of the Lâm Đồng federation, and a current movement."""
         if self.env.lang != "vi_VN" and "vi_VN" in dict(self.env["res.lang"].get_installed()):
             # the demo runs in Vietnamese: what code writes (chatter messages, reasons) is in Vietnamese
             return self.with_context(lang="vi_VN")._load_demo()
@@ -32,102 +34,35 @@ class UnionEmulationDemo(models.AbstractModel):
         rng = random.Random(2026)
         today = fields.Date.context_today(self)
         school = ref("union_membership.demo_org_school")
-        schools = (school | sector.child_ids.filtered(
-            lambda u: u.level == "grassroots" and u.state == "active"))[:8]
-        Movement = self.env["union.emulation.movement"]
-        common = {"organization_id": sector.id, "target_organization_ids": [Command.set(sector.ids)],
-                  "criteria": CRITERIA}
-        hai_tot, doi_moi, gioi_viec = Movement.create([
-            dict(common, name="Hai tốt", kind="regular", period_type="school_year", date_start=date(2025, 9, 1),
-                 date_end=date(2026, 5, 31), registration_deadline=date(2025, 10, 15), description=HAI_TOT),
-            dict(common, name="Đổi mới sáng tạo trong quản lý, giảng dạy và học tập", kind="thematic",
-                 period_type="school_year", date_start=date(2025, 9, 1), date_end=date(2026, 5, 31),
-                 registration_deadline=date(2025, 10, 31), description=DOI_MOI),
-            dict(common, name="Giỏi việc nước, đảm việc nhà", kind="thematic", period_type="other",
-                 date_start=today - timedelta(days=30), date_end=today + timedelta(days=330),
-                 registration_deadline=today + timedelta(days=45), description=GIOI_VIEC),
-        ])
-        (hai_tot | doi_moi | gioi_viec).action_launch()
         Member = self.env["union.member"]
         portal_member = ref("union_membership.demo_member_portal")
         members = portal_member | Member.search(
             [("organization_id", "child_of", school.id), ("state", "=", "active"), ("id", "!=", portal_member.id)],
             order="id", limit=11)
-        Registration = self.env["union.emulation.registration"]
-        Registration.create(
-            [{"movement_id": hai_tot.id, "registrant_type": "unit", "organization_id": unit.id,
-              "date_registered": date(2025, 10, 1), "award_title_id": ref(
-                  "union_emulation.award_title_cdcs_hoan_thanh_xuat_sac").id} for unit in schools]
-            + [{"movement_id": hai_tot.id, "member_id": member.id, "date_registered": date(2025, 10, 5),
-                "award_title_id": ref("union_emulation.award_title_lao_dong_tien_tien").id,
-                "note": "Phấn đấu hoàn thành xuất sắc nhiệm vụ năm học"} for member in members[:10]]
-            + [{"movement_id": doi_moi.id, "member_id": member.id, "date_registered": date(2025, 10, 20),
-                "note": "Đăng ký sáng kiến kinh nghiệm cấp ngành"} for member in members[:4]]
-            + [{"movement_id": gioi_viec.id, "member_id": member.id, "date_registered": today}
-               for member in members.filtered(lambda m: m.gender == "female" and m != portal_member)[:3]])
-        (hai_tot | doi_moi).action_close()
-
-        # the yearly classification of the schools' unions, reviewed and approved
-        Evaluation = self.env["union.emulation.evaluation"]
-        criteria = self.env["union.emulation.criterion"].search([("year", "=", "2025-2026")])
-        by_type = {c.funding_type: c for c in criteria}
-        upper_user = ref("union_membership.demo_user_upper", raise_if_not_found=False)
-        vals_list = []
-        for unit in schools:
-            criterion = by_type.get(unit.funding_type)
-            if not criterion:
-                continue
-            level = rng.choice([0.97, 0.93, 0.85, 0.78, 0.6])
-            lines = []
-            for item in criterion.item_ids:
-                self_score = min(item.max_points, round(item.max_points * (level + rng.uniform(0, 0.05)) * 2) / 2)
-                reviewed = max(0, self_score - rng.choice([0, 0, 0, 0.5, 1]))
-                lines.append(Command.create({
-                    "item_id": item.id, "self_score": self_score, "reviewed_score": reviewed,
-                    "self_comment": "Có biên bản, báo cáo kèm theo",
-                    "review_comment": "Đạt" if reviewed == self_score else "Trừ điểm do thiếu minh chứng"}))
-            vals_list.append({
-                "organization_id": unit.id, "criterion_id": criterion.id, "line_ids": lines,
-                "state": "approved", "reviewer_id": upper_user.id if upper_user else self.env.uid,
-                "date_approved": date(2026, 6, 20),
-                "review_note": "Thống nhất kết quả chấm điểm của Ban Thường vụ Công đoàn ngành"})
-        Evaluation.create(vals_list)
-
-        # proposals, the council's vote, a decision with certificates
-        form_person = ref("union_emulation.award_title_giay_khen_cap_tren_ca_nhan")
-        form_unit = ref("union_emulation.award_title_giay_khen_cap_tren_tap_the")
-        Proposal = self.env["union.award.proposal"]
-        winners = members[:3]
-        person = Proposal.create({
-            "organization_id": school.id, "award_title_id": form_person.id, "movement_id": hai_tot.id,
-            "year": hai_tot.year, "date_reference": hai_tot.date_end,
-            "line_ids": [Command.create({"member_id": m.id, "achievement": achievement})
-                         for m, achievement in zip(winners, [
-                             "Hoàn thành xuất sắc nhiệm vụ năm học 2025-2026, giáo viên dạy giỏi cấp tỉnh",
-                             "Có sáng kiến kinh nghiệm được công nhận cấp ngành",
-                             "Tích cực trong phong trào thi đua \"Hai tốt\""])]})
-        unit_proposal = Proposal.create({
-            "organization_id": sector.id, "award_title_id": form_unit.id, "movement_id": hai_tot.id,
-            "year": hai_tot.year, "date_reference": hai_tot.date_end,
-            "line_ids": [Command.create({"recipient_organization_id": unit.id,
-                                         "achievement": "Công đoàn cơ sở vững mạnh năm học 2025-2026"})
-                         for unit in schools[:2]]})
-        (person | unit_proposal).action_submit()
-        (person | unit_proposal).write({"council_size": 9, "votes_for": 9, "votes_against": 0})
-        (person | unit_proposal).action_review()
-        (person | unit_proposal).action_approve()
-        Decision = self.env["union.award.decision"]
-        for number, title, proposal in (("45/QĐ-CĐN", form_person, person), ("46/QĐ-CĐN", form_unit, unit_proposal)):
-            decision = Decision.create({
-                "name": number, "date": date(2026, 6, 25), "organization_id": sector.id,
-                "award_title_id": title.id, "year": hai_tot.year, "movement_id": hai_tot.id,
-                "signer_name": "Nguyễn Văn Bình", "signer_title": "Chủ tịch", "place": "Gia Nghĩa"})
-            proposal.decision_id = decision
-            decision.action_issue()
+        education = ref("union_membership.demo_org_education_union", raise_if_not_found=False)
+        if education and education != sector and education.date_ended:
+            # the year before the reorganisation: the education union and the schools under it then
+            # (no certificates: a proposal's candidates must be under the proposing unit today)
+            self._generate_school_year(education, 2024, school, members, rng, None)
+        schools = (school | sector.child_ids.filtered(
+            lambda u: u.level == "grassroots" and u.state == "active"))[:8]
+        prefix = sector.short_name or "CĐN"
+        hai_tot, _doi_moi = self._generate_school_year(sector, 2025, school, members, rng,
+                                                       (f"45/QĐ-{prefix}", f"46/QĐ-{prefix}"), schools=schools)
+        Movement = self.env["union.emulation.movement"]
+        gioi_viec = Movement.create({
+            "organization_id": sector.id, "target_organization_ids": [Command.set(sector.ids)], "criteria": CRITERIA,
+            "name": "Giỏi việc nước, đảm việc nhà", "kind": "thematic", "period_type": "other",
+            "date_start": today - timedelta(days=30), "date_end": today + timedelta(days=330),
+            "registration_deadline": today + timedelta(days=45), "description": GIOI_VIEC})
+        gioi_viec.action_launch()
+        self.env["union.emulation.registration"].create([
+            {"movement_id": gioi_viec.id, "member_id": member.id, "date_registered": today}
+            for member in members.filtered(lambda m: m.gender == "female" and m != portal_member)[:3]])
         # a draft proposal whose candidate fails: the reasons are shown on the line
         late = members[10:11]
         if late:
-            draft = Proposal.create({
+            draft = self.env["union.award.proposal"].create({
                 "organization_id": school.id, "award_title_id": ref(
                     "union_emulation.award_title_giay_khen_cdcs").id,
                 "movement_id": hai_tot.id, "year": hai_tot.year, "date_reference": hai_tot.date_end,
@@ -174,3 +109,106 @@ class UnionEmulationDemo(models.AbstractModel):
                 answer._save_lines(question, choice.id)
             answer._mark_done()
         return True
+
+    @api.model
+    def _generate_school_year(self, upper, year, school, members, rng, numbers, schools=None):
+        """One school year (``year``-``year + 1``) of ``upper``: two movements launched, registered
+        and closed; the schools' yearly classification approved; with ``numbers`` (the two
+        decisions' numbers), proposals voted and two decisions with certificates; all dated
+        within the year and while ``upper`` was in operation. ``schools``: the grassroots unions
+        under ``upper`` (default: those under it when the year began, from the tree as at that
+        date). Returns the two movements."""
+        ref = self.env.ref
+        Org = self.env["union.organization"]
+        first, last = date(year, 9, 1), date(year + 1, 5, 31)
+        approved_on, decided_on = date(year + 1, 6, 20), date(year + 1, 6, 25)
+        label = f"{year}-{year + 1}"
+        if schools is None:
+            tree = Org._get_tree_at(date(year, 10, 1))
+            under = Org.browse(sorted(uid for uid, node in tree.items() if node["parent_id"] == upper.id
+                                      and node["state"] == "active" and node["level"] == "grassroots"))
+            schools = (school | under)[:8]
+        # the classification and the certificates go to the schools still in operation then
+        at_decision = Org._get_tree_at(approved_on)
+        lasting = schools.filtered(lambda u: at_decision.get(u.id, {}).get("state") == "active")
+        Movement = self.env["union.emulation.movement"]
+        # the units it covered then, by name: a movement covers its targets' sub-trees of today,
+        # and the schools of a unit that ended are under another unit today
+        common = {"organization_id": upper.id, "target_organization_ids": [Command.set((upper | schools).ids)],
+                  "criteria": CRITERIA, "period_type": "school_year", "date_start": first, "date_end": last}
+        hai_tot, doi_moi = Movement.create([
+            dict(common, name="Hai tốt", kind="regular", registration_deadline=date(year, 10, 15),
+                 description=HAI_TOT),
+            dict(common, name="Đổi mới sáng tạo trong quản lý, giảng dạy và học tập", kind="thematic",
+                 registration_deadline=date(year, 10, 31), description=DOI_MOI),
+        ])
+        (hai_tot | doi_moi).action_launch()
+        self.env["union.emulation.registration"].create(
+            [{"movement_id": hai_tot.id, "registrant_type": "unit", "organization_id": unit.id,
+              "date_registered": date(year, 10, 1), "award_title_id": ref(
+                  "union_emulation.award_title_cdcs_hoan_thanh_xuat_sac").id} for unit in schools]
+            + [{"movement_id": hai_tot.id, "member_id": member.id, "date_registered": date(year, 10, 5),
+                "award_title_id": ref("union_emulation.award_title_lao_dong_tien_tien").id,
+                "note": "Phấn đấu hoàn thành xuất sắc nhiệm vụ năm học"} for member in members[:10]]
+            + [{"movement_id": doi_moi.id, "member_id": member.id, "date_registered": date(year, 10, 20),
+                "note": "Đăng ký sáng kiến kinh nghiệm cấp ngành"} for member in members[:4]])
+        (hai_tot | doi_moi).action_close()
+
+        # the yearly classification of the schools' unions, reviewed and approved
+        criteria = self.env["union.emulation.criterion"].search([("year", "=", label)])
+        by_type = {c.funding_type: c for c in criteria}
+        upper_user = ref("union_membership.demo_user_upper", raise_if_not_found=False)
+        vals_list = []
+        for unit in lasting:
+            criterion = by_type.get(unit.funding_type)
+            if not criterion:
+                continue
+            level = rng.choice([0.97, 0.93, 0.85, 0.78, 0.6])
+            lines = []
+            for item in criterion.item_ids:
+                self_score = min(item.max_points, round(item.max_points * (level + rng.uniform(0, 0.05)) * 2) / 2)
+                reviewed = max(0, self_score - rng.choice([0, 0, 0, 0.5, 1]))
+                lines.append(Command.create({
+                    "item_id": item.id, "self_score": self_score, "reviewed_score": reviewed,
+                    "self_comment": "Có biên bản, báo cáo kèm theo",
+                    "review_comment": "Đạt" if reviewed == self_score else "Trừ điểm do thiếu minh chứng"}))
+            vals_list.append({
+                "organization_id": unit.id, "criterion_id": criterion.id, "line_ids": lines,
+                "state": "approved", "reviewer_id": upper_user.id if upper_user else self.env.uid,
+                "date_approved": approved_on,
+                "review_note": f"Thống nhất kết quả chấm điểm của Ban Thường vụ {upper.name}"})
+        self.env["union.emulation.evaluation"].create(vals_list)
+
+        if not numbers:
+            return hai_tot, doi_moi
+        # proposals, the council's vote, a decision with certificates
+        form_person = ref("union_emulation.award_title_giay_khen_cap_tren_ca_nhan")
+        form_unit = ref("union_emulation.award_title_giay_khen_cap_tren_tap_the")
+        Proposal = self.env["union.award.proposal"]
+        person = Proposal.create({
+            "organization_id": school.id, "award_title_id": form_person.id, "movement_id": hai_tot.id,
+            "year": hai_tot.year, "date_reference": hai_tot.date_end,
+            "line_ids": [Command.create({"member_id": m.id, "achievement": achievement})
+                         for m, achievement in zip(members[:3], [
+                             f"Hoàn thành xuất sắc nhiệm vụ năm học {label}, giáo viên dạy giỏi cấp tỉnh",
+                             "Có sáng kiến kinh nghiệm được công nhận cấp ngành",
+                             "Tích cực trong phong trào thi đua \"Hai tốt\""])]})
+        unit_proposal = Proposal.create({
+            "organization_id": upper.id, "award_title_id": form_unit.id, "movement_id": hai_tot.id,
+            "year": hai_tot.year, "date_reference": hai_tot.date_end,
+            "line_ids": [Command.create({"recipient_organization_id": unit.id,
+                                         "achievement": f"Công đoàn cơ sở vững mạnh năm học {label}"})
+                         for unit in lasting[:2]]})
+        (person | unit_proposal).action_submit()
+        (person | unit_proposal).write({"council_size": 9, "votes_for": 9, "votes_against": 0})
+        (person | unit_proposal).action_review()
+        (person | unit_proposal).action_approve()
+        Decision = self.env["union.award.decision"]
+        for number, title, proposal in ((numbers[0], form_person, person), (numbers[1], form_unit, unit_proposal)):
+            decision = Decision.create({
+                "name": number, "date": decided_on, "organization_id": upper.id,
+                "award_title_id": title.id, "year": hai_tot.year, "movement_id": hai_tot.id,
+                "signer_name": "Nguyễn Văn Bình", "signer_title": "Chủ tịch", "place": "Gia Nghĩa"})
+            proposal.decision_id = decision
+            decision.action_issue()
+        return hai_tot, doi_moi
