@@ -26,3 +26,4 @@ from . import test_bank_statements  # issue 16: bank statements
 from . import test_books  # issue 15: booked per unit, the dues subledger, hash and lock dates
 from . import test_arrears_reminder
 from . import test_organization_merge  # issue 18: a merge moves unpaid dues and balances
+from . import test_books_closing  # issue 15: remap 711803/336802, lock dates
