@@ -315,8 +315,20 @@ class UnionDuesRun(models.Model):
     # --------------------------------------------------------- business steps
 
     def _get_scope_organizations(self):
+        """The run's unit, with its sub-units: those below it now and those below it at the
+        end of the run's month (the units' history, union_membership): a month before a
+        reorganisation is run by the unit that held the units then (a sector union since
+        merged still runs its schools' months before the merge). Each member is charged
+        once a month whatever the run (see _get_dues_lines_to_create)."""
         self.ensure_one()
-        return self.organization_id._get_subtree() if self.include_children else self.organization_id
+        if not self.include_children:
+            return self.organization_id
+        Org = self.env["union.organization"]
+        current = self.organization_id._get_subtree()
+        if not self.month:
+            return current
+        tree = Org._get_tree_at(dues_rules.month_end(self.month))
+        return current | Org.browse(Org._get_subtree_at(tree, self.organization_id.ids))
 
     def _gather_member_data(self, member_ids):
         """Salaries, exemptions and member fields of many members: a fixed number
