@@ -30,10 +30,10 @@ class UnionLockDate(models.TransientModel):
         string="Sales Lock Date", compute="_compute_lock_dates", store=True, readonly=False,
         help="No entry of a sales journal on or before this date.")
     purchase_lock_date = fields.Date(
-        string="Purchase Lock Date", compute="_compute_lock_dates", store=True, readonly=False,
+        compute="_compute_lock_dates", store=True, readonly=False,
         help="No entry of a purchase journal on or before this date.")
     hard_lock_date = fields.Date(
-        string="Hard Lock Date", compute="_compute_lock_dates", store=True, readonly=False,
+        compute="_compute_lock_dates", store=True, readonly=False,
         help="Irreversible: once set, it can only move forward, and no exception is granted "
              "(the books of a year closed and audited).")
 
