@@ -2,7 +2,7 @@
     "name": "Union Finance",
     "summary": "Union dues by dated rules, monthly dues runs booked in accounting, "
     "payments (cash, payroll check-off, bank, VietQR) and the member's dues portal",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Association",
     "license": "LGPL-3",
     "author": "Union suite developers",
@@ -57,6 +57,7 @@
         "views/union_finance_menus.xml",
         "views/union_finance_law_views.xml",
         "wizard/union_chart_cutover_views.xml",
+        "wizard/union_lock_date_views.xml",
         "views/union_finance_portal_templates.xml",
         "views/union_arrears_reminder_views.xml",
         "views/union_welfare_portal_templates.xml",

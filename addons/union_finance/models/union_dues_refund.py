@@ -132,9 +132,11 @@ class UnionDuesRefund(models.Model):
         months = ", ".join(sorted({line.month.strftime("%m/%Y") for line in self.line_ids}))
         label = self.env._("Refund of dues %(months)s to %(member)s (unit stopped)",
                            months=months, member=self.member_id.name)
-        partner = self.member_id.partner_id
+        # no member is a partner on a journal item: each unit's partner on its
+        # items, the member named in the label (and in this refund record)
+        partner = self.organization_id.partner_id
         lines = [Command.create({
-            "name": label, "account_id": account.id, "partner_id": partner.id,
+            "name": label, "account_id": account.id, "partner_id": unit.partner_id.id,
             "debit": amount, "credit": 0,
             "analytic_distribution": unit._union_analytic_distribution()})
             for (account, unit), amount in debits.items() if amount]

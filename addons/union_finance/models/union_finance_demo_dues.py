@@ -32,18 +32,44 @@ class UnionFinanceDemoDues(models.AbstractModel):
     _name = "union.finance.demo.dues"
     _description = "Union Finance Demo (dues)"
 
+    #: the demo's books start here: 2024, 2025 (the reorganisation) and 2026
+    DEMO_FIRST_MONTH = date(2024, 1, 1)
+
     @api.model
-    def _load_demo(self, months=12):
+    def _load_demo(self):
+        """The demo province's books from January 2024 to last month, on the timeline of
+        its 2025 reorganisation (union_membership/demo/union_membership_demo_reorganisation.py):
+        each month run by the unit that held the schools at the end of that month (the
+        education union until June 2025, then the Đắk Nông federation, then the Lâm Đồng
+        federation from 1 July 2025); no dues after May 2025 for the schools ended on
+        1 June 2025 (their members' membership ended then); the books of each unit that
+        ended handed to the unit that took it over, by a posted entry on the day it ended."""
         sector = self.env.ref("union_membership.demo_org_sector", raise_if_not_found=False)
         if not sector:
             return False  # union_membership's demo province is not there
         portal_member = self.env.ref("union_membership.demo_member_portal", raise_if_not_found=False)
-        return bool(self._generate_dues(sector, portal_member=portal_member, months=months))
+        holders = [unit for unit in (
+            self.env.ref(f"union_membership.{name}", raise_if_not_found=False)
+            for name in ("demo_org_education_union", "demo_org_dak_nong", "demo_org_sector"))
+            if unit]
+        today = fields.Date.context_today(self)
+        first = self.DEMO_FIRST_MONTH
+        months = (today.year - first.year) * 12 + today.month - first.month
+        return bool(self._generate_dues(sector, portal_member=portal_member, months=months,
+                                        holders=holders, today=today))
 
     @api.model
-    def _generate_dues(self, sector, portal_member=None, months=12, seed=2025, today=None):
+    def _generate_dues(self, sector, portal_member=None, months=12, seed=2025, today=None,
+                       holders=None, bank_months=12):
         """Dues of the ``months`` months before the current one for ``sector``
         and all its sub-units.
+
+        ``holders``: the units that held the schools over time, oldest first (the unit
+        that runs a month is the first of them in operation at the month's end, else
+        ``sector``); the books of a unit that ended in a month are handed over (see
+        _close_ended_units). Members pay by bank transfer only in the last
+        ``bank_months`` months (one bank statement a month all along: the schools'
+        check-off transfers clear the money in transit).
 
         :returns: dict with ``runs``, ``arrears`` ({member: unpaid months}),
             ``bank_members``, ``checkoff_payments``, ``bank_payments``; an empty
@@ -54,15 +80,18 @@ class UnionFinanceDemoDues(models.AbstractModel):
         this_month = dues_rules.month_start(today)
         month_list = [this_month - relativedelta(months=back) for back in range(months, 0, -1)]
         Run = self.env["union.dues.run"]
-        if Run.search_count([("organization_id", "=", sector.id), ("month", "in", month_list),
-                             ("state", "!=", "reversed")], limit=1):
+        holders = [unit for unit in (holders or []) if unit] or [sector]
+        if Run.search_count([("organization_id", "in", [u.id for u in holders] + [sector.id]),
+                             ("month", "in", month_list), ("state", "!=", "reversed")], limit=1):
             return {}
         rng = random.Random(seed)
         company = sector.company_id
         company._union_finance_setup_accounting()
-        scope = sector._get_subtree()
+        scope = self.env["union.organization"].browse(
+            [u.id for u in holders] + [sector.id])._get_subtree()
         self._ensure_bank_account(sector)
-        members = self.env["union.member"].search([("organization_id", "in", scope.ids)], order="id")
+        members = self.env["union.member"].with_context(active_test=False).search(
+            [("organization_id", "in", scope.ids)], order="id")
         self._create_dues_bases(members, month_list[0], month_list[len(month_list) // 2], rng)
 
         # who pays how: most by their school's payroll, some by bank transfer
@@ -82,8 +111,13 @@ class UnionFinanceDemoDues(models.AbstractModel):
 
         runs = Run
         checkoff_payments = bank_payments = self.env["union.dues.payment"]
+        Org = self.env["union.organization"]
         for index, month in enumerate(month_list):
-            run = Run.create({"organization_id": sector.id, "include_children": True, "month": month})
+            self._close_ended_units(scope, month, holders)
+            tree = Org._get_tree_at(dues_rules.month_end(month))
+            holder = next((unit for unit in holders if tree.get(unit.id, {}).get("state") == "active"),
+                          sector)
+            run = Run.create({"organization_id": holder.id, "include_children": True, "month": month})
             run.action_compute()
             run.action_confirm()
             runs |= run
@@ -93,7 +127,7 @@ class UnionFinanceDemoDues(models.AbstractModel):
             checkoff = defaultdict(list)
             bank = []
             for line in to_pay:
-                if line.member_id.id in bank_members:
+                if line.member_id.id in bank_members and months_after < bank_months:
                     bank.append(line)
                 elif school_of.get(line.organization_id.id):
                     checkoff[school_of[line.organization_id.id]].append(line)
@@ -105,6 +139,39 @@ class UnionFinanceDemoDues(models.AbstractModel):
                 sorted(bank_members)),
             "checkoff_payments": checkoff_payments, "bank_payments": bank_payments,
         }
+
+    @api.model
+    def _close_ended_units(self, scope, month, holders):
+        """The books of the units of ``scope`` that ended in ``month`` handed over on the day
+        they ended (dispatch 4181/TLĐ-TC): a dissolved unit's to the unit above it then, a
+        merged one's to the next of ``holders`` (the unit it merged into), else to the unit
+        above it. The reorganisation ran before the books existed (union_membership's demo),
+        so the demo books these entries itself, in date order."""
+        Org = self.env["union.organization"]
+        start, end = dues_rules.month_start(month), dues_rules.month_end(month)
+        ended = scope.filtered(lambda unit: unit.date_ended and start <= unit.date_ended <= end
+                               and unit.state in ("dissolved", "merged"))
+        for unit in ended.sorted(lambda u: (u.date_ended, -len(u.parent_path or ""))):
+            on_date = unit.date_ended
+            tree = Org._get_tree_at(on_date - timedelta(days=1))
+            successor = Org
+            if unit.state == "merged" and unit in holders:
+                later = holders[holders.index(unit) + 1:]
+                successor = later[0] if later else Org
+            if not successor:
+                parent_id = tree.get(unit.id, {}).get("parent_id")
+                while parent_id and Org.browse(parent_id).date_ended == on_date:
+                    parent_id = tree.get(parent_id, {}).get("parent_id")
+                successor = Org.browse(parent_id)
+            if not successor:
+                continue
+            ref = unit.end_reason or on_date.strftime("%d/%m/%Y")
+            if unit.state == "dissolved":
+                unit._union_close_books(successor, on_date, ref[:120])
+            else:
+                balances = unit._union_merge_balances(on_date)
+                if balances:
+                    unit._union_merge_post_entries(successor, on_date, ref[:120], balances)
 
     @api.model
     def _create_dues_bases(self, members, first_month, raise_month, rng):

@@ -155,7 +155,7 @@ class UnionOrganization(models.Model):
                                limit=1)
         return chart or company.union_upper_payable_account_id
 
-    def _union_merge_post_entries(self, target, on_date, decision_ref, balances):
+    def _union_merge_post_entries(self, target, on_date, decision_ref, balances, dissolution=False):
         """One posted entry per closing unit (two across companies)."""
         Move = self.env["account.move"].sudo()  # sudo: see _union_merge_unpaid_dues
         target = target.sudo()
@@ -163,8 +163,13 @@ class UnionOrganization(models.Model):
         moves = Move
         for unit, items in balances.items():
             source_analytic = {str(unit.analytic_account_id.id): 100}
-            ref = self.env._("Merge of %(unit)s into %(target)s (%(decision)s)",
-                             unit=unit.name, target=target.name, decision=decision_ref)
+            if dissolution:
+                ref = self.env._("Books of %(unit)s handed over to %(target)s on dissolution "
+                                 "(%(decision)s)", unit=unit.name, target=target.name,
+                                 decision=decision_ref or "-")
+            else:
+                ref = self.env._("Merge of %(unit)s into %(target)s (%(decision)s)",
+                                 unit=unit.name, target=target.name, decision=decision_ref)
             unit.company_id._union_finance_setup_accounting()
             closing = [self._union_merge_line(account, partner, -balance, source_analytic, ref)
                        for (account, partner), balance in items.items()]
@@ -212,6 +217,19 @@ class UnionOrganization(models.Model):
     def _union_merge_move_vals(self, company, on_date, ref, lines):
         return {"move_type": "entry", "company_id": company.id, "journal_id": company.union_dues_journal_id.id,
                 "date": on_date, "ref": ref, "line_ids": lines}
+
+    def _union_close_books(self, target, on_date, decision_ref):
+        """The books of these dissolved units handed over to ``target`` (their upper level) on
+        ``on_date`` (dispatch 4181/TLĐ-TC): the balances of their cash, bank, receivables and
+        internal accounts, carried on each unit's analytic account, moved to the upper level's
+        by one posted entry per unit (a closing and an opening entry when the upper level keeps
+        other books). Their unpaid dues lines stay theirs (the members' history); what is still
+        owed now sits on the upper level's analytic account. Returns the entries."""
+        balances = self._union_merge_balances(on_date)
+        if not balances or not target:
+            return self.env["account.move"]
+        return self._union_merge_post_entries(target, on_date, decision_ref, balances,
+                                              dissolution=True)
 
     def _union_dissolution_settlement(self, on_date):
         """Dues collected for months from the end date on: to refund (dispatch 4181/TLĐ-TC)."""

@@ -197,8 +197,10 @@ class UnionWelfareRequest(models.Model):
     def _prepare_move_vals(self):
         self.ensure_one()
         label = self.env._("%(kind)s: %(member)s", kind=self.kind_id.name, member=self.member_id.name)
-        # the expense and the money that leaves belong to the unit that pays
+        # the expense and the money that leaves belong to the unit that pays; no
+        # member is a partner on a journal item: the unit's partner, the member in the label
         analytic = self.organization_id._union_analytic_distribution()
+        partner = self.organization_id.partner_id
         return {
             "move_type": "entry", "journal_id": self.payment_journal_id.id,
             "company_id": self.company_id.id,
@@ -206,11 +208,11 @@ class UnionWelfareRequest(models.Model):
             "line_ids": [
                 Command.create({
                     "name": label, "account_id": self.company_id.union_welfare_expense_account_id.id,
-                    "partner_id": self.partner_id.id, "debit": self.amount, "credit": 0,
+                    "partner_id": partner.id, "debit": self.amount, "credit": 0,
                     "analytic_distribution": analytic}),
                 Command.create({
                     "name": label, "account_id": self.payment_journal_id.default_account_id.id,
-                    "partner_id": self.partner_id.id, "debit": 0, "credit": self.amount,
+                    "partner_id": partner.id, "debit": 0, "credit": self.amount,
                     "analytic_distribution": analytic}),
             ],
         }

@@ -27,3 +27,4 @@ from . import test_books  # issue 15: booked per unit, the dues subledger, hash 
 from . import test_arrears_reminder
 from . import test_organization_merge  # issue 18: a merge moves unpaid dues and balances
 from . import test_monetary  # issue 19: every amount is Monetary, the migration keeps values
+from . import test_books_closing  # issue 15: remap 711803/336802, lock dates

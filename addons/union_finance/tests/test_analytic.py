@@ -13,13 +13,12 @@ from .test_fund import UnionFundCommon
 class TestUnitAnalytic(UnionFundCommon):
     """Two grassroots units book in their parent's company: every journal item
     the suite books for a unit carries the unit's analytic account, and the
-    settlement and the cash and bank books are drawn per unit from it."""
+    cash and bank books are drawn per unit from it (the settlement per unit is B07-TLĐ of
+    union_finance_reports, tested there)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # the company may hold other books (demo data): the test compares what it adds
-        cls.company_before = cls._company_settlement()
         cls._run(cls.unit_a, date(2025, 7, 1))
         cls._run(cls.unit_b, date(2025, 7, 1))
         Payment = cls.env["union.dues.payment"]
@@ -44,12 +43,6 @@ class TestUnitAnalytic(UnionFundCommon):
         cls.remittance.action_post()
         cls.remittance.action_register_payment()
 
-    @classmethod
-    def _company_settlement(cls):
-        wizard = cls.env["union.finance.xlsx.report"].create({
-            "report_type": "settlement", "organization_id": cls.federation.id, "year": 2025})
-        return wizard._settlement_values()[0]
-
     def _export(self, report_type, unit, **extra):
         # the federation is above the accountant's units: its union administrator reads it
         user = self.user_admin if unit == self.federation else self.user_accountant
@@ -58,10 +51,6 @@ class TestUnitAnalytic(UnionFundCommon):
         wizard.action_export()
         sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data))).worksheets[0]
         return wizard, [[cell.value for cell in row] for row in sheet.iter_rows()]
-
-    def _settlement(self, unit):
-        wizard, rows = self._export("settlement", unit)
-        return wizard, {row[0]: row[2] for row in rows[3:]}
 
     def test_every_item_carries_the_unit(self):
         dist_a = self.unit_a._union_analytic_distribution()
@@ -79,32 +68,6 @@ class TestUnitAnalytic(UnionFundCommon):
                 self.assertEqual(aml.analytic_distribution, dist, f"{moves.ref}: {aml.name}")
         # the fund entry: receivable, kept income and the part owed upward
         self.assertEqual(len(self.fund_a.move_id.line_ids), 3)
-
-    def test_settlement_per_unit_and_for_the_company(self):
-        wizard_a, unit_a = self._settlement(self.unit_a)
-        wizard_b, unit_b = self._settlement(self.unit_b)
-        self.assertEqual((wizard_a.books_scope, wizard_b.books_scope), ("unit", "unit"))
-        self.assertEqual((unit_a["22"], unit_a["23"], unit_a["31"], unit_a["38"]),
-                         (88_000, 2_000_000, 0, 526_400))
-        self.assertEqual((unit_b["22"], unit_b["23"], unit_b["31"], unit_b["38"]),
-                         (150_000, 0, 300_000, 0))
-        for values in (unit_a, unit_b):
-            self.assertEqual(values["10"], 0)
-            self.assertEqual(values["50"], values["20"] - values["30"])
-        # the federation keeps the company's books: the company-wide settlement has both
-        wizard_all, company = self._settlement(self.federation)
-        self.assertEqual(wizard_all.books_scope, "company")
-        for code in ("22", "23", "31", "38"):
-            self.assertEqual(company[code] - self.company_before[code], unit_a[code] + unit_b[code],
-                             code)
-        # the upper unit shares the company too: its settlement takes the units below it
-        _wizard, upper = self._settlement(self.upper)
-        self.assertEqual(upper["22"], 238_000)
-        self.assertEqual(upper["31"], 300_000)
-        # next year, each unit opens with its own closing balance
-        values_2026 = {row[0]: row[2] for row in self._export("settlement", self.unit_a,
-                                                              year=2026)[1][3:]}
-        self.assertEqual(values_2026["10"], unit_a["50"])
 
     def test_cash_and_bank_books_per_unit(self):
         _wizard, rows = self._export("cash_book", self.unit_b)
@@ -135,6 +98,6 @@ class TestUnitAnalytic(UnionFundCommon):
             "name": "Công đoàn Trường C", "code": "T-C", "level": "grassroots",
             "parent_id": self.upper.id, "company_id": own.id})
         wizard = self.env["union.finance.xlsx.report"].create({
-            "report_type": "settlement", "organization_id": unit.id, "year": 2025})
+            "report_type": "cash_book", "organization_id": unit.id, "year": 2025})
         self.assertEqual(wizard.books_scope, "company")
         self.assertIsNone(wizard._get_analytic_scope())

@@ -441,6 +441,9 @@ class TestStoppedUnits(UnionLawCommon):
         self.assertEqual(by_account[company.union_dues_upward_account_id], (52_800, 0))
         self.assertEqual(by_account[refund.journal_id.default_account_id], (0, 176_000))
         self.assertEqual(refund.move_id.state, "posted")
+        # no member is a partner on a journal item: the unit's partner, the member in the label
+        self.assertEqual(refund.move_id.line_ids.partner_id, self.unit_a.partner_id)
+        self.assertTrue(all(self.member_a1.name in aml.name for aml in refund.move_id.line_ids))
         html = self.env["ir.actions.report"]._render_qweb_html(
             "union_finance.union_dues_refund_payment_voucher_report_action", refund.ids)[0].decode()
         self.assertIn("C41-BB", html)

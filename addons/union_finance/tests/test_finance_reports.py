@@ -69,26 +69,20 @@ class TestFinanceXlsxReports(UnionFundCommon):
         self.assertEqual(by_unit["Total"][26:29], [388_000, 88_000, 300_000])
         self.assertEqual(by_unit[self.unit_a.name][2], 0, "January: nothing due")
 
-    def test_settlement_with_line_codes(self):
-        rows = self._rows(self._export("settlement"))
-        values = {row[0]: row[2] for row in rows[3:]}
-        self.assertEqual(list(values), ["10", "20", "22", "23", "24", "28", "30", "31", "32", "33",
-                                        "34", "38", "40", "50"])
-        # unit A books in its parent's company: its settlement is its analytic account's
-        # (unit B's 150,000 is not in it; see test_analytic for the company-wide one)
-        self.assertEqual(values["22"], 88_000)
-        self.assertEqual(values["23"], 2_000_000)
-        self.assertEqual(values["20"], 2_088_000 + values["24"] + values["28"])
-        self.assertEqual(values["31"], 500_000)
-        self.assertEqual(values["38"], 526_400)
-        self.assertEqual(values["30"], 1_026_400 + values["32"] + values["33"] + values["34"]
-                         + values["40"])
-        self.assertEqual(values["50"], values["10"] + values["20"] - values["30"])
-        # the layout is data: a new line code picks its accounts
-        self.env["union.settlement.line"].search([("code", "=", "31")]).account_codes = "999999"
-        values = {row[0]: row[2] for row in self._rows(self._export("settlement"))[3:]}
-        self.assertEqual(values["31"], 0)
-        self.assertEqual(values["40"], 500_000, "unmatched spending falls into 'other'")
+    def test_settlement_is_retired_for_b07(self):
+        """One settlement, traceable to journal items: the MIS template B07-TLĐ of
+        union_finance_reports. The cash-based XLSX settlement is no report type and its
+        layout has no menu any more; its layout lines stay readable (data kept)."""
+        Wizard = self.env["union.finance.xlsx.report"]
+        self.assertNotIn("settlement", dict(Wizard._fields["report_type"].selection))
+        self.assertFalse(self.env.ref("union_finance.union_settlement_line_menu",
+                                      raise_if_not_found=False))
+        lines = self.env["union.settlement.line"].with_user(self.user_accountant).search_read(
+            [], ["code", "account_codes"])
+        self.assertIn("22", [line["code"] for line in lines])
+        with self.assertRaises(AccessError):
+            self.env["union.settlement.line"].with_user(self.user_accountant).create(
+                {"code": "99", "name": "x", "source": "income"})
 
     def test_cash_and_bank_books(self):
         rows = self._rows(self._export("cash_book"))

@@ -43,7 +43,10 @@ class TestWelfare(UnionWelfareCommon):
         expense = move.line_ids.filtered(lambda aml: aml.debit)
         self.assertEqual(expense.account_id, self.company.union_welfare_expense_account_id)
         self.assertEqual(expense.debit, 500_000)
-        self.assertEqual(expense.partner_id, self.member_a2.partner_id)
+        # no member is a partner on a journal item: the paying unit's partner, the member named
+        self.assertEqual(move.line_ids.partner_id, req.organization_id.partner_id)
+        self.assertNotEqual(expense.partner_id, self.member_a2.partner_id)
+        self.assertIn(self.member_a2.name, expense.name)
         with self.assertRaises(UserError):
             req.amount = 1
         with self.assertRaises(UserError):

@@ -5,3 +5,5 @@ from . import union_welfare_norm_report  # finance-B
 from . import union_finance_xlsx_report  # finance-B
 from . import union_chart_cutover  # chart
 from . import account_statement_import  # issue 16: bank statements
+from . import union_lock_date  # issue 15: the lock dates Community shows nowhere
+from . import union_organization_dissolve_wizard  # issue 15: closing entry on dissolution

@@ -10,12 +10,9 @@ from odoo.tools import SQL
 
 from odoo.addons.union_membership.tools.xlsx import add_styles, download_action, new_workbook, print_setup
 
-from ..rules import settlement as settlement_rules
-
 REPORT_TYPES = [
     ("dues_collection", "Dues Collection by Unit and Month"),
     ("arrears", "Dues Arrears by Unit and Member"),
-    ("settlement", "Yearly Settlement (Quyết toán)"),
     ("cash_book", "Cash Book"),
     ("bank_book", "Bank Book"),
 ]
@@ -40,7 +37,7 @@ class UnionFinanceXlsxReport(models.TransientModel):
     books_scope = fields.Selection(
         [("unit", "The unit and the units below it, by analytic account"),
          ("company", "The whole company")], string="Books", compute="_compute_books_scope",
-        help="A unit that books in its parent's company gets the settlement and the cash and "
+        help="A unit that books in its parent's company gets the cash and "
              "bank books of its own analytic account (and of the units below it); a unit that "
              "keeps the books of its own company gets the whole company's.")
     file_data = fields.Binary(string="File", readonly=True, attachment=False)
@@ -378,60 +375,6 @@ class UnionFinanceXlsxReport(models.TransientModel):
         for offset, value in enumerate(totals[2:]):
             sheet.write_number(row, 7 + offset, value, styles["money_bold"])
         return "arrears"
-
-    # ------------------------------------------------------------ settlement
-
-    def _settlement_values(self):
-        """({line code: VND}, template, unclassified account codes) for the
-        unit and year, from its cash and bank movements (2 queries): the whole
-        company's, or the unit's analytic items when it books in its parent's
-        company (see _get_analytic_scope)."""
-        start, end = self._period()
-        company = self.organization_id.company_id
-        analytic = self._get_analytic_scope()
-        if analytic is None:
-            # the company's journal items: debit - credit
-            Items = self.env["account.move.line"].sudo().with_company(company)
-            scope = [("company_id", "=", company.id), ("parent_state", "=", "posted")]
-            account, amount, sign, move = "account_id", "balance", 1, "move_id"
-        else:
-            # the unit's analytic items (its part of each journal item): credit - debit
-            Items = self.env["account.analytic.line"].sudo().with_company(company)
-            scope = self._analytic_line_domain(analytic)
-            account, amount, sign, move = "general_account_id", "amount", -1, "move_line_id.move_id"
-        balances = {}
-        for account_rec, journal, total in Items._read_group(expression.AND([scope, [
-                ("date", ">=", start), ("date", "<=", end),
-                (f"{account}.account_type", "!=", "asset_cash"),
-                (f"{move}.line_ids.account_id.account_type", "=", "asset_cash")]]),
-                [account, "journal_id"], [f"{amount}:sum"]):
-            key = (account_rec.with_company(company).code or "", journal.code or "")
-            balances[key] = balances.get(key, 0) + sign * total
-        opening = sign * (Items._read_group(expression.AND([scope, [
-            ("date", "<", start), (f"{account}.account_type", "=", "asset_cash")]]),
-            [], [f"{amount}:sum"])[0][0] or 0)
-        template = self.env["union.settlement.line"].sudo()._get_template()
-        values, unclassified = settlement_rules.compute(template, opening, balances)
-        return values, template, unclassified
-
-    def _xlsx_settlement(self, workbook, styles):
-        values, template, _unclassified = self._settlement_values()
-        sheet = workbook.add_worksheet(self.env._("Settlement")[:31])
-        sheet.write(0, 0, self.env._("Settlement of income and spending %(year)s: %(unit)s",
-                                     year=self.year, unit=self.organization_id.name), styles["title"])
-        for col, head in enumerate((self.env._("Code"), self.env._("Item"),
-                                    self.env._("Amount (VND)"))):
-            sheet.write(2, col, head, styles["head"])
-        sheet.set_column(1, 1, 45)
-        sheet.set_column(2, 2, 18)
-        names = {line.code: line.name for line in self.env["union.settlement.line"].search([])}
-        for row, line in enumerate(template, start=3):
-            text, money = (styles["bold"], styles["money_bold"]) if line["bold"] else \
-                (styles["text"], styles["money"])
-            sheet.write(row, 0, line["code"], text)
-            sheet.write(row, 1, names.get(line["code"], line["name"]), text)
-            sheet.write_number(row, 2, values.get(line["code"], 0), money)
-        return "settlement"
 
     # ------------------------------------------------------------ cash and bank books
 
