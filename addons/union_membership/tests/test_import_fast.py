@@ -189,6 +189,20 @@ class TestImportFast(UnionCommon):
         self.assertEqual([row["commercial_partner_id"] for row in rows], [7, 8])
         self.assertEqual(rows[1]["email_normalized"], "x@y.vn")
 
+    def test_import_without_vietnamese_installed(self):
+        """The nationality column reads Vietnamese country names only when vi_VN is installed:
+        on a database without it (the benchmarks' province) the import still works."""
+        self.env["res.users"].with_context(active_test=False).search([("lang", "=", "vi_VN")]).lang = "en_US"
+        # as on a database where it was never loaded (the website's check on write does not apply)
+        self.env.cr.execute("UPDATE res_lang SET active = (code = 'en_US') WHERE code IN ('en_US', 'vi_VN')")
+        self.env.invalidate_all()
+        self.env.registry.clear_cache()
+        self.assertFalse(self.env["res.lang"]._lang_get("vi_VN"))
+        row = dict(self.row(61), **{"Quốc tịch": "Viet Nam"})
+        members = self.import_rows([row])
+        self.assertEqual(len(members), 1)
+        self.assertEqual(members.nationality_id, self.env.ref("base.vn"))
+
     def test_email_normalized_as_odoo_does(self):
         """A plain address is lowercased without the e-mail parser; anything else goes through
         Odoo's own email_normalize: the same result either way."""

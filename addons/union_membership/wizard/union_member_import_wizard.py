@@ -462,8 +462,9 @@ class UnionMemberImportWizard(models.TransientModel):
     def _country_lookup(self):
         """{folded name (Vietnamese and English) or ISO code: country id}, for the nationality column."""
         countries = {}
-        # the Vietnamese names when that language is installed (reading an inactive one fails)
-        for lang in [code for code in ("en_US", "vi_VN") if self.env["res.lang"]._lang_get(code)]:
+        # the English names (the source language, always readable) and the Vietnamese ones when
+        # that language is installed (reading an inactive one fails)
+        for lang in ["en_US", *(["vi_VN"] if self.env["res.lang"]._lang_get("vi_VN") else [])]:
             for country in self.env["res.country"].with_context(lang=lang).search_fetch([], ["name", "code"]):
                 countries[sheet_rules.fold(country.name)] = country.id
                 countries[sheet_rules.fold(country.code)] = country.id
