@@ -7,7 +7,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 from odoo.addons.union_membership.models.union_background_job import UnionBackgroundJob
 
@@ -222,3 +222,18 @@ class TestBackgroundJobTour(UnionCommon, HttpCase):
         self.assertEqual(set(members.organization_id), {self.unit_a, self.group_a})
         job = self.env["union.background.job"].search([("user_id", "=", self.user_officer_a.id)])
         self.assertEqual((len(job), job.state, job.progress), (1, "done", 100))
+
+
+@tagged("post_install", "-at_install")
+class TestJobPollRendered(TransactionCase):
+    def test_poll_widget_is_never_invisible(self):
+        """Odoo 18 mounts no component for a field with invisible="1": the poll widget that
+        reloads a form while its job runs must be rendered (it draws nothing itself)."""
+        from lxml import etree
+
+        views = self.env["ir.ui.view"].search([("arch_db", "like", "union_job_poll")])
+        self.assertTrue(views)
+        for view in views:
+            for node in etree.fromstring(view.arch_db.encode()).iter("field"):
+                if node.get("widget") == "union_job_poll":
+                    self.assertNotIn(node.get("invisible"), ("1", "True", "true"), view.xml_id)
