@@ -1,4 +1,5 @@
 from collections import defaultdict
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -132,3 +133,60 @@ class TestDemoDues(TransactionCase):
         for statement in st_lines.statement_id:
             self.assertEqual(statement.balance_start + sum(statement.line_ids.mapped("amount")),
                              statement.balance_end_real)
+
+
+@tagged("post_install", "-at_install")
+class TestDemoBooksOnTheReorganisation(TransactionCase):
+    """The demo's books 2024-2026 on the 2025 reorganisation: each month run by the unit that
+    held the schools then, no dues after May 2025 for the schools ended on 1 June 2025, their
+    books handed over on that day, no member as partner on any journal item."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        province = cls.env["union.membership.demo.province"]._generate_province(
+            grassroots=3, members=30, seed=7, prefix="TR", with_reform="2025")
+        cls.province = province
+        cls.holders = [province["sector"], province["dak_nong"], province["successor"]]
+        cls.today = date(2025, 9, 15)
+        cls.result = cls.env["union.finance.demo.dues"]._generate_dues(
+            province["successor"], months=20, holders=cls.holders, today=cls.today)
+
+    def test_each_month_run_by_the_unit_that_held_the_schools(self):
+        runs = self.result["runs"]
+        self.assertEqual(len(runs), 20)
+        by_month = {run.month: run.organization_id for run in runs}
+        education, dak_nong, successor = self.holders
+        self.assertEqual(by_month[date(2024, 1, 1)], education)
+        self.assertEqual(by_month[date(2025, 5, 1)], education)
+        self.assertEqual(by_month[date(2025, 6, 1)], dak_nong)
+        self.assertEqual(by_month[date(2025, 8, 1)], successor)
+        # the months before the reorganisation were charged to the schools' members
+        self.assertTrue(runs.filtered(lambda r: r.month == date(2024, 1, 1)).line_ids)
+
+    def test_ended_schools_stop_in_may_and_hand_over_their_books(self):
+        dissolved = self.province["dissolved"]
+        self.assertTrue(dissolved)
+        units = dissolved._get_subtree()
+        lines = self.env["union.dues.line"].search([("organization_id", "in", units.ids)])
+        self.assertTrue(lines)
+        self.assertLessEqual(max(lines.mapped("month")), date(2025, 5, 1))
+        company = dissolved[0].company_id
+        accounts = self.env["account.account"].search([
+            *self.env["account.account"]._check_company_domain(company),
+            ("account_type", "in", ("asset_cash", "asset_current", "asset_receivable",
+                                    "liability_current", "liability_payable"))])
+        items = self.env["account.move.line"].search([
+            ("parent_state", "=", "posted"), ("account_id", "in", accounts.ids),
+            ("analytic_distribution", "in", units.analytic_account_id.ids),
+            ("date", "<=", date(2025, 6, 1))])
+        self.assertTrue(items.filtered(lambda aml: aml.date == date(2025, 6, 1)),
+                        "a closing entry on the day the schools ended")
+        self.assertAlmostEqual(sum(items.mapped("balance")), 0)
+
+    def test_no_member_is_a_partner_on_a_journal_item(self):
+        members = self.env["union.member"].with_context(active_test=False).search(
+            [("organization_id", "in", self.holders[2]._get_subtree().ids
+              + self.province["dissolved"]._get_subtree().ids)])
+        self.assertFalse(self.env["account.move.line"].search_count(
+            [("partner_id", "in", members.partner_id.ids)]))
