@@ -3,6 +3,8 @@ bank book, dues matched inside it."""
 import base64
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import common as odoo_test_common
 from odoo.tests import new_test_user, tagged
@@ -317,6 +319,28 @@ class TestBankStatementProposals(BankStatementCase):
         statement = imported.statement_id
         self.assertEqual(statement.balance_end_real,
                          statement.balance_start + sum(imported.mapped("amount")))
+
+    @freeze_time("2025-11-20")
+    def test_demo_fund_statement_after_the_demo_declarations(self):
+        """The demo as it loads: the fund declarations of union.finance.demo.b, then the
+        sector union's statement with the open ones transferred by their employers."""
+        self.env["ir.model.data"]._update_xmlids([
+            {"xml_id": f"union_membership.{name}", "record": record, "noupdate": True}
+            for name, record in (("demo_org_school", self.unit_a),
+                                 ("demo_member_portal", self.member_a1),
+                                 ("demo_org_sector", self.upper))])
+        self.assertTrue(self.env["union.finance.demo.b"]._load_demo())
+        Fund = self.env["union.fund.contribution"]
+        open_before = Fund.search([("company_id", "=", self.upper.company_id.id),
+                                   ("state", "=", "posted"), ("amount_residual", ">", 0)])
+        self.assertTrue(open_before)
+        Demo = self.env["union.finance.demo.dues"]
+        self.assertTrue(Demo._load_demo_fund_statement())
+        still_open = open_before.filtered(lambda c: c.amount_residual > 0)
+        self.assertEqual(len(still_open), 1, "all but one confirmed against their transfer")
+        lines = self._statement_lines().filtered(lambda line: line.amount > 0)
+        self.assertEqual(len(lines), len(open_before))
+        self.assertEqual(set(lines.mapped("union_match_state")), {"proposed"})
 
     def test_checkoff_payment_recorded_before_is_cleared_by_the_school_transfer(self):
         amount = int(self.a1_july.amount + self.a2_july.amount)
