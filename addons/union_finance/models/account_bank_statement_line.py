@@ -78,11 +78,14 @@ class AccountBankStatementLine(models.Model):
         incoming = lines.filtered(lambda line: line.amount > 0)
         counts = {}
         done = incoming._union_clear_recorded_payments()
-        counts["cleared"] = len(done)
         paid = (incoming - done)._union_pay_dues()
         counts["dues"] = len(paid)
         proposed = (incoming - done - paid)._union_propose_fund()
         counts["proposed"] = len(proposed)
+        # a fund payment recorded before clears a transfer only when no open declaration
+        # of that amount and employer is waiting for it (employers pay the same sum monthly)
+        done |= (incoming - done - paid - proposed)._union_clear_recorded_payments(fund=True)
+        counts["cleared"] = len(done)
         rest = lines - done - paid - proposed
         booked = rest._union_apply_models()
         counts["model"] = len(booked)
@@ -112,13 +115,20 @@ class AccountBankStatementLine(models.Model):
             ("company_id", "in", self.company_id.ids)])
         return {line.payment_reference: line for line in dues}
 
-    def _union_receipt_items(self):
-        """Open money-in-transit items of posted bank and check-off payments of the
-        lines' companies: {amount: [union.dues.payment]} (one query)."""
-        payments = self.env["union.dues.payment"].search([
-            ("state", "=", "posted"), ("kind", "in", ("bank", "checkoff")),
-            ("company_id", "in", self.company_id.ids),
-            ("amount", "in", list(set(self.mapped(lambda line: int(line.amount)))))])
+    def _union_receipt_items(self, fund=False):
+        """Open money-in-transit items of posted bank and check-off dues payments and of
+        2% fund payments recorded on a bank journal, of the lines' companies:
+        {amount: [(payment, item)]} (one query; ``fund``: the fund payments)."""
+        amounts = list(set(self.mapped(lambda line: int(line.amount))))
+        if fund:
+            payments = self.env["union.fund.payment"].search([
+                ("state", "=", "posted"), ("journal_id.type", "=", "bank"),
+                ("company_id", "in", self.company_id.ids), ("amount", "in", amounts)],
+                order="date, id")
+        else:
+            payments = self.env["union.dues.payment"].search([
+                ("state", "=", "posted"), ("kind", "in", ("bank", "checkoff")),
+                ("company_id", "in", self.company_id.ids), ("amount", "in", amounts)])
         by_amount = defaultdict(list)
         for payment in payments:
             item = self._union_transit_item(payment)
@@ -126,31 +136,40 @@ class AccountBankStatementLine(models.Model):
                 by_amount[int(payment.amount)].append((payment, item))
         return by_amount
 
-    def _union_clear_recorded_payments(self):
+    def _union_clear_recorded_payments(self, fund=False):
         """Lines that clear a payment recorded before the statement: same amount, and
-        the description holds its dues reference, its number or its payer's name."""
+        the description holds its dues reference, its number or its payer's name
+        (``fund``: an employer's 2% fund payment, its reference or employer's name)."""
         if not self:
             return self
         references = self._union_references()
         dues = self._union_dues_by_reference(references)
-        by_amount = self._union_receipt_items()
+        by_amount = self._union_receipt_items(fund=fund)
         done = self.browse()
         used = set()
         for line in self:
             text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
             members = {dues[ref].member_id for ref in references[line] if ref in dues}
             for payment, item in by_amount.get(int(line.amount), []):
-                if payment.id in used:
+                if payment in used:
                     continue
-                payers = {bank_rules.payer_key(payment.payer_name),
-                          bank_rules.payer_key(payment.organization_id.name)} - {""}
-                if (payment.member_id and payment.member_id in members) \
+                if payment._name == "union.fund.payment":
+                    # an employer's 2% fund transfer recorded before the statement
+                    payers = {bank_rules.payer_key(payment.employer_id.name)} - {""}
+                    found = (payment.reference and bank_rules.plain(payment.reference) in text) \
+                        or any(payer in text for payer in payers)
+                    values = {"union_match_state": "cleared", "partner_id": payment.employer_id.id}
+                else:
+                    payers = {bank_rules.payer_key(payment.payer_name),
+                              bank_rules.payer_key(payment.organization_id.name)} - {""}
+                    found = (payment.member_id and payment.member_id in members) \
                         or (payment.name and bank_rules.plain(payment.name) in text) \
-                        or any(payer in text for payer in payers):
+                        or any(payer in text for payer in payers)
+                    values = {"union_match_state": "cleared", "union_dues_payment_id": payment.id}
+                if found:
                     line._union_reconcile_with(item)
-                    line.write({"union_match_state": "cleared",
-                                "union_dues_payment_id": payment.id})
-                    used.add(payment.id)
+                    line.write(values)
+                    used.add(payment)
                     done |= line
                     break
         return done
@@ -233,7 +252,7 @@ class AccountBankStatementLine(models.Model):
         return booked
 
     def _union_transit_item(self, payment):
-        """The money-in-transit item of a posted dues payment (its one debit line, on
+        """The money-in-transit item of a posted dues or fund payment (its one debit line, on
         ``payment._union_receipt_account()``)."""
         return self._union_transit_items(payment)[payment]
 

@@ -251,30 +251,6 @@ class UnionDuesPayment(models.Model):
             "line_ids": lines,
         }
 
-    def _union_receipt_account(self):
-        """The account the money is debited to. Cash is in the till (the cash
-        journal's account) when the receipt is written; a transfer or a check-off
-        sheet is only known to the bank once its statement shows it, so it waits
-        on the bank journal's outstanding receipts account (113, money in
-        transit) until the statement line clears it: the bank account is moved
-        by the statement line only, once."""
-        self.ensure_one()
-        journal = self.journal_id
-        if self.kind == "cash" or journal.type == "cash":
-            return journal.default_account_id
-        method_line = journal.inbound_payment_method_line_ids.filtered("payment_account_id")[:1]
-        # Odoo's own fallback (account.payment._get_outstanding_account)
-        chart = self.with_context(
-            allowed_company_ids=self.company_id.root_id.ids).env["account.chart.template"]
-        account = method_line.payment_account_id \
-            or chart.ref("account_journal_payment_debit_account_id", raise_if_not_found=False) \
-            or self.company_id.transfer_account_id
-        if not account:
-            raise UserError(self.env._(
-                "Set the outstanding receipts account of the journal %(journal)s first.",
-                journal=journal.display_name))
-        return account
-
     def _reconcile_with_dues(self, legacy):
         """In the books: each unit's credit is reconciled with the unit's open
         dues entries (oldest first), and a member's credit for lines posted

@@ -86,7 +86,9 @@ class UnionFundPayment(models.Model):
             "ref": self.reference or label,
             "line_ids": [
                 Command.create({
-                    "name": label, "account_id": self.journal_id.default_account_id.id,
+                    # cash in the till, or money in transit until the bank statement
+                    # line clears it (the bank account moves once, by the statement)
+                    "name": label, "account_id": self._union_receipt_account().id,
                     "partner_id": contribution.employer_id.id, "debit": self.amount, "credit": 0,
                     "analytic_distribution": analytic,
                 }),

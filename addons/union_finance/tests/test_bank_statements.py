@@ -292,6 +292,41 @@ class TestBankStatementProposals(BankStatementCase):
         self.assertEqual(st_lines[0].union_proposed_move_line_id, contribution.move_line_id)
         self.assertFalse(st_lines[0].is_reconciled, "the accountant confirms it")
 
+    def test_fund_payment_recorded_before_is_cleared_once(self):
+        """An employer's 2% fund transfer recorded by the accountant before the statement
+        waits on money in transit; the statement line clears it: ONE debit on the bank
+        account (the fund payment does not book the bank itself)."""
+        employer = self.env["res.partner"].create({
+            "name": "Trường THPT A (đơn vị sử dụng lao động)", "is_company": True})
+        self.unit_a.employer_ids = [(4, employer.id)]
+        self.env["union.fund.authorization"].create({
+            "name": "UQ-T-A", "organization_id": self.unit_a.id, "date_from": date(2017, 1, 1)})
+        contribution = self.env["union.fund.contribution"].with_user(self.user_accountant).create({
+            "organization_id": self.unit_a.id, "employer_id": employer.id,
+            "month": date(2025, 7, 1), "payroll_fund": 100_000_000, "headcount": 10})
+        contribution.action_post()
+        due = int(contribution.amount_due)
+        payment = self.env["union.fund.payment"].with_user(self.user_accountant).create({
+            "contribution_id": contribution.id, "amount": due, "date": date(2025, 8, 9),
+            "journal_id": self.journal.id})
+        payment.action_post()
+        self.assertEqual(contribution.amount_residual, 0)
+        transit = payment._union_receipt_account()
+        self.assertNotEqual(transit, self.journal.default_account_id)
+        self.assertTrue(payment.move_id.line_ids.filtered(
+            lambda aml: aml.account_id == transit and aml.debit == due))
+        lines = [(date(2025, 8, 10), "5243.70001", "TRUONG THPT A CHUYEN KPCD 2% THANG 07/2025",
+                  due, 0)]
+        name, content = files.vietinbank(ACCOUNT, 0, lines)
+        self._import(name, content)
+        st_line = self._statement_lines()
+        self.assertEqual(st_line.union_match_state, "cleared")
+        self.assertTrue(st_line.is_reconciled)
+        self.assertEqual(st_line.partner_id, employer)
+        bank_debits = self.env["account.move.line"].search([
+            ("account_id", "=", self.journal.default_account_id.id), ("debit", ">", 0)])
+        self.assertEqual(bank_debits.move_id, st_line.move_id, "the bank account moves once")
+
     def test_demo_fund_statement_matches_declarations(self):
         """The demo's statement of the sector union: the employers' 2% fund transfers are
         proposed against the declarations, all but the last confirmed; the ordinary
