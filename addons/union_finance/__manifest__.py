@@ -64,7 +64,7 @@
     ],
     "demo": [
         "demo/union_finance_dues_demo.xml",
-        "demo/union_finance_b_demo.xml",
+        "demo/union_finance_fund_demo.xml",
         "demo/union_bank_statement_demo.xml",
         "demo/union_finance_users_demo.xml",
         "demo/union_company_country_demo.xml",

@@ -38,8 +38,6 @@ from . import union_welfare_kind
 from . import union_spending_norm
 from . import union_welfare_request
 from . import union_settlement_line
-from . import union_finance_demo_b
-from . import union_finance_demo_dues
 from . import account_journal
 from . import ir_module_module
 from . import template_vn_union

@@ -357,14 +357,14 @@ class TestBankStatementProposals(BankStatementCase):
 
     @freeze_time("2025-11-20")
     def test_demo_fund_statement_after_the_demo_declarations(self):
-        """The demo as it loads: the fund declarations of union.finance.demo.b, then the
+        """The demo as it loads: the fund declarations of union.finance.demo.fund, then the
         sector union's statement with the open ones transferred by their employers."""
         self.env["ir.model.data"]._update_xmlids([
             {"xml_id": f"union_membership.{name}", "record": record, "noupdate": True}
             for name, record in (("demo_org_school", self.unit_a),
                                  ("demo_member_portal", self.member_a1),
                                  ("demo_org_sector", self.upper))])
-        self.assertTrue(self.env["union.finance.demo.b"]._load_demo())
+        self.assertTrue(self.env["union.finance.demo.fund"]._load_demo())
         Fund = self.env["union.fund.contribution"]
         open_before = Fund.search([("company_id", "=", self.upper.company_id.id),
                                    ("state", "=", "posted"), ("amount_residual", ">", 0)])

@@ -16,7 +16,7 @@ class TestFinanceDemoB(UnionFinanceCommon):
             {"xml_id": "union_membership.demo_org_school", "record": self.unit_a, "noupdate": True},
             {"xml_id": "union_membership.demo_member_portal", "record": self.member_a1, "noupdate": True},
         ])
-        self.assertTrue(self.env["union.finance.demo.b"]._load_demo())
+        self.assertTrue(self.env["union.finance.demo.fund"]._load_demo())
         Fund = self.env["union.fund.contribution"]
         school = Fund.search([("organization_id", "=", self.unit_a.id)])
         self.assertEqual(len(school), 6)

@@ -5,11 +5,11 @@ from odoo import api, fields, models
 from ..rules import dues as dues_rules
 
 
-class UnionFinanceDemoB(models.AbstractModel):
+class UnionFinanceDemoFund(models.AbstractModel):
     """Demo data of the 2% fund, remittance and welfare, built on top of
     union_membership's demo province (small, a fixed number of records)."""
 
-    _name = "union.finance.demo.b"
+    _name = "union.finance.demo.fund"
     _description = "Union Finance Demo (fund, remittance, welfare)"
 
     @api.model

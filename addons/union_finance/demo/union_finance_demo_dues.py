@@ -306,7 +306,7 @@ class UnionFinanceDemoDues(models.AbstractModel):
 
     @api.model
     def _load_demo_fund_statement(self):
-        """Demo: after the 2% fund declarations (union.finance.demo.b), the sector union's
+        """Demo: after the 2% fund declarations (union.finance.demo.fund), the sector union's
         statement of the current month."""
         sector = self.env.ref("union_membership.demo_org_sector", raise_if_not_found=False)
         if not sector:
