@@ -28,7 +28,7 @@ cat <<MSG
 
   Logins (password = login):
     administrator          admin        / admin
-    upper-level officer    canbo.nganh  / canbo.nganh   (Công đoàn ngành GD&ĐT)
+    upper-level officer    canbo.nganh  / canbo.nganh   (Liên đoàn Lao động tỉnh Lâm Đồng)
     grassroots officer     canbo.coso   / canbo.coso    (one school's union)
     union accountant       ketoan.nganh / ketoan.nganh  (dues runs, imports, receipts)
     portal member          doanvien     / doanvien      (http://localhost:8069/my/union)
