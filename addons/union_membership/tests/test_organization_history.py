@@ -107,6 +107,24 @@ class TestOrganizationHistory(UnionCommon):
             [("as_at_parent_id", "=", False)])
         self.assertEqual(tops, self.upper)
 
+    def test_hierarchy_expands_a_node_at_a_date(self):
+        """Opening a node of the chart, web_hierarchy asks which of its sub-units have units
+        below them by grouping on the parent field: answered from the tree at the date (the
+        parent at a date is not stored, a plain read_group cannot group on it)."""
+        self.unit_a.with_context(union_event_date=date(2025, 7, 1)).write({"parent_id": self.federation.id})
+        Org = self.env["union.organization"].with_user(self.user_admin).with_context(active_test=False)
+        old = Org.with_context(union_as_at="2025-06-30").read_group(
+            [("as_at_parent_id", "in", [self.upper.id, self.federation.id])], ["id:array_agg"],
+            ["as_at_parent_id"])
+        by_parent = {row["as_at_parent_id"][0]: row["id"] for row in old}
+        self.assertIn(self.unit_a.id, by_parent[self.upper.id])
+        new = Org.with_context(union_as_at="2025-07-02").read_group(
+            [("as_at_parent_id", "in", [self.upper.id, self.federation.id])], ["id:array_agg"],
+            ["as_at_parent_id"])
+        by_parent = {row["as_at_parent_id"][0]: row["id"] for row in new}
+        self.assertNotIn(self.unit_a.id, by_parent.get(self.upper.id, []))
+        self.assertIn(self.unit_a.id, by_parent[self.federation.id])
+
     def _count_as_at_queries(self, count):
         Org = self.env["union.organization"]
         parent = Org.create({"name": f"Cụm {count}", "code": f"Q-{count}", "level": "upper",
