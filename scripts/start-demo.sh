@@ -16,7 +16,7 @@ ADDONS="$(union_addons)"
 if [ "${UNION_DEMO_RESET:-0}" = 1 ]; then dropdb --if-exists "$DB"; fi
 if ! psql -d "$DB" -tAc "select 1 from ir_module_module where name='union_membership' and state='installed'" 2>/dev/null | grep -q 1; then
     dropdb --if-exists "$DB"
-    say "Creating the demo database $DB (about 20 minutes, once: a year of dues for 1,800 members is booked through the real accounting): $ADDONS, in Vietnamese"
+    say "Creating the demo database $DB (about 10 minutes, once: the books of 2024 to 2026 are kept through the real accounting): $ADDONS, in Vietnamese"
     "$PYTHON" -m odoo -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" -d "$DB" \
         -i "$ADDONS" --load-language=vi_VN --stop-after-init --log-level=warn \
         || die "Creating the demo database failed."
