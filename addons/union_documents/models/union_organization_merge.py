@@ -69,20 +69,15 @@ class UnionOrganization(models.Model):
         res = super()._union_merge_into(target, on_date, decision_ref)
         documents, petitions = self._union_merge_open_records()
         handler = target._get_managing_officers()[:1]
-        if documents:
-            deadlines = {doc.id: doc.date_deadline for doc in documents}
+        for records, handler_field in ((documents, "lead_handler_id"), (petitions, "assignee_id")):
+            if not records:
+                continue
+            deadlines = {record.id: record.date_deadline for record in records}
             vals = {"organization_id": target.id}
             if handler:
-                vals["lead_handler_id"] = handler.id
-            documents.write(vals)
-            _keep_deadlines(documents, deadlines)
-        if petitions:
-            deadlines = {petition.id: petition.date_deadline for petition in petitions}
-            vals = {"organization_id": target.id}
-            if handler:
-                vals["assignee_id"] = handler.id
-            petitions.write(vals)
-            _keep_deadlines(petitions, deadlines)
+                vals[handler_field] = handler.id
+            records.write(vals)
+            _keep_deadlines(records, deadlines)
         body = self.env._("Passed from %(unit)s, merged on %(date)s (%(decision)s).",
                           unit=", ".join(self.mapped("name")), date=on_date.strftime("%d/%m/%Y"),
                           decision=decision_ref)
