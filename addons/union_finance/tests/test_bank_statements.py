@@ -270,7 +270,8 @@ class TestBankStatementProposals(BankStatementCase):
     """Transfers that are not a member's dues: an employer's 2% fund is proposed, a
     school's check-off payment recorded before is cleared."""
 
-    def test_fund_transfer_is_proposed_by_amount_and_payer(self):
+    def _declare_july_fund(self):
+        """School A's employer, collecting under an authorisation, declares July 2025's 2% fund."""
         employer = self.env["res.partner"].create({
             "name": "Trường THPT A (đơn vị sử dụng lao động)", "is_company": True})
         self.unit_a.employer_ids = [(4, employer.id)]
@@ -280,6 +281,10 @@ class TestBankStatementProposals(BankStatementCase):
             "organization_id": self.unit_a.id, "employer_id": employer.id,
             "month": date(2025, 7, 1), "payroll_fund": 100_000_000, "headcount": 10})
         contribution.action_post()
+        return employer, contribution
+
+    def test_fund_transfer_is_proposed_by_amount_and_payer(self):
+        employer, contribution = self._declare_july_fund()
         due = int(contribution.amount_due)
         lines = [(date(2025, 8, 10), "5243.70001", "TRUONG THPT A CHUYEN KPCD 2% THANG 07/2025",
                   due, 0),
@@ -296,15 +301,7 @@ class TestBankStatementProposals(BankStatementCase):
         """An employer's 2% fund transfer recorded by the accountant before the statement
         waits on money in transit; the statement line clears it: ONE debit on the bank
         account (the fund payment does not book the bank itself)."""
-        employer = self.env["res.partner"].create({
-            "name": "Trường THPT A (đơn vị sử dụng lao động)", "is_company": True})
-        self.unit_a.employer_ids = [(4, employer.id)]
-        self.env["union.fund.authorization"].create({
-            "name": "UQ-T-A", "organization_id": self.unit_a.id, "date_from": date(2017, 1, 1)})
-        contribution = self.env["union.fund.contribution"].with_user(self.user_accountant).create({
-            "organization_id": self.unit_a.id, "employer_id": employer.id,
-            "month": date(2025, 7, 1), "payroll_fund": 100_000_000, "headcount": 10})
-        contribution.action_post()
+        employer, contribution = self._declare_july_fund()
         due = int(contribution.amount_due)
         payment = self.env["union.fund.payment"].with_user(self.user_accountant).create({
             "contribution_id": contribution.id, "amount": due, "date": date(2025, 8, 9),
