@@ -1,12 +1,15 @@
 from collections import defaultdict
 
 from odoo import fields, models
+from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from ..rules import bank_statement as bank_rules
 
 #: statement lines matched together (one dues payment create, one reconciliation plan)
 UNION_MATCH_BATCH = 500
+#: a payee's name or a number shorter than this (letters and digits) names nothing
+UNION_MATCH_KEY_MIN = 4
 
 UNION_MATCH_STATES = [
     ("dues", "Dues Paid"),
@@ -21,11 +24,14 @@ class AccountBankStatementLine(models.Model):
     """A line of the bank's statement: the only bank record of a transfer. The
     union matches it, in order, with a dues payment reference (a dues payment is
     created and posted, its money-in-transit item cleared by this line), with a
-    payment recorded before the statement (VietQR confirmation, check-off sheet:
-    same amount, its reference or payer in the description), with an employer's
-    2% fund contribution (proposed: partner and item set for the accountant), and
-    with the reconciliation models (bank fees, interest). The rest waits in
-    account_reconcile_oca's screen."""
+    payment recorded before the statement (VietQR confirmation, check-off sheet, an
+    allocation of the 2% fund received: same amount, its reference or payer in the
+    description), with an employer's 2% fund contribution (proposed: partner and item
+    set for the accountant), and with the reconciliation models (bank fees, interest).
+    An outgoing line clears a payment the union recorded before on the bank journal
+    (remittance upward, welfare, dues refund, allocation paid: waiting on money in
+    transit 1132; same amount, its number or payee in the description). The rest waits
+    in account_reconcile_oca's screen."""
 
     _inherit = "account.bank.statement.line"
 
@@ -85,6 +91,8 @@ class AccountBankStatementLine(models.Model):
         # a fund payment recorded before clears a transfer only when no open declaration
         # of that amount and employer is waiting for it (employers pay the same sum monthly)
         done |= (incoming - done - paid - proposed)._union_clear_recorded_payments(fund=True)
+        outgoing = lines.filtered(lambda line: line.amount < 0)
+        done |= outgoing._union_clear_recorded_outgoing()
         counts["cleared"] = len(done)
         rest = lines - done - paid - proposed
         booked = rest._union_apply_models()
@@ -117,8 +125,9 @@ class AccountBankStatementLine(models.Model):
 
     def _union_receipt_items(self, fund=False):
         """Open money-in-transit items of posted bank and check-off dues payments and of
-        2% fund payments recorded on a bank journal, of the lines' companies:
-        {amount: [(payment, item)]} (one query; ``fund``: the fund payments)."""
+        allocations of the 2% fund received on a bank journal (``fund``: of 2% fund
+        payments recorded on a bank journal), of the lines' companies:
+        {amount: [(payment, item)]} (one query a model)."""
         amounts = list(set(self.mapped(lambda line: int(line.amount))))
         if fund:
             payments = self.env["union.fund.payment"].search([
@@ -129,6 +138,11 @@ class AccountBankStatementLine(models.Model):
             payments = self.env["union.dues.payment"].search([
                 ("state", "=", "posted"), ("kind", "in", ("bank", "checkoff")),
                 ("company_id", "in", self.company_id.ids), ("amount", "in", amounts)])
+            # the 2% fund allocated by the upper level, received on the unit's bank journal
+            payments = list(payments) + list(self.env["union.fund.allocation"].search([
+                ("state", "=", "posted"), ("journal_id.type", "=", "bank"),
+                ("company_id", "in", self.company_id.ids), ("amount", "in", amounts)],
+                order="date, id"))
         by_amount = defaultdict(list)
         for payment in payments:
             item = self._union_transit_item(payment)
@@ -142,14 +156,16 @@ class AccountBankStatementLine(models.Model):
         (``fund``: an employer's 2% fund payment, its reference or employer's name)."""
         if not self:
             return self
-        references = self._union_references()
-        dues = self._union_dues_by_reference(references)
+        # the dues references name the member of a dues payment (not of a fund payment)
+        references = {} if fund else self._union_references()
+        dues = self._union_dues_by_reference(references) if references else {}
         by_amount = self._union_receipt_items(fund=fund)
         done = self.browse()
         used = set()
         for line in self:
             text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
-            members = {dues[ref].member_id for ref in references[line] if ref in dues}
+            members = {dues[ref].member_id for ref in references.get(line, ()) if ref in dues}
+            compact_text = None
             for payment, item in by_amount.get(int(line.amount), []):
                 if payment in used:
                     continue
@@ -159,6 +175,14 @@ class AccountBankStatementLine(models.Model):
                     found = (payment.reference and bank_rules.plain(payment.reference) in text) \
                         or any(payer in text for payer in payers)
                     values = {"union_match_state": "cleared", "partner_id": payment.employer_id.id}
+                elif payment._name == "union.fund.allocation":
+                    # the 2% fund allocated by the upper level, recorded as received before
+                    if compact_text is None:
+                        compact_text = bank_rules.compact(text)
+                    found = self._union_key_in(payment._union_bank_match_keys(payment.move_id),
+                                               compact_text)
+                    values = {"union_match_state": "cleared",
+                              "partner_id": payment.upper_organization_id.partner_id.id}
                 else:
                     payers = {bank_rules.payer_key(payment.payer_name),
                               bank_rules.payer_key(payment.organization_id.name)} - {""}
@@ -252,18 +276,110 @@ class AccountBankStatementLine(models.Model):
         return booked
 
     def _union_transit_item(self, payment):
-        """The money-in-transit item of a posted dues or fund payment (its one debit line, on
-        ``payment._union_receipt_account()``)."""
+        """The money-in-transit item of a posted dues or fund payment or of an allocation
+        received (its one debit line, on the receipt account of its journal)."""
         return self._union_transit_items(payment)[payment]
 
     def _union_transit_items(self, payments):
         """{payment: its money-in-transit item} (see ``_union_transit_item``)."""
         found = {}
+        Mixin = self.env["union.payment.mixin"]
         for payment in payments:
-            account = payment._union_receipt_account()
+            account = Mixin._union_receipt_account(payment.journal_id, getattr(payment, "kind", None))
             found[payment] = payment.move_id.line_ids.filtered(
                 lambda aml, a=account: aml.account_id == a and aml.debit)[:1]
         return found
+
+    # ------------------------------------------------------- outgoing transfers
+
+    def _union_outgoing_sources(self):
+        """(model, field of its payment entry) of the payments the union records on a bank
+        journal before the statement shows them: each model has
+        ``_union_bank_match_keys(move)`` (the numbers and payee names a description may
+        hold). Override to add one."""
+        return [("union.remittance", "payment_move_id"), ("union.welfare.request", "move_id"),
+                ("union.dues.refund", "move_id"), ("union.fund.allocation", "upper_move_id")]
+
+    def _union_outgoing_items(self):
+        """Open items on the outstanding payments account (1132, money in transit) of the
+        lines' bank journals and companies, of the lines' amounts, oldest first, with what
+        their description may hold: {amount: [(item, {compact key})]}. One query for the
+        items, one a source model."""
+        Mixin = self.env["union.payment.mixin"]
+        accounts = self.env["account.account"]
+        for journal in self.journal_id.filtered(lambda j: j.type == "bank"):
+            try:
+                accounts |= Mixin._union_payment_account(journal)
+            except UserError:
+                continue  # no outstanding payments account: nothing can wait on it
+        amounts = list({-int(line.amount) for line in self})
+        if not accounts or not amounts:
+            return {}
+        items = self.env["account.move.line"].search([
+            ("account_id", "in", accounts.ids), ("company_id", "in", self.company_id.ids),
+            ("parent_state", "=", "posted"), ("reconciled", "=", False),
+            ("credit", ">", 0), ("balance", "in", [-amount for amount in amounts])],
+            order="date, id")
+        if not items:
+            return {}
+        keys = defaultdict(set)
+        for item in items:
+            keys[item.move_id] |= self._union_match_keys({"numbers": [item.move_id.name]})
+        for model, field in self._union_outgoing_sources():
+            # sudo: the statement is the company's bank account; a payment recorded on it
+            # is cleared whoever recorded it (an accountant may manage some of the company's
+            # units only); only the payees' names and numbers are read, to match
+            for record in self.env[model].sudo().search([(field, "in", items.move_id.ids)]):
+                keys[record[field]] |= self._union_match_keys(
+                    record._union_bank_match_keys(record[field]))
+        by_amount = defaultdict(list)
+        for item in items:
+            by_amount[-int(item.balance)].append((item, keys[item.move_id]))
+        return by_amount
+
+    def _union_match_keys(self, keys):
+        """{compact text} of ``keys`` ({"numbers": [...], "names": [...]}) as a bank's
+        description may hold them: without diacritics, case, spaces or punctuation (names
+        without the leading "Công đoàn" and what is in parentheses)."""
+        found = {bank_rules.compact(number) for number in keys.get("numbers", ()) if number}
+        found |= {bank_rules.compact(bank_rules.payer_key(name))
+                  for name in keys.get("names", ()) if name}
+        return {key for key in found if len(key) >= UNION_MATCH_KEY_MIN}
+
+    def _union_key_in(self, keys, compact_text):
+        return any(key in compact_text for key in self._union_match_keys(keys))
+
+    def _union_clear_recorded_outgoing(self):
+        """Outgoing lines that clear a payment recorded before the statement on the bank
+        journal (waiting on money in transit, 1132): same amount, and the description
+        holds the payment's number or its payee's name (mangled as banks do). The line's
+        suspense item becomes the 1132 item's account and partner and both are
+        reconciled (``_union_reconcile_items``): the bank account moves once, by the
+        statement line."""
+        if not self:
+            return self
+        by_amount = self._union_outgoing_items()
+        if not by_amount:
+            return self.browse()
+        matched, found, used = [], [], set()
+        for line in self:
+            text = bank_rules.compact(f"{line.payment_ref or ''} {line.partner_name or ''}")
+            for item, keys in by_amount.get(-int(line.amount), []):
+                if item.id not in used and any(key in text for key in keys):
+                    used.add(item.id)
+                    matched.append(line.id)
+                    found.append(item)
+                    break
+        if not matched:
+            return self.browse()
+        done = self.browse(matched)
+        done._union_reconcile_items(found)
+        by_partner = defaultdict(list)
+        for line, item in zip(done, found):
+            by_partner[item.partner_id.id].append(line.id)
+        for partner_id, line_ids in by_partner.items():
+            self.browse(line_ids).write({"union_match_state": "cleared", "partner_id": partner_id})
+        return done
 
     def _union_reconcile_with(self, item):
         self.ensure_one()

@@ -141,13 +141,19 @@ class UnionDuesRefund(models.Model):
             "analytic_distribution": unit._union_analytic_distribution()})
             for (account, unit), amount in debits.items() if amount]
         lines.append(Command.create({
-            "name": label, "account_id": self.journal_id.default_account_id.id,
+            "name": label, "account_id": self._union_payment_account().id,
             "partner_id": partner.id, "debit": 0, "credit": self.amount,
             "analytic_distribution": self.organization_id._union_analytic_distribution()}))
         return {
             "move_type": "entry", "journal_id": self.journal_id.id, "company_id": company.id,
             "date": self.date, "ref": label, "line_ids": lines,
         }
+
+    def _union_bank_match_keys(self, move):
+        """What the bank's description of the refund transferred to the member (``move``,
+        its entry) may hold: its number, the member's name."""
+        self.ensure_one()
+        return {"numbers": [move.name], "names": [self.member_id.name]}
 
     def _union_payment_voucher_values(self):
         """What the payment voucher (C41-BB) of the refund shows."""
@@ -161,7 +167,8 @@ class UnionDuesRefund(models.Model):
         return {
             "unit": self.organization_id, "date": move.date, "number": move.name,
             "debit": ", ".join(sorted(set(move.line_ids.filtered("debit").account_id.mapped("code")))),
-            "credit": self.journal_id.default_account_id.code or "",
+            # the account the entry credits (the till, or money in transit on a bank journal)
+            "credit": ", ".join(sorted(set(move.line_ids.filtered("credit").account_id.mapped("code")))),
             "book": self.journal_id.union_voucher_book or "",
             "receiver": self.member_id.name,
             "address": ", ".join(filter(None, (partner.street, partner.city))),

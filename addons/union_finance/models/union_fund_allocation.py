@@ -109,6 +109,15 @@ class UnionFundAllocation(models.Model):
             rec.write({"state": "posted", "move_id": move.id, "upper_move_id": upper_move.id})
         return True
 
+    def _union_bank_match_keys(self, move):
+        """What the bank's description of the allocation's transfer may hold: the
+        allocation's number, the entry's number and the other side's name (the unit that
+        receives it on the upper level's entry ``upper_move_id``, the upper level on the
+        unit's ``move_id``)."""
+        self.ensure_one()
+        other = self.organization_id if move == self.upper_move_id else self.upper_organization_id
+        return {"numbers": [self.name, move.name], "names": [other.name]}
+
     def _prepare_upper_move_vals(self):
         """Upper level: the allocation owed to the unit is paid."""
         self.ensure_one()
@@ -126,7 +135,9 @@ class UnionFundAllocation(models.Model):
                     "partner_id": partner.id, "debit": self.amount, "credit": 0,
                     "analytic_distribution": analytic}),
                 Command.create({
-                    "name": label, "account_id": self.upper_journal_id.default_account_id.id,
+                    "name": label,
+                    "account_id": self.env["union.payment.mixin"]._union_payment_account(
+                        self.upper_journal_id).id,
                     "partner_id": partner.id, "debit": 0, "credit": self.amount,
                     "analytic_distribution": analytic}),
             ],
@@ -145,7 +156,9 @@ class UnionFundAllocation(models.Model):
             "company_id": company.id, "date": self.date, "ref": label,
             "line_ids": [
                 Command.create({
-                    "name": label, "account_id": self.journal_id.default_account_id.id,
+                    "name": label,
+                    "account_id": self.env["union.payment.mixin"]._union_receipt_account(
+                        self.journal_id).id,
                     "partner_id": partner.id, "debit": self.amount, "credit": 0,
                     "analytic_distribution": analytic}),
                 Command.create({

@@ -189,8 +189,12 @@ class UnionRemittance(models.Model):
         if not move:
             raise UserError(self.env._("%(name)s is not paid: there is no payment voucher to print.",
                                        name=self.name))
-        cash = self.payment_journal_id.default_account_id
-        amount = round(sum(move.line_ids.filtered(lambda aml: aml.account_id == cash).mapped("credit")))
+        # the account the entry credits: the till, money in transit (1132) of a bank journal,
+        # or the bank account itself in a payment recorded before outgoing transfers waited
+        # on money in transit (posted entries are never rewritten)
+        credits = move.line_ids.filtered("credit")
+        cash = credits.account_id[:1]
+        amount = round(sum(credits.mapped("credit")))
         partner = self.upper_organization_id.partner_id
         return {
             "unit": self.organization_id, "date": move.date, "number": move.name,
@@ -204,6 +208,12 @@ class UnionRemittance(models.Model):
                 start=self.date_from.strftime("%d/%m/%Y"), end=self.date_to.strftime("%d/%m/%Y")),
             "amount": amount, "words": amount_in_words(amount),
         }
+
+    def _union_bank_match_keys(self, move):
+        """What the bank's description of the transfer to the upper level (``move``, the
+        payment entry) may hold: its number, the upper level's name."""
+        self.ensure_one()
+        return {"numbers": [move.name], "names": [self.upper_organization_id.name]}
 
     # --------------------------------------------------------- business steps
 
@@ -309,7 +319,9 @@ class UnionRemittance(models.Model):
                     "partner_id": partner.id, "debit": self.amount_residual, "credit": 0,
                     "analytic_distribution": analytic}),
                 Command.create({
-                    "name": label, "account_id": self.payment_journal_id.default_account_id.id,
+                    "name": label,
+                    "account_id": self.env["union.payment.mixin"]._union_payment_account(
+                        self.payment_journal_id).id,
                     "partner_id": partner.id, "debit": 0, "credit": self.amount_residual,
                     "analytic_distribution": analytic}),
             ],

@@ -179,7 +179,8 @@ class UnionWelfareRequest(models.Model):
         return {
             "unit": self.organization_id, "date": self.move_id.date, "number": self.move_id.name,
             "debit": self.company_id.union_welfare_expense_account_id.code or "",
-            "credit": self.payment_journal_id.default_account_id.code or "",
+            # the account the entry credits (the till, or money in transit on a bank journal)
+            "credit": self.move_id.line_ids.filtered("credit").account_id[:1].code or "",
             "book": self.payment_journal_id.union_voucher_book or "",
             "receiver": self.member_id.name,
             "address": ", ".join(filter(None, (partner.street, partner.city))),
@@ -187,6 +188,12 @@ class UnionWelfareRequest(models.Model):
                                   description=self.description),
             "amount": self.amount, "words": amount_in_words(self.amount),
         }
+
+    def _union_bank_match_keys(self, move):
+        """What the bank's description of the transfer to the member (``move``, the
+        payment entry) may hold: its number, the member's name."""
+        self.ensure_one()
+        return {"numbers": [move.name], "names": [self.member_id.name]}
 
     # --------------------------------------------------------- business steps
 
@@ -211,7 +218,9 @@ class UnionWelfareRequest(models.Model):
                     "partner_id": partner.id, "debit": self.amount, "credit": 0,
                     "analytic_distribution": analytic}),
                 Command.create({
-                    "name": label, "account_id": self.payment_journal_id.default_account_id.id,
+                    "name": label,
+                    "account_id": self.env["union.payment.mixin"]._union_payment_account(
+                        self.payment_journal_id).id,
                     "partner_id": partner.id, "debit": 0, "credit": self.amount,
                     "analytic_distribution": analytic}),
             ],

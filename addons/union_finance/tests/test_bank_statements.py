@@ -1,8 +1,10 @@
 """Issue 16: bank statements as Vietnamese banks export them, the whole statement in the
 bank book, dues matched inside it."""
 import base64
+import io
 from datetime import date
 
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
@@ -391,6 +393,199 @@ class TestBankStatementProposals(BankStatementCase):
         self.assertEqual(st_line.union_dues_payment_id, payment)
         self.assertTrue(st_line.is_reconciled)
         self.assertEqual(self.env["union.dues.payment"].search_count([]), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestBankStatementOutgoing(BankStatementCase):
+    """Issue 16's last gap: money the union pays out on the bank journal (a remittance to
+    the upper level, welfare, a dues refund, a 2% fund allocation) waits on money in
+    transit (1132) until the statement's outgoing line clears it; the allocation's
+    receiving side waits on 1131. The bank account moves once, by the statement."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Mixin = cls.env["union.payment.mixin"]
+        cls.transit_out = Mixin._union_payment_account(cls.journal)
+        cls.transit_in = Mixin._union_receipt_account(cls.journal)
+        cls.bank = cls.journal.default_account_id
+        cls.cash_journal = cls.company.union_dues_cash_journal_id
+        Payment = cls.env["union.dues.payment"]
+        # a1 pays July in cash in August (the remittance's collection), and June (refunded:
+        # the unit turns out to have stopped collecting on 1 June 2025)
+        june = cls._run(cls.unit_a, date(2025, 6, 1))
+        cls.a1_june = june.line_ids.filtered(lambda line: line.member_id == cls.member_a1)
+        for amount, day in ((int(cls.a1_june.amount), date(2025, 7, 2)),
+                            (int(cls.a1_july.amount), date(2025, 8, 5))):
+            Payment.create({"kind": "cash", "organization_id": cls.unit_a.id,
+                            "member_id": cls.member_a1.id, "amount": amount,
+                            "date": day}).action_post()
+
+    def _pay_all_by_bank(self):
+        """The four payments, recorded on the bank journal by the accountant (the welfare
+        request approved by the officer)."""
+        env = self.env(user=self.user_accountant)
+        remittance = env["union.remittance"].create({
+            "organization_id": self.unit_a.id, "date_from": date(2025, 8, 1),
+            "date_to": date(2025, 8, 31), "payment_journal_id": self.journal.id,
+            "payment_date": date(2025, 9, 10)})
+        remittance.action_post()
+        remittance.action_register_payment()
+        welfare = self.env["union.welfare.request"].with_user(self.user_officer_a).create({
+            "member_id": self.member_a2.id, "description": "Ốm nằm viện",
+            "kind_id": self.env.ref("union_finance.union_welfare_kind_sickness").id,
+            "amount": 700_000, "date": date(2025, 9, 1)})
+        welfare.action_approve()
+        welfare = welfare.with_user(self.user_accountant)
+        welfare.write({"payment_journal_id": self.journal.id, "payment_date": date(2025, 9, 3)})
+        welfare.action_pay()
+        self.unit_a.self_financing_below_threshold = True
+        refund = env["union.dues.refund"].create({
+            "member_id": self.member_a1.id, "line_ids": [(6, 0, self.a1_june.ids)],
+            "journal_id": self.journal.id, "date": date(2025, 9, 4)})
+        refund.action_post()
+        self.unit_a.self_financing_below_threshold = False
+        employer = self.env["res.partner"].create({"name": "Trường THCS B (SDLĐ)",
+                                                   "is_company": True})
+        self.unit_b.employer_ids = [(4, employer.id)]
+        contribution = env["union.fund.contribution"].create({
+            "organization_id": self.unit_b.id, "employer_id": employer.id,
+            "month": date(2025, 7, 1), "payroll_fund": 100_000_000, "headcount": 10})
+        contribution.action_post()
+        env["union.fund.payment"].create({
+            "contribution_id": contribution.id, "amount": int(contribution.amount_due),
+            "date": date(2025, 8, 15), "journal_id": self.cash_journal.id}).action_post()
+        allocation = env["union.fund.allocation"].create({
+            "name": "PB-07", "organization_id": self.unit_b.id, "date": date(2025, 9, 5),
+            "date_to": date(2025, 7, 31), "journal_id": self.journal.id,
+            "upper_journal_id": self.journal.id})
+        allocation.action_compute()
+        allocation.action_post()
+        return remittance, welfare, refund, allocation
+
+    def _bank_balance(self):
+        return sum(self.env["account.move.line"].search([
+            ("account_id", "=", self.bank.id), ("parent_state", "=", "posted")]).mapped("balance"))
+
+    def _open_transit(self, payments):
+        """{payment: its open money-in-transit item}"""
+        remittance, welfare, refund, allocation = payments
+        found = {}
+        for record, move, account in ((remittance, remittance.payment_move_id, self.transit_out),
+                                      (welfare, welfare.move_id, self.transit_out),
+                                      (refund, refund.move_id, self.transit_out),
+                                      (allocation, allocation.upper_move_id, self.transit_out),
+                                      ("received", allocation.move_id, self.transit_in)):
+            found[record] = move.line_ids.filtered(lambda aml, a=account: aml.account_id == a)
+        return found
+
+    def test_outgoing_transfers_wait_on_transit_and_the_statement_clears_them(self):
+        chart = self.env["account.chart.template"].with_context(
+            allowed_company_ids=self.company.root_id.ids)
+        self.assertEqual(self.transit_out, chart.ref("account_journal_payment_credit_account_id"))
+        self.assertNotEqual(self.transit_out, self.bank)
+        payments = self._pay_all_by_bank()
+        remittance, welfare, refund, allocation = payments
+        self.assertEqual(self._bank_balance(), 0, "nothing paid on the bank journal touches the bank")
+        items = self._open_transit(payments)
+        amounts = {"remittance": int(remittance.amount), "welfare": 700_000,
+                   "refund": int(refund.amount), "allocation": int(allocation.amount)}
+        for record, item in items.items():
+            with self.subTest(record=str(record)):
+                self.assertEqual(len(item), 1)
+                self.assertFalse(item.reconciled)
+        self.assertEqual(items[remittance].credit, amounts["remittance"])
+        self.assertEqual(items["received"].debit, amounts["allocation"])
+        self.assertEqual(items[allocation].credit, amounts["allocation"])
+        # the bank's statement: the number or the payee's name, as banks mangle them; one
+        # transfer of another amount to the same member, one the union did not record
+        welfare_name = "TRAN VAN  HUNG"  # Trần Văn Hùng, as the bank writes it
+        lines = [
+            (date(2025, 9, 10), "5243.90001", "CONG DOAN TRUONG THPT A NOP KINH PHI CONG DOAN "
+             "CAP TREN QUY 3\ncong doan nganh giao  duc", 0, amounts["remittance"]),
+            (date(2025, 9, 11), "5243.90002", f"CDCS THPT A chi tham om doan vien {welfare_name}",
+             0, amounts["welfare"]),
+            (date(2025, 9, 11), "5243.90003", f"Hoan tra doan phi {refund.move_id.name.lower()}",
+             0, amounts["refund"]),
+            (date(2025, 9, 12), "5243.90004", "CDN GD cap KPCD 2% cho truongthcs b pb 07", 0,
+             amounts["allocation"]),
+            (date(2025, 9, 12), "5243.90005", "Cong doan nganh Giao duc chuyen phan bo KPCD "
+             "PB-07", amounts["allocation"], 0),
+            (date(2025, 9, 13), "5243.90006", f"Chi ho tro {welfare_name}", 0, 123_000),
+        ]
+        opening = 10_000_000
+        name, content = files.vietinbank(ACCOUNT, opening, lines)
+        self._import(name, content)
+        st_lines = self._statement_lines().sorted(lambda line: line.ref)
+        self.assertEqual(st_lines.mapped("union_match_state"), ["cleared"] * 5 + ["open"],
+                         "another amount stays for the accountant")
+        self.assertFalse(st_lines[-1].is_reconciled)
+        for record, item in items.items():
+            with self.subTest(record=str(record)):
+                self.assertTrue(item.reconciled, "the item waiting on money in transit is cleared")
+        for st_line, item in zip(st_lines, (items[remittance], items[welfare], items[refund],
+                                            items[allocation], items["received"])):
+            self.assertEqual(item.matched_debit_ids.debit_move_id.move_id
+                             | item.matched_credit_ids.credit_move_id.move_id, st_line.move_id)
+        self.assertEqual(st_lines[0].partner_id, self.upper.partner_id)
+        # the bank account moved once per transfer, by the statement: the bank book is the bank's
+        statement = st_lines.statement_id
+        self.assertEqual(self._bank_balance(), statement.balance_end_real - opening)
+        bank_items = self.env["account.move.line"].search([("account_id", "=", self.bank.id)])
+        self.assertEqual(bank_items.move_id, st_lines.move_id)
+        wizard = self.env["union.finance.xlsx.report"].with_user(self.user_admin).create({
+            "report_type": "bank_book", "organization_id": self.federation.id, "year": 2025})
+        wizard.action_export()
+        sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data))).worksheets[0]
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        self.assertEqual(len(rows[4:-1]), len(lines), "each transfer once in the bank book")
+        self.assertEqual(rows[-1][4] - rows[-1][5], statement.balance_end_real - opening)
+        # the same file again changes nothing
+        with self.assertRaises(UserError):
+            self._import(name, content)
+        self.assertEqual(self.env["account.move.line"].search([("account_id", "=", self.bank.id)]),
+                         bank_items)
+        self.assertEqual(len(self._statement_lines()), len(lines))
+
+    def test_outgoing_line_of_another_amount_or_payee_stays_open(self):
+        remittance, welfare, _refund, _allocation = self._pay_all_by_bank()
+        lines = [(date(2025, 9, 10), "5243.91001", "NOP KINH PHI CONG DOAN NGANH GIAO DUC", 0,
+                  int(remittance.amount) + 1_000),
+                 (date(2025, 9, 11), "5243.91002", "Chi tra tien dien thang 8", 0, 700_000)]
+        name, content = files.vietinbank(ACCOUNT, 10_000_000, lines)
+        self._import(name, content)
+        self.assertEqual(self._statement_lines().mapped("union_match_state"), ["open", "open"])
+        items = self._open_transit((remittance, welfare, _refund, _allocation))
+        self.assertFalse(items[remittance].reconciled)
+        self.assertFalse(items[welfare].reconciled)
+
+    def test_cash_payments_stay_on_the_till(self):
+        welfare = self.env["union.welfare.request"].create({
+            "member_id": self.member_a2.id, "description": "Ốm nằm viện",
+            "kind_id": self.env.ref("union_finance.union_welfare_kind_sickness").id,
+            "amount": 300_000, "date": date(2025, 9, 1), "payment_date": date(2025, 9, 2)})
+        welfare.action_approve()
+        welfare.with_user(self.user_accountant).action_pay()
+        self.assertEqual(welfare.payment_journal_id, self.cash_journal)
+        credit = welfare.move_id.line_ids.filtered("credit")
+        self.assertEqual((credit.account_id, credit.credit),
+                         (self.cash_journal.default_account_id, 300_000))
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "union_finance.union_welfare_payment_voucher_report_action", welfare.ids)[0].decode()
+        self.assertIn(f'class="voucher-credit">{self.cash_journal.default_account_id.code}<', html)
+
+    def test_union_chart_payments_wait_on_1132(self):
+        company = self.env["res.company"].create({
+            "name": "Công đoàn thử 1132", "currency_id": self.env.ref("base.VND").id,
+            "country_id": self.env.ref("base.vn").id})
+        self.env.user.company_ids |= company
+        self.env["account.chart.template"].try_loading("vn_union", company, install_demo=False)
+        Mixin = self.env["union.payment.mixin"].with_company(company)
+        bank = company.union_dues_payment_journal_id
+        self.assertEqual(Mixin._union_payment_account(bank).with_company(company).code, "1132")
+        self.assertEqual(Mixin._union_receipt_account(bank).with_company(company).code, "1131")
+        cash = company.union_dues_cash_journal_id
+        self.assertEqual(Mixin._union_payment_account(cash), cash.default_account_id)
 
 
 @tagged("post_install", "-at_install")
