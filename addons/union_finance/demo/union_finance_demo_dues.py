@@ -318,10 +318,13 @@ class UnionFinanceDemoDues(models.AbstractModel):
         """The statement of the company's bank journal for the current month, imported
         and matched: the employers' transfers of the 2% fund declared and not yet paid
         (proposed by amount and payer, then confirmed as the accountant does: each
-        reconciled with its declaration, all but the last one when ``confirm``), and
-        ordinary spending (stationery, a visit to a sick member: waiting for the
-        accountant). Returns the statement lines imported (none when no declaration
-        is open or the statement was already imported)."""
+        reconciled with its declaration, all but the last one when ``confirm``), the
+        transfers the union ordered on the bank journal and the bank has not shown yet
+        (the remittance paid upward, waiting on money in transit 1132: cleared by their
+        line, so the bank book counts them once), and ordinary spending (stationery, a
+        visit to a sick member: waiting for the accountant). Returns the statement lines
+        imported (none when no declaration is open or the statement was already
+        imported)."""
         self = self.with_context(tracking_disable=True, mail_notrack=True, mail_create_nolog=True)
         today = today or fields.Date.context_today(self)
         Line = self.env["account.bank.statement.line"]
@@ -337,6 +340,14 @@ class UnionFinanceDemoDues(models.AbstractModel):
                  " CHUYEN KPCD 2% "
                  f"THANG {contribution.month:%m/%Y}", int(contribution.amount_residual), 0)
                 for contribution in contributions]
+        ordered = self.env["account.move.line"].search([
+            ("account_id", "=", self.env["union.payment.mixin"]._union_payment_account(journal).id),
+            ("company_id", "=", company.id), ("parent_state", "=", "posted"),
+            ("reconciled", "=", False), ("credit", ">", 0)], order="date, id")
+        # the bank writes the payment order's text: its label names the payee, and its number
+        rows += [(today, f"{today:%y%m%d}.9002{index:02d}",
+                  f"{_ascii(item.name).upper()} {item.move_id.name}", 0, int(item.credit))
+                 for index, item in enumerate(ordered, start=1)]
         rows += [(today, f"{today:%y%m%d}.900101", "Chi mua văn phòng phẩm phục vụ công tác "
                   "công đoàn", 0, 1_250_000),
                  (today, f"{today:%y%m%d}.900102", "Chi thăm hỏi đoàn viên ốm đau nằm viện",

@@ -375,6 +375,19 @@ class TestBankStatementProposals(BankStatementCase):
         lines = self._statement_lines().filtered(lambda line: line.amount > 0)
         self.assertEqual(len(lines), len(open_before))
         self.assertEqual(set(lines.mapped("union_match_state")), {"proposed"})
+        # the remittance the school paid upward by transfer waits on money in transit (1132)
+        # and the statement's line clears it: the bank account is the statement's
+        remittance = self.env["union.remittance"].search([("organization_id", "=", self.unit_a.id)])
+        transit = remittance.payment_move_id.line_ids.filtered("credit")
+        self.assertEqual(transit.account_id, self.env["union.payment.mixin"]._union_payment_account(
+            remittance.payment_journal_id))
+        self.assertTrue(transit.reconciled)
+        paid = self._statement_lines().filtered(lambda line: line.amount == -remittance.amount)
+        self.assertEqual(paid.union_match_state, "cleared")
+        bank = self.env["account.move.line"].search([
+            ("account_id", "=", self.journal.default_account_id.id), ("parent_state", "=", "posted")])
+        self.assertEqual(sum(bank.mapped("balance")),
+                         self._statement_lines().statement_id.balance_end_real)
 
     def test_checkoff_payment_recorded_before_is_cleared_by_the_school_transfer(self):
         amount = int(self.a1_july.amount + self.a2_july.amount)
