@@ -140,7 +140,8 @@ class AccountBankStatementLine(models.Model):
                 ("company_id", "in", self.company_id.ids), ("amount", "in", amounts)])
             # the 2% fund allocated by the upper level, received on the unit's bank journal
             payments = list(payments) + list(self.env["union.fund.allocation"].search([
-                ("state", "=", "posted"), ("journal_id.type", "=", "bank"),
+                ("state", "=", "posted"), ("journal_id", "in", self.journal_id.ids),
+                ("journal_id.type", "=", "bank"),
                 ("company_id", "in", self.company_id.ids), ("amount", "in", amounts)],
                 order="date, id"))
         by_amount = defaultdict(list)
@@ -302,9 +303,9 @@ class AccountBankStatementLine(models.Model):
 
     def _union_outgoing_items(self):
         """Open items on the outstanding payments account (1132, money in transit) of the
-        lines' bank journals and companies, of the lines' amounts, oldest first, with what
-        their description may hold: {amount: [(item, {compact key})]}. One query for the
-        items, one a source model."""
+        lines' bank journals (a transfer is debited on the account it was ordered from),
+        of the lines' amounts, oldest first, with what their description may hold:
+        {amount: [(item, {compact key})]}. One query for the items, one a source model."""
         Mixin = self.env["union.payment.mixin"]
         accounts = self.env["account.account"]
         for journal in self.journal_id.filtered(lambda j: j.type == "bank"):
@@ -317,6 +318,7 @@ class AccountBankStatementLine(models.Model):
             return {}
         items = self.env["account.move.line"].search([
             ("account_id", "in", accounts.ids), ("company_id", "in", self.company_id.ids),
+            ("journal_id", "in", self.journal_id.ids),
             ("parent_state", "=", "posted"), ("reconciled", "=", False),
             ("credit", ">", 0), ("balance", "in", [-amount for amount in amounts])],
             order="date, id")
