@@ -587,6 +587,29 @@ class TestBankStatementOutgoing(BankStatementCase):
             "union_finance.union_welfare_payment_voucher_report_action", welfare.ids)[0].decode()
         self.assertIn(f'class="voucher-credit">{self.cash_journal.default_account_id.code}<', html)
 
+    def test_no_outstanding_payments_account_is_refused_and_nothing_written(self):
+        company = self.company.root_id
+        self.env["ir.model.data"].search([
+            ("module", "=", "account"),
+            ("name", "=", f"{company.id}_account_journal_payment_credit_account_id")]).unlink()
+        self.journal.outbound_payment_method_line_ids.payment_account_id = False
+        welfare = self.env["union.welfare.request"].create({
+            "member_id": self.member_a2.id, "description": "Ốm nằm viện",
+            "kind_id": self.env.ref("union_finance.union_welfare_kind_sickness").id,
+            "amount": 300_000, "date": date(2025, 9, 1), "payment_journal_id": self.journal.id})
+        welfare.action_approve()
+        moves = self.env["account.move"].search_count([])
+        vietnamese = self.env["res.lang"]._lang_get("vi_VN").active
+        lang = "vi_VN" if vietnamese else "en_US"
+        with self.assertRaises(UserError) as refused:
+            welfare.with_user(self.user_accountant).with_context(lang=lang).action_pay()
+        self.assertIn(self.journal.with_context(lang=lang).name, str(refused.exception))
+        self.assertIn("1132", str(refused.exception))
+        if vietnamese:
+            self.assertIn("tiền đang chuyển", str(refused.exception))
+        self.assertEqual(welfare.state, "approved")
+        self.assertEqual(self.env["account.move"].search_count([]), moves)
+
     def test_union_chart_payments_wait_on_1132(self):
         company = self.env["res.company"].create({
             "name": "Công đoàn thử 1132", "currency_id": self.env.ref("base.VND").id,
