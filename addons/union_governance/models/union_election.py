@@ -331,6 +331,20 @@ class UnionElection(models.Model):
         nearest = max(congresses, key=lambda c: (len(c.organization_id.parent_path or ""), c.id))
         return nearest._add_elected_delegates(self.sudo())
 
+    def _elected_ranked(self):
+        """``[(rank, candidate)]`` of those elected in this round, most votes first; the ranks of
+        a further round continue after everyone elected in the rounds before it (round 1's
+        elected, then round 2's...), so the final ranking of the election is continuous."""
+        self.ensure_one()
+        earlier = 0
+        previous = self.previous_id
+        while previous:
+            earlier += len(previous.candidate_ids.filtered(lambda c: c.result == "elected"))
+            previous = previous.previous_id
+        elected = self.candidate_ids.filtered(lambda c: c.result == "elected").sorted(
+            lambda c: (-c.votes, c.sequence, c.id))
+        return list(enumerate(elected, start=earlier + 1))
+
     def action_print_minutes(self):
         self.ensure_one()
         return self.env.ref("union_governance.action_report_union_election_minutes").report_action(self)
