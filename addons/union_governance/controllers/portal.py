@@ -41,21 +41,26 @@ class UnionGovernancePortal(UnionPortal):
         return request.render("union_governance.portal_union_congresses", values)
 
     def _union_congress_participation(self, congress_id):
-        """The logged-in member's own participation in a congress (record rule), or nothing."""
-        member = self._union_get_member()
-        if not member:
-            return request.env["union.congress.participant"]
-        return request.env["union.congress.participant"].search(
-            [("member_id", "=", member.id), ("congress_id", "=", congress_id)], limit=1)
+        """The logged-in user's own participation in a congress, or nothing.
+
+        Searched as the system on the user's own partner, which is exactly what the member's
+        record rule on participants says (``member_id.partner_id = user.partner_id``): a voter's
+        first page in each worker would otherwise load and evaluate the record rules of the
+        member and participant models (about ten queries) before the page itself.
+        """
+        # sudo: restricted to the user's own partner in the domain itself (see above)
+        return request.env["union.congress.participant"].sudo().search(
+            [("congress_id", "=", congress_id), ("member_id.partner_id", "=", request.env.user.partner_id.id)],
+            order="id", limit=1)
 
     def _union_render_congress(self, participant):
-        # sudo: the congress of the member's own participation (found under their record rule),
-        # which they may read; read as the system so that the record rule of the congress, its
-        # elections and candidates (a path through every participant of the congress) is not
-        # evaluated in Python over all the participants for each record read
-        congress = participant.sudo().congress_id
+        # sudo: the congress of the member's own participation, which they may read; read as the
+        # system so that the record rule of the congress, its elections and candidates (a path
+        # through every participant of the congress) is not evaluated in Python over all the
+        # participants for each record read
+        congress = participant.congress_id
         # sudo: the participant's own check-in code, shown as their QR code
-        checkin_code = participant.sudo()._get_checkin_code()
+        checkin_code = participant._get_checkin_code()
         qr_url = "/report/barcode/?" + url_encode(
             {"barcode_type": "QR", "value": checkin_code, "width": 240, "height": 240})
         elections = congress.election_ids
@@ -85,9 +90,9 @@ class UnionGovernancePortal(UnionPortal):
     def _union_election_participation(self, election_id):
         """``(election, participant)``: an election and the logged-in member's own participation
         in its congress, or not found. The election is read as the system: the member may read
-        it because they take part in its congress, which their own participation (searched under
-        their record rule) proves, in one query instead of the record rule's Python evaluation
-        over every participant of the congress."""
+        it because they take part in its congress, which their own participation proves, in one
+        query instead of the record rule's Python evaluation over every participant of the
+        congress."""
         # sudo: see above; nothing of the election is used before the participation is found
         election = request.env["union.election"].sudo().browse(election_id).exists()
         participant = self._union_congress_participation(election.congress_id.id) if election else None
@@ -99,7 +104,8 @@ class UnionGovernancePortal(UnionPortal):
         """The ballot page: one election, its candidates and the form, nothing else."""
         # sudo: whether the member has voted, from their own voter line only
         voter = request.env["union.election.voter"].sudo().search_fetch(
-            [("election_id", "=", election.id), ("participant_id", "=", participant.id)], ["voted"], limit=1)
+            [("election_id", "=", election.id), ("participant_id", "=", participant.id)], ["voted"], order="id",
+            limit=1)
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "union_ballot", "main_object": portal_main_object(), "election": election,
@@ -124,8 +130,9 @@ class UnionGovernancePortal(UnionPortal):
             raise request.not_found()
         try:
             with request.env.cr.savepoint():
-                # as the voter: the vote is checked against the logged-in user's own voter line
-                receipt = election.sudo(False)._cast_online_ballot(candidate_ids)
+                # the vote is checked against the logged-in user's own voter line (env.user is
+                # the voter under sudo too) and the ballot written as the ballot-box user
+                receipt = election._cast_online_ballot(candidate_ids)
         except UserError as error:
             return self._union_render_ballot(election, participant, vote_error=error.args[0])
         # a small page: 500 voters in a minute each get their receipt without the whole
