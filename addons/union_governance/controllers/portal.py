@@ -48,8 +48,11 @@ class UnionGovernancePortal(UnionPortal):
         first page in each worker would otherwise load and evaluate the record rules of the
         member and participant models (about ten queries) before the page itself.
         """
+        Participant = request.env["union.congress.participant"]
+        if not Participant.has_access("read"):  # e.g. a portal user no longer in the member group
+            return Participant
         # sudo: restricted to the user's own partner in the domain itself (see above)
-        return request.env["union.congress.participant"].sudo().search(
+        return Participant.sudo().search(
             [("congress_id", "=", congress_id), ("member_id.partner_id", "=", request.env.user.partner_id.id)],
             order="id", limit=1)
 

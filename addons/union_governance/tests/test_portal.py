@@ -91,6 +91,14 @@ class TestGovernancePortal(ElectionCommon, HttpCase):
                             data={"csrf_token": http.Request.csrf_token(self), "candidate_ids": str(candidate.id)})
         self.assertEqual(res.status_code, 404)
         self.assertEqual(self.url_open("/my/union/election/999999").status_code, 404)
+        # a summoned member whose login left the member group: no congress page, ballot or vote
+        self.users[2].groups_id = [(3, self.env.ref("union_membership.group_union_member").id)]
+        self.authenticate(self.users[2].login, self.users[2].login)
+        self.assertEqual(self.url_open(f"/my/union/congress/{self.congress.id}").status_code, 404)
+        self.assertEqual(self.url_open(f"/my/union/election/{self.election.id}").status_code, 404)
+        res = self.url_open(f"/my/union/election/{self.election.id}/vote",
+                            data={"csrf_token": http.Request.csrf_token(self), "candidate_ids": str(candidate.id)})
+        self.assertEqual(res.status_code, 404)
         self.assertTrue(other.participant_ids)
         self.assertEqual(self.env["union.election.ballot"].search_count([("election_id", "=", self.election.id)]), 1)
 
