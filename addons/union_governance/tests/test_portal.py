@@ -133,6 +133,8 @@ class TestGovernancePortal(ElectionCommon, HttpCase):
             congress.action_done()
         self.assertEqual(counts[0], counts[1])
         page, vote = counts[1]
-        # a voter's first page (16 queries when measured), their vote (20)
-        self.assertLessEqual(page, 18, counts)
+        # a voter's first page: 16 queries when measured with union_governance alone, 28 with
+        # website installed (its layout, and the user's first request loading website's rules);
+        # their vote: 20 (19 with website)
+        self.assertLessEqual(page, 30, counts)
         self.assertLessEqual(vote, 22, counts)
