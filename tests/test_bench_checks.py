@@ -1,6 +1,7 @@
 """Plain tests of the benchmarks' correctness checks (no Odoo server, no timing):
 the arrears XLSX row count, the register's gaps and duplicates, the latency
-percentile, and the markdown table of bench/run_all.py."""
+percentile, the markdown table of bench/run_all.py, and the vote bench's reading of
+Odoo's request log."""
 import io
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 import bench_arrears  # noqa: E402
 import bench_numbering  # noqa: E402
+import bench_vote  # noqa: E402
 import run_all  # noqa: E402
 from common import percentile  # noqa: E402
 
@@ -95,3 +97,18 @@ def test_run_all_table():
     assert "1.0 s between pages | p50 40 ms, p95 120 ms" in text
     assert "0 gaps, 0 duplicates" in text
     assert "| dues_run_ratio | speedup 12.5 | >= 10x | yes |" in text
+
+
+def test_vote_server_times_from_the_request_log(tmp_path):
+    log = tmp_path / "odoo.log"
+    before = '127.0.0.1 - - [x] "POST /web/login HTTP/1.1" 303 - 18 0.020 0.600\n'
+    log.write_text(before + "".join([
+        '127.0.0.1 - - [x] "GET /my/union/election/7 HTTP/1.1" 200 - 16 0.010 0.020\n',
+        '127.0.0.1 - - [x] "GET /my/union/election/7 HTTP/1.1" 200 - 18 0.030 0.030\n',
+        '127.0.0.1 - - [x] "POST /my/union/election/7/vote HTTP/1.1" 200 - 20 0.015 0.015\n',
+        '127.0.0.1 - - [x] "GET /my/union/election/receipt?code=AB HTTP/1.1" 200 - 9 0.001 0.004\n',
+    ]))
+    times = bench_vote.server_times(str(log), len(before))
+    assert set(times) == {"ballot_page", "vote"}  # the login before the offset is not counted
+    assert times["ballot_page"] == {"count": 2, "queries_p50": 16, "server_ms_p50": 30, "server_ms_p95": 60}
+    assert times["vote"]["server_ms_p50"] == 30

@@ -1,7 +1,7 @@
 from werkzeug.urls import url_encode
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from odoo.addons.union_membership.controllers.portal import UnionPortal, portal_main_object
@@ -41,17 +41,29 @@ class UnionGovernancePortal(UnionPortal):
         return request.render("union_governance.portal_union_congresses", values)
 
     def _union_congress_participation(self, congress_id):
-        """The logged-in member's own participation in a congress (record rule), or nothing."""
-        member = self._union_get_member()
-        if not member:
-            return request.env["union.congress.participant"]
-        return request.env["union.congress.participant"].search(
-            [("member_id", "=", member.id), ("congress_id", "=", congress_id)], limit=1)
+        """The logged-in user's own participation in a congress, or nothing.
 
-    def _union_render_congress(self, participant, **extra):
+        Searched as the system on the user's own partner, which is exactly what the member's
+        record rule on participants says (``member_id.partner_id = user.partner_id``): a voter's
+        first page in each worker would otherwise load and evaluate the record rules of the
+        member and participant models (about ten queries) before the page itself.
+        """
+        Participant = request.env["union.congress.participant"]
+        if not Participant.has_access("read"):  # e.g. a portal user no longer in the member group
+            return Participant
+        # sudo: restricted to the user's own partner in the domain itself (see above)
+        return Participant.sudo().search(
+            [("congress_id", "=", congress_id), ("member_id.partner_id", "=", request.env.user.partner_id.id)],
+            order="id", limit=1)
+
+    def _union_render_congress(self, participant):
+        # sudo: the congress of the member's own participation, which they may read; read as the
+        # system so that the record rule of the congress, its elections and candidates (a path
+        # through every participant of the congress) is not evaluated in Python over all the
+        # participants for each record read
         congress = participant.congress_id
         # sudo: the participant's own check-in code, shown as their QR code
-        checkin_code = participant.sudo()._get_checkin_code()
+        checkin_code = participant._get_checkin_code()
         qr_url = "/report/barcode/?" + url_encode(
             {"barcode_type": "QR", "value": checkin_code, "width": 240, "height": 240})
         elections = congress.election_ids
@@ -60,7 +72,7 @@ class UnionGovernancePortal(UnionPortal):
             ("election_id", "in", elections.ids), ("participant_id", "=", participant.id),
             ("voted", "=", True)]).election_id.ids)
         # sudo: the documents the officers attached for the participants, with download tokens
-        documents = congress.sudo().document_ids
+        documents = congress.document_ids
         document_links = []
         for document in documents:
             token = document.access_token or document.generate_access_token()[0]
@@ -68,7 +80,7 @@ class UnionGovernancePortal(UnionPortal):
         values = self._union_prepare_values(
             participant.member_id, page_name="union_congress", union_posts=None, congress=congress,
             participant=participant,
-            qr_url=qr_url, elections=elections, voted_election_ids=voted, document_links=document_links, **extra)
+            qr_url=qr_url, elections=elections, voted_election_ids=voted, document_links=document_links)
         return request.render("union_governance.portal_union_congress", values)
 
     @http.route("/my/union/congress/<int:congress_id>", type="http", auth="user", website=True)
@@ -78,31 +90,58 @@ class UnionGovernancePortal(UnionPortal):
             raise request.not_found()
         return self._union_render_congress(participant)
 
+    def _union_election_participation(self, election_id):
+        """``(election, participant)``: an election and the logged-in member's own participation
+        in its congress, or not found. The election is read as the system: the member may read
+        it because they take part in its congress, which their own participation proves, in one
+        query instead of the record rule's Python evaluation over every participant of the
+        congress."""
+        # sudo: see above; nothing of the election is used before the participation is found
+        election = request.env["union.election"].sudo().browse(election_id).exists()
+        participant = self._union_congress_participation(election.congress_id.id) if election else None
+        if not participant:
+            raise request.not_found()
+        return election, participant
+
+    def _union_render_ballot(self, election, participant, **extra):
+        """The ballot page: one election, its candidates and the form, nothing else."""
+        # sudo: whether the member has voted, from their own voter line only
+        voter = request.env["union.election.voter"].sudo().search_fetch(
+            [("election_id", "=", election.id), ("participant_id", "=", participant.id)], ["voted"], order="id",
+            limit=1)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "union_ballot", "main_object": portal_main_object(), "election": election,
+            "congress": election.congress_id, "participant": participant, "voter": voter,
+            "candidates": election.candidate_ids, **extra})
+        return request.render("union_governance.portal_union_ballot", values)
+
+    @http.route("/my/union/election/<int:election_id>", type="http", auth="user", website=True)
+    def portal_union_ballot(self, election_id, **kw):
+        """The voter's ballot: the page a voter opens when the poll opens (linked from the
+        congress page), small so that a whole congress can open it in the same minute."""
+        election, participant = self._union_election_participation(election_id)
+        return self._union_render_ballot(election, participant)
+
     @http.route("/my/union/election/<int:election_id>/vote", type="http", auth="user", website=True,
                 methods=["POST"])
     def portal_union_vote(self, election_id, **post):
-        election = request.env["union.election"].browse(election_id)
-        try:
-            election.check_access("read")
-            congress_id = election.congress_id.id
-        except (AccessError, MissingError):
-            raise request.not_found()
-        participant = self._union_congress_participation(congress_id)
-        if not participant:
-            raise request.not_found()
+        election, participant = self._union_election_participation(election_id)
         try:
             candidate_ids = [int(value) for value in request.httprequest.form.getlist("candidate_ids")]
         except ValueError:
             raise request.not_found()
         try:
             with request.env.cr.savepoint():
+                # the vote is checked against the logged-in user's own voter line (env.user is
+                # the voter under sudo too) and the ballot written as the ballot-box user
                 receipt = election._cast_online_ballot(candidate_ids)
         except UserError as error:
-            return self._union_render_congress(participant, vote_error=error.args[0], error_election_id=election.id)
+            return self._union_render_ballot(election, participant, vote_error=error.args[0])
         # a small page: 500 voters in a minute each get their receipt without the whole
         # congress page (documents, QR code, every election) being rendered again
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "union_congress", "congress": participant.congress_id, "election": election,
+        values.update({"page_name": "union_ballot", "congress": election.congress_id, "election": election,
                        "receipt": receipt, "main_object": portal_main_object()})
         return request.render("union_governance.portal_union_vote_cast", values)
 

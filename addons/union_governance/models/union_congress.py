@@ -213,9 +213,7 @@ class UnionCongress(models.Model):
         present = set(self.participant_ids.member_id.ids)
         vals_list = []
         for election in elections.sorted(lambda e: (e.kind != "delegates", e.id)):
-            elected = election.candidate_ids.filtered(lambda c: c.result == "elected").sorted(
-                lambda c: (-c.votes, c.sequence, c.id))
-            for rank, candidate in enumerate(elected, start=1):
+            for rank, candidate in election._elected_ranked():
                 if candidate.member_id.id in present:
                     continue
                 present.add(candidate.member_id.id)

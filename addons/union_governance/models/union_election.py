@@ -142,37 +142,58 @@ class UnionElection(models.Model):
         return True
 
     def _check_can_vote(self):
-        """Refuse the vote of the current user, with a clear message; return their voter line."""
+        """Refuse the vote of the current user, with a clear message; return their voter line.
+
+        One query finds the user's voter line with whether they have voted and are checked in,
+        and locks that row only (``FOR UPDATE OF``: not the participant, not the election), so
+        that two requests of one voter at the same moment cannot both vote.
+        """
         self.ensure_one()
-        # sudo: the voter line of the current user only (looked up by their own partner)
-        voter = self.env["union.election.voter"].sudo().search([
-            ("election_id", "=", self.id), ("member_id.partner_id", "=", self.env.user.partner_id.id)], limit=1)
-        if not voter:
+        # the voter line of the current user only (by their own partner), as the system: voter
+        # lines are the system's record of who has voted; flushed first, read in SQL with its lock
+        Voter = self.env["union.election.voter"].sudo()
+        Voter.flush_model(["election_id", "member_id", "participant_id", "voted"])
+        self.env["union.congress.participant"].flush_model(["state"])
+        self.env.cr.execute("""
+            SELECT voter.id, voter.voted, participant.state
+              FROM union_election_voter voter
+              JOIN union_member member ON member.id = voter.member_id
+              JOIN union_congress_participant participant ON participant.id = voter.participant_id
+             WHERE voter.election_id = %s AND member.partner_id = %s
+             LIMIT 1
+               FOR UPDATE OF voter
+        """, [self.id, self.env.user.partner_id.id])
+        row = self.env.cr.fetchone()
+        if not row:
             raise UserError(self.env._("You have no vote in %(election)s.", election=self.name))
         if self.state != "open" or (self.date_close and self.date_close <= fields.Datetime.now()):
             raise UserError(self.env._("The poll of %(election)s is closed: your vote was not recorded.",
                                        election=self.name))
-        # one vote per voter, also between two requests at the same moment
-        self.env.cr.execute("SELECT voted FROM union_election_voter WHERE id = %s FOR UPDATE", [voter.id])
-        if self.env.cr.fetchone()[0]:
+        voter_id, voted, participant_state = row
+        if voted:
             raise UserError(self.env._("You have already voted in %(election)s: a second ballot is refused.",
                                        election=self.name))
-        if voter.participant_id.state != "present":
+        if participant_state != "present":
             raise UserError(self.env._(
                 "You have not checked in at the congress: check in at the registration desk, then vote."))
-        return voter
+        return Voter.browse(voter_id)
 
     def _cast_online_ballot(self, candidate_ids):
         """Cast the current user's secret ballot; return its receipt code.
 
         In one transaction: the voter line is marked as voted, and the ballot is written by the
         neutral ballot-box user; the ballot carries no voter, no creator, no date, and the voter
-        line no ballot. Everything is checked before anything is written.
+        line no ballot. Everything is checked before anything is written. A fixed number of
+        queries whatever the size of the congress: no recompute, no mail, no tracking.
         """
         self.ensure_one()
         voter = self._check_can_vote()
-        candidates = self.env["union.election.candidate"].sudo().browse(list(set(candidate_ids))).exists()
-        if len(candidates) != len(set(candidate_ids)) or candidates.election_id != self and candidates:
+        wanted = set(candidate_ids)
+        # sudo: the candidates of this election named on the ballot (one query)
+        candidates = self.env["union.election.candidate"].sudo().search(
+            [("id", "in", list(wanted)), ("election_id", "=", self.id)], order="id") if wanted else \
+            self.env["union.election.candidate"]
+        if len(candidates) != len(wanted):
             raise UserError(self.env._("Your ballot names a person who is not a candidate in %(election)s.",
                                        election=self.name))
         if len(candidates) > self.seats:
@@ -330,6 +351,20 @@ class UnionElection(models.Model):
             return self.env["union.congress.participant"]
         nearest = max(congresses, key=lambda c: (len(c.organization_id.parent_path or ""), c.id))
         return nearest._add_elected_delegates(self.sudo())
+
+    def _elected_ranked(self):
+        """``[(rank, candidate)]`` of those elected in this round, most votes first; the ranks of
+        a further round continue after everyone elected in the rounds before it (round 1's
+        elected, then round 2's...), so the final ranking of the election is continuous."""
+        self.ensure_one()
+        earlier = 0
+        previous = self.previous_id
+        while previous:
+            earlier += len(previous.candidate_ids.filtered(lambda c: c.result == "elected"))
+            previous = previous.previous_id
+        elected = self.candidate_ids.filtered(lambda c: c.result == "elected").sorted(
+            lambda c: (-c.votes, c.sequence, c.id))
+        return list(enumerate(elected, start=earlier + 1))
 
     def action_print_minutes(self):
         self.ensure_one()

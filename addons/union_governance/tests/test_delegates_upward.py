@@ -79,3 +79,45 @@ class TestDelegatesUpward(GovernanceCommon, TransactionCase):
         upper.action_take_elected_delegates()
         self.assertEqual((upper.participant_ids.member_id, upper.participant_ids.kind),
                          (self.member_a2, "alternate"))
+
+    def test_alternates_of_a_further_round_rank_after_the_first(self):
+        """Alternates elected in a further round rank after those elected in the first round
+        (1, then 2, 3...): the ranks do not start again at 1."""
+        upper = self._make_congress(self.upper, kind="delegates")
+        upper.allotment_ids = [(0, 0, {"sub_organization_id": self.unit_a.id, "seats": 1})]
+        alt_1, alt_2, alt_3 = self._make_members(self.unit_a, 3, "Dự khuyết")
+        lower = self._make_congress(self.unit_a)
+        lower.action_summon_members()
+        lower.participant_ids.action_check_in()
+        lower.action_open_session()
+        self._elect(lower, "delegates", {self.member_a1: 4})
+        # 2 alternates to elect out of 10 ballots: alt_1 elected, alt_2 and alt_3 tied at the last seat
+        first = self.env["union.election"].create({
+            "name": "Bầu đại biểu dự khuyết", "congress_id": lower.id, "kind": "alternates", "seats": 2,
+            "method": "paper", "candidate_ids": [(0, 0, {"member_id": m.id}) for m in (alt_1, alt_2, alt_3)]})
+        first.action_approve_list()
+        first.action_open_poll()
+        first.action_close_poll()
+        first.write({"ballots_issued": 10, "ballots_cast": 10, "ballots_valid": 10})
+        for candidate, votes in zip(first.candidate_ids, (8, 6, 6)):
+            candidate.votes = votes
+        first.action_count()
+        self.assertEqual(first.candidate_ids.mapped("result"), ["elected", "tie", "tie"])
+        second = self.env["union.election"].browse(first.action_new_round()["res_id"])
+        second.action_approve_list()
+        second.action_open_poll()
+        second.action_close_poll()
+        second.write({"ballots_issued": 10, "ballots_cast": 10, "ballots_valid": 10})
+        second.candidate_ids.filtered(lambda c: c.member_id == alt_3).votes = 7
+        second.candidate_ids.filtered(lambda c: c.member_id == alt_2).votes = 3
+        second.action_count()
+        # the second round confirmed first, then the first round: the ranks follow the rounds
+        second.with_user(self.user_officer_a).action_confirm()
+        first.with_user(self.user_officer_a).action_confirm()
+        alternates = upper.participant_ids.filtered(lambda p: p.kind == "alternate")
+        self.assertEqual({p.member_id: p.alternate_rank for p in alternates}, {alt_1: 1, alt_3: 2})
+        # taken again from below, in one go: the same ranks
+        alternates.unlink()
+        upper.action_take_elected_delegates()
+        alternates = upper.participant_ids.filtered(lambda p: p.kind == "alternate")
+        self.assertEqual({p.member_id: p.alternate_rank for p in alternates}, {alt_1: 1, alt_3: 2})

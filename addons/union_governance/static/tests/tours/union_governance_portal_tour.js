@@ -36,6 +36,11 @@ registry.category("web_tour.tours").add("union_governance_portal_tour", {
             trigger: ".o_union_participant_state .text-bg-success",
         },
         {
+            content: "Open the ballot from the congress page",
+            trigger: "a.o_union_open_ballot",
+            run: "click",
+        },
+        {
             content: "Cross out the third name",
             trigger: ".o_union_ballot_form input[data-index='2']",
             run: "click",
