@@ -27,7 +27,7 @@ class TestDuesRunJobTour(FinanceTourCommon):
     def test_province_dues_run_posted_in_background(self):
         # every run is "large": posted by a background job
         self.env["ir.config_parameter"].sudo().set_param("union_finance.dues_run_background_min_lines", "1")
-        self.start_tour("/odoo", "union_dues_run_job_tour", login=self.user_accountant.login)
+        self.start_tour("/odoo", "union_dues_run_job_tour", login=self.user_accountant.login, timeout=180)
         run = self.env["union.dues.run"].search([("organization_id", "=", self.upper.id),
                                                  ("month", "=", date(2025, 7, 1))])
         self.assertEqual(len(run), 1)
@@ -52,7 +52,7 @@ class TestArrearsReportJobTour(FinanceTourCommon):
         self._run(self.unit_a, date(2025, 7, 1))
         # every unit is "large": its arrears report is a background job
         self.env["ir.config_parameter"].sudo().set_param("union_finance.arrears_background_min_members", "1")
-        self.start_tour("/odoo", "union_arrears_report_job_tour", login=self.user_officer_a.login)
+        self.start_tour("/odoo", "union_arrears_report_job_tour", login=self.user_officer_a.login, timeout=180)
         job = self.env["union.background.job"].search([("user_id", "=", self.user_officer_a.id)])
         self.assertEqual((len(job), job.state, job.progress), (1, "done", 100))
         self.assertEqual(job.res_model, "union.finance.xlsx.report")
@@ -73,6 +73,6 @@ class TestLockDateTour(FinanceTourCommon):
 
     def test_lock_dates_set_and_shown_again(self):
         self.assertFalse(self.company.fiscalyear_lock_date)
-        self.start_tour("/odoo", "union_lock_date_tour", login=self.user_accountant.login)
+        self.start_tour("/odoo", "union_lock_date_tour", login=self.user_accountant.login, timeout=180)
         self.assertEqual(self.company.fiscalyear_lock_date, date(2025, 7, 31))
         self.assertFalse(self.company.hard_lock_date, "only the date the accountant set changes")

@@ -25,7 +25,7 @@ class TestCongressDeskTour(GovernanceCommon, HttpCase):
         cls.user_officer_b.lang = "vi_VN"
 
     def test_checkin_at_the_event_desk(self):
-        self.start_tour("/odoo", "union_congress_desk_tour", login=self.user_officer_b.login)
+        self.start_tour("/odoo", "union_congress_desk_tour", login=self.user_officer_b.login, timeout=180)
         participants = self.congress_b.participant_ids
         present = participants.filtered(lambda p: p.state == "present")
         self.assertEqual(present.member_id, self.member_b1 | self.members[0])

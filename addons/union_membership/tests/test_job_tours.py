@@ -28,7 +28,7 @@ class TestMergeJobTour(TourJobRunnerMixin, UnionCommon, HttpCase):
         self.env["ir.config_parameter"].sudo().set_param("union_membership.merge_background_min_records", "0")
         self.env["res.lang"]._activate_lang("vi_VN")
         self.user_upper.lang = "vi_VN"
-        self.start_tour("/odoo", "union_merge_job_tour", login=self.user_upper.login)
+        self.start_tour("/odoo", "union_merge_job_tour", login=self.user_upper.login, timeout=180)
         self.assertEqual(self.unit_b.state, "merged")
         self.assertEqual(self.member_b1.organization_id, self.unit_a)
         event = self.member_b1.event_ids.filtered(lambda e: e.event_type == "transfer")

@@ -43,7 +43,8 @@ class TourJobRunnerMixin:
         """Run every waiting job as queue_job's runner does: mark it enqueued (the runner's own
         statement, jobrunner/runner.py set_job_enqueued), then GET /queue_job/runjob, which runs it
         as the user who started it and records it done (or failed)."""
-        # a test cursor of its own: this runs in the browser's message thread, not the test's
+        # a test cursor of its own (this runs in the browser's message thread, not the test's),
+        # committed on leaving the block, as the runner's own connection does
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             uuids = env["queue.job"].search([("state", "=", "pending")], order="id").mapped("uuid")
@@ -51,7 +52,6 @@ class TourJobRunnerMixin:
                 cr.execute("UPDATE queue_job SET state = 'enqueued', "
                            "date_enqueued = date_trunc('seconds', now() at time zone 'utc') WHERE uuid = %s",
                            [uuid])
-            cr.commit()
         for uuid in uuids:
             response = self.url_open(f"/queue_job/runjob?db={self.env.cr.dbname}&job_uuid={uuid}", timeout=120)
             response.raise_for_status()

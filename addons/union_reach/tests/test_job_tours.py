@@ -16,7 +16,7 @@ class TestNationalCompareJobTour(TourJobRunnerMixin, ReachCommon, HttpCase):
         self.env["ir.config_parameter"].sudo().set_param("union_reach.national_background_min_kb", "0")
         self.env["res.lang"]._activate_lang("vi_VN")
         self.user_upper.lang = "vi_VN"
-        self.start_tour("/odoo", "union_national_compare_job_tour", login=self.user_upper.login)
+        self.start_tour("/odoo", "union_national_compare_job_tour", login=self.user_upper.login, timeout=180)
         comparison = self.env["union.reach.national.import"].search([("create_uid", "=", self.user_upper.id)])
         self.assertEqual(len(comparison), 1)
         self.assertEqual((comparison.organization_id, comparison.state, comparison.row_count),

@@ -42,7 +42,7 @@ registry.category("web_tour.tours").add("union_arrears_report_job_tour", {
             run: "edit THPT A",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item a:contains('Công đoàn Trường THPT A')",
+            trigger: ".modal .o_field_widget[name='organization_id'] .o-autocomplete--dropdown-item a:contains('Công đoàn Trường THPT A')",
             run: "click",
         },
         {

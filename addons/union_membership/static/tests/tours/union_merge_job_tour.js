@@ -38,8 +38,12 @@ registry.category("web_tour.tours").add("union_merge_job_tour", {
             run: "edit THCS B",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item a:contains('Công đoàn Trường THCS B')",
+            trigger: ".modal .o_field_widget[name='source_ids'] .o-autocomplete--dropdown-item a:contains('Công đoàn Trường THCS B')",
             run: "click",
+        },
+        {
+            content: "Only that unit closes",
+            trigger: ".modal .o_field_widget[name='source_ids']:has(.o_tag:contains('THCS B')):not(:has(.o_tag:contains('THPT A')))",
         },
         {
             content: "The surviving unit",
@@ -47,7 +51,7 @@ registry.category("web_tour.tours").add("union_merge_job_tour", {
             run: "edit THPT A",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item a:contains('Công đoàn Trường THPT A')",
+            trigger: ".modal .o_field_widget[name='target_id'] .o-autocomplete--dropdown-item a:contains('Công đoàn Trường THPT A')",
             run: "click",
         },
         {

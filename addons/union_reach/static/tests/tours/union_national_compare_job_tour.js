@@ -58,7 +58,7 @@ registry.category("web_tour.tours").add("union_national_compare_job_tour", {
             run: "edit ngành Giáo dục",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item a:contains('Công đoàn ngành Giáo dục')",
+            trigger: ".o_form_view .o_field_widget[name='organization_id'] .o-autocomplete--dropdown-item a:contains('Công đoàn ngành Giáo dục')",
             run: "click",
         },
         {
