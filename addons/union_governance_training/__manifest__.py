@@ -12,6 +12,9 @@
         "views/union_congress_views.xml",
     ],
     "demo": ["demo/union_governance_training_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["union_governance_training/static/tests/tours/*.js"],
+    },
     "auto_install": True,
     "installable": True,
 }

@@ -80,10 +80,11 @@ class UnionOrganizationMerge(models.TransientModel):
                   below=len(subtree) - len(sources), members=members,
                   units=", ".join(sources.mapped("display_name"))),
             ]
-        target = self._origin.target_id if self.target_kind == "existing" else None
-        target_label = (target.display_name if target else _(
+        # the unit chosen on the screen (a new wizard's _origin has none: the preview named "the new unit")
+        target = self.target_id._origin if self.target_kind == "existing" else None
+        target_label = (target.display_name or "-") if self.target_kind == "existing" else _(
             "the new unit %(name)s under %(parent)s", name=self.new_name or "-",
-            parent=self.new_parent_id.display_name or "-"))
+            parent=self.new_parent_id.display_name or "-")
         members = Member.search_count([("organization_id", "in", sources.ids),
                                        ("state", "in", MEMBER_STATES)])
         children = self.env["union.organization"].search_count([
