@@ -28,3 +28,5 @@ from . import test_arrears_reminder
 from . import test_organization_merge  # issue 18: a merge moves unpaid dues and balances
 from . import test_monetary  # issue 19: every amount is Monetary, the migration keeps values
 from . import test_books_closing  # issue 15: remap 711803/336802, lock dates
+from . import test_finance_law
+from . import test_job_tours  # browser tours of the dues run and arrears jobs, lock dates
