@@ -415,13 +415,15 @@ def insert_batch(model, data_list, ids=None):
     with a parent path; raises FastCreateUnsupported then if ``ids`` (the ids of the rows,
     taken beforehand) are given.
     """
-    names = sorted({name for data in data_list for name in data["stored"]})
+    # the rows' distinct sets of names (batch_create's rows share a handful), not every row's
+    layouts = {tuple(data["stored"]) for data in data_list}
+    names = sorted(set().union(*layouts))
     fields_ = [model._fields[name] for name in names]
     env = model.env
     cr = env.cr
     # a column missing from some rows is NULL for them, what _create's DEFAULT gives when
     # the column has no default of its own in the database
-    partial = [name for name in names if any(name not in data["stored"] for data in data_list)]
+    partial = [name for name in names if any(name not in layout for layout in layouts)]
     if partial:
         cr.execute("""SELECT 1 FROM information_schema.columns WHERE table_name = %s
                          AND column_name = ANY(%s) AND column_default IS NOT NULL""", [model._table, partial])
@@ -434,45 +436,12 @@ def insert_batch(model, data_list, ids=None):
     env.flush_all()
     if ids is None:
         ids = allocate_ids(cr, model._table, len(data_list))
-    # the defaults (the same value in every row) are converted once, not once per row; the
-    # rows are built as COPY's lists, in the columns' order (copy_insert)
-    memos = [{} if field.type in MEMO_TYPES and not field.translate and not field.company_dependent
-             else None for field in fields_]
-    # a text or a reference written as it is: what Char/Text and Many2one's conversion gives
-    # (the text cut at the field's size; the id), without the call
-    plain_text = [type(field) in (fields.Char, fields.Text) and not field.translate
-                  and not field.company_dependent for field in fields_]
-    plain_ref = [type(field) is fields.Many2one and not field.company_dependent for field in fields_]
-    plan = list(zip(names, fields_, memos, plain_text, plain_ref))
-    null = COPY_NULL
-    rows = []
-    for record_id, data in zip(ids, data_list):
-        stored = data["stored"]
-        row = [record_id]
-        for name, field, memo, text, ref in plan:
-            value = stored.get(name, _MISSING)
-            if value is _MISSING:
-                row.append(null)
-                continue
-            cls = value.__class__
-            if text and cls is str:
-                row.append(value[:field.size])
-                continue
-            if ref and cls is int:
-                row.append(value or null)
-                continue
-            if memo is not None and cls in MEMO_VALUE_TYPES:
-                key = (cls, value)
-                converted = memo.get(key, _MISSING)
-                if converted is _MISSING:
-                    converted = _copy_value(field.convert_to_column_insert(value, model, stored))
-                    if len(memo) < MEMO_MAX:
-                        memo[key] = converted
-                row.append(converted)
-                continue
-            row.append(_copy_value(field.convert_to_column_insert(value, model, stored)))
-        rows.append(row)
-    copy_insert(cr, model._table, ["id", *names], rows)
+    # the rows are built column by column (one loop per field, not one branch per cell), as
+    # COPY's lists in the columns' order (copy_insert); the defaults and repeating values are
+    # converted once per distinct value
+    stored_list = [data["stored"] for data in data_list]
+    columns = [_column_values(model, field, stored_list) for field in fields_]
+    copy_insert(cr, model._table, ["id", *names], list(zip(ids, *columns)))
     records = model.browse(ids)
     # what other records cached of their relations (a unit's members...) is read again
     env.invalidate_all(flush=False)
@@ -483,6 +452,7 @@ def insert_batch(model, data_list, ids=None):
     protected = [(fields_set, model.browse(record_ids)) for fields_set, record_ids in by_protected.items()]
     with env.protecting(protected):
         records.modified(model._fields, create=True)
+    _cache_checked_values(records, names, fields_, columns)
     records._validate_fields(names)
     domain = env["ir.rule"]._compute_domain(model._name, "create")
     if domain:
@@ -491,6 +461,90 @@ def insert_batch(model, data_list, ids=None):
         if forbidden := records - allowed:
             raise env["ir.rule"]._make_access_error("create", forbidden)
     return records
+
+
+def _column_values(model, field, stored_list):
+    """The values of ``field`` in the rows ``stored_list``, as COPY's CSV rows take them: the
+    conversion of ``BaseModel._create`` (``convert_to_column_insert``), a text or a reference
+    written as it is (what the conversion gives: the text cut at the field's size, the id),
+    a value of a repeating kind converted once per distinct value; NULL where a row lacks it."""
+    name = field.name
+    null = COPY_NULL
+    missing = _MISSING
+    values = [stored.get(name, missing) for stored in stored_list]
+    plain = not field.translate and not field.company_dependent
+    if plain and type(field) in (fields.Char, fields.Text):
+        size = field.size
+        if all(value.__class__ is str for value in values):
+            return [value[:size] for value in values] if size else values
+        convert = lambda value: value[:size] if value.__class__ is str else None  # noqa: E731
+    elif plain and type(field) is fields.Many2one:
+        if all(value.__class__ is int for value in values):
+            return [value or null for value in values]
+        convert = lambda value: (value or null) if value.__class__ is int else None  # noqa: E731
+    else:
+        convert = None
+    memo = {} if plain and field.type in MEMO_TYPES else None
+    out = []
+    append = out.append
+    for value, stored in zip(values, stored_list):
+        if value is missing:
+            append(null)
+            continue
+        if convert is not None:
+            converted = convert(value)
+            if converted is not None:
+                append(converted)
+                continue
+        cls = value.__class__
+        if memo is not None and cls in MEMO_VALUE_TYPES:
+            key = (cls, value)
+            converted = memo.get(key, missing)
+            if converted is missing:
+                converted = _copy_value(field.convert_to_column_insert(value, model, stored))
+                if len(memo) < MEMO_MAX:
+                    memo[key] = converted
+            append(converted)
+            continue
+        # the other values of the row given, as _create gives them (a monetary amount's currency)
+        append(_copy_value(field.convert_to_column_insert(value, model, stored)))
+    return out
+
+
+def _cache_checked_values(records, names, fields_, columns):
+    """Put in the cache the values just written of the fields that the constraints about to
+    run (those of a written field) name, so that they do not read the batch back from the
+    database. Only plain stored fields (not computed, translated, company-dependent or
+    context-dependent); the value is what reading the column would give (the field's
+    ``convert_to_cache``, once per distinct value). A field the constraints read without
+    naming it is read from the database as usual."""
+    written = set(names)
+    wanted = set()
+    for check in records._constraint_methods:
+        if not written.isdisjoint(check._constrains):
+            wanted.update(check._constrains)
+    if not wanted:
+        return
+    cache = records.env.cache
+    depends_context = records.pool.field_depends_context
+    for name, field, column in zip(names, fields_, columns):
+        if name not in wanted or field.compute or field.translate or field.company_dependent \
+                or field in depends_context or field.type not in MEMO_TYPES:
+            continue
+        if field.type in ("char", "text", "selection", "many2one"):
+            # what convert_to_cache gives for a text, a key or an id as written (cut at the size)
+            cache.update(records, field, [None if value is COPY_NULL else value for value in column])
+            continue
+        memo = {}
+        values = []
+        for value in column:
+            key = (value.__class__, value)
+            cached = memo.get(key, _MISSING)
+            if cached is _MISSING:
+                cached = memo[key] = field.convert_to_cache(
+                    None if value is COPY_NULL else value, records, validate=False)
+            values.append(cached)
+        cache.update(records, field, values)
 
 
 # --- the one fallback policy ------------------------------------------------------------------
