@@ -516,8 +516,9 @@ def _cache_checked_values(records, names, fields_, columns):
     run (those of a written field) name, so that they do not read the batch back from the
     database. Only plain stored fields (not computed, translated, company-dependent or
     context-dependent); the value is what reading the column would give (the field's
-    ``convert_to_cache``, once per distinct value). A field the constraints read without
-    naming it is read from the database as usual."""
+    ``convert_to_cache``, once per distinct value; NULL for a named field no row writes and
+    whose column has no default). A field the constraints read without naming it is read
+    from the database as usual."""
     written = set(names)
     wanted = set()
     for check in records._constraint_methods:
@@ -527,9 +528,23 @@ def _cache_checked_values(records, names, fields_, columns):
         return
     cache = records.env.cache
     depends_context = records.pool.field_depends_context
+
+    def plain(field):
+        return field is not None and field.store and field.column_type and not (
+            field.compute or field.translate or field.company_dependent or field in depends_context
+            or field.type not in MEMO_TYPES)
+
+    # a named field that no row writes is NULL in every new row, unless its column has a default
+    unwritten = sorted(name for name in wanted - written if plain(records._fields.get(name)))
+    if unwritten:
+        records.env.cr.execute("""SELECT column_name FROM information_schema.columns
+                                   WHERE table_name = %s AND column_name = ANY(%s)
+                                     AND column_default IS NULL""", [records._table, unwritten])
+        for (name,) in records.env.cr.fetchall():
+            field = records._fields[name]
+            cache.update(records, field, [field.convert_to_cache(None, records, validate=False)] * len(records))
     for name, field, column in zip(names, fields_, columns):
-        if name not in wanted or field.compute or field.translate or field.company_dependent \
-                or field in depends_context or field.type not in MEMO_TYPES:
+        if name not in wanted or not plain(field):
             continue
         if field.type in ("char", "text", "selection", "many2one"):
             # what convert_to_cache gives for a text, a key or an id as written (cut at the size)
