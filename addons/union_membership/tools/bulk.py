@@ -556,8 +556,12 @@ def _cache_checked_values(records, names, fields_, columns):
             key = (value.__class__, value)
             cached = memo.get(key, _MISSING)
             if cached is _MISSING:
-                cached = memo[key] = field.convert_to_cache(
-                    None if value is COPY_NULL else value, records, validate=False)
+                if field.type == "date" and value.__class__ is str and len(value) == 10:
+                    # the column's ISO text (Date.convert_to_column): what to_date gives, without strptime
+                    cached = datetime.date.fromisoformat(value)
+                else:
+                    cached = field.convert_to_cache(None if value is COPY_NULL else value, records, validate=False)
+                memo[key] = cached
             values.append(cached)
         cache.update(records, field, values)
 
