@@ -292,7 +292,10 @@ def batch_create(model, vals_list, computed=(), ids=None):
     model.check_access("create")
     # the defaults: computed for the fields that some row lacks, once; a default that
     # differs from one call to the next (a token) is computed again for every row
-    common = set(vals_list[0]).intersection(*vals_list[1:])
+    # the rows' distinct sets of names (an import's rows all have the same): what is asked of
+    # every row's names is asked of these few
+    key_sets = {tuple(row) for row in vals_list}
+    common = set(vals_list[0]).intersection(*key_sets)
     probe = {name: vals_list[0][name] for name in common}
     first = model._add_missing_default_values(dict(probe))
     second = model._add_missing_default_values(dict(probe))
@@ -312,11 +315,11 @@ def batch_create(model, vals_list, computed=(), ids=None):
     # let the next read give the fallback (the cache is cleared below)
     fallback_defaults = [
         name for name, value in defaults.items()
-        if model._fields[name].company_dependent and not any(name in row for row in vals_list)
+        if model._fields[name].company_dependent and not any(name in keys for keys in key_sets)
         and model._fields[name].convert_to_column_insert(value, model) is None]
     for name in fallback_defaults:
         del defaults[name]
-    filled = set().union(*vals_list, defaults, fallback_defaults)
+    filled = set().union(*key_sets, defaults, fallback_defaults)
     empty_related = {
         field for field in model._fields.values()
         if field.store and field.related and "." not in field.related
@@ -342,18 +345,17 @@ def batch_create(model, vals_list, computed=(), ids=None):
         if layout is None:
             layout = layouts[tuple(row)] = _row_layout(
                 model, row, defaults, varying, magic, bad_names, always_protected, field_computed)
-        own, missing_varying, stored_names, protected = layout
-        vals = dict(defaults)
-        for name in own:
-            vals[name] = row[name]
+        own_stored, missing_varying, base, protected = layout
+        # the defaults and magic columns the row does not give, then its own stored values
+        stored = dict(base)
+        for name in own_stored:
+            stored[name] = row[name]
         for name in missing_varying:
             # a default that varies comes from the field's own default function (the
             # context and ir.default give constants): call it as default_get would
             field = model._fields[name]
-            vals[name] = field.convert_to_write(field.convert_to_cache(field.default(model), model), model)
-        vals.update(magic)
-        data_list.append({"stored": {name: vals[name] for name in stored_names}, "inversed": {},
-                          "inherited": {}, "protected": protected})
+            stored[name] = field.convert_to_write(field.convert_to_cache(field.default(model), model), model)
+        data_list.append({"stored": stored, "inversed": {}, "inherited": {}, "protected": protected})
     records = insert_batch(model, data_list, ids)
     if fallback_defaults:
         records.invalidate_recordset(fallback_defaults, flush=False)
@@ -364,8 +366,9 @@ def batch_create(model, vals_list, computed=(), ids=None):
 
 def _row_layout(model, row, defaults, varying, magic, bad_names, always_protected, field_computed):
     """How ``batch_create`` sorts out the rows with the keys of ``row``, as BaseModel.create
-    does: (the row's own names, the varying defaults it lacks, the stored names, the
-    protected fields as one frozenset)."""
+    does: (the row's own stored names, the stored varying defaults it lacks, {stored name:
+    value} of the defaults it lacks and the magic columns, the protected fields as one
+    frozenset)."""
     own = [name for name in row if name not in bad_names]
     missing_varying = [name for name in varying if name not in row]
     stored_names, protected = [], set(always_protected)
@@ -379,7 +382,16 @@ def _row_layout(model, row, defaults, varying, magic, bad_names, always_protecte
             stored_names.append(name)
         if field.compute and (not field.readonly or field.precompute):
             protected.update(field_computed.get(field, [field]))
-    return own, missing_varying, stored_names, frozenset(protected)
+    # what BaseModel.create's row holds, by precedence: the defaults, the row's own values, the
+    # varying defaults, the magic columns; only the stored names are written
+    stored = set(stored_names)
+    own_set = set(own)
+    own_stored = [name for name in own if name in stored]
+    varying_stored = [name for name in missing_varying if name in stored and name not in magic]
+    base = {name: value for name, value in defaults.items()
+            if name in stored and name not in own_set and name not in varying_stored}
+    base.update((name, value) for name, value in magic.items() if name in stored)
+    return own_stored, varying_stored, base, frozenset(protected)
 
 
 #: field types whose column value depends on the value alone (not on the other values of the
