@@ -32,6 +32,10 @@ _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}\d+(?::[A
 _FORMULA_RE = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)<)')
 
+#: what a formula's tag starts with (with or without a namespace prefix): a part of the sheet's
+#: XML without any of these has no formula
+_FORMULA_TAGS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")
+
 #: the types of a cell value the import reads as it is (a text starting with "=" is a formula)
 _PLAIN_CELL_TYPES = frozenset({str, int, float, bool, date, datetime, time, type(None)})
 
@@ -325,13 +329,15 @@ class UnionMemberImportWizard(models.TransientModel):
         with archive.open(path) as stream:
             while chunk := stream.read(1 << 20):
                 buffer = tail + chunk
+                tail = buffer[-512:]
+                if not any(tag in buffer for tag in _FORMULA_TAGS):
+                    continue  # no formula in this part (the common case): no cell-by-cell scan
                 for match in _FORMULA_RE.finditer(buffer):
                     col = 0
                     for letter in match.group(1):
                         col = col * 26 + letter - 64
                     text = (match.group(3) or b"").decode("utf-8", "replace")
                     formulas[int(match.group(2)), col] = html.unescape(text)
-                tail = buffer[-512:]
         return formulas
 
     def _read_sheet(self, title, rows, merged_ranges):
