@@ -568,10 +568,14 @@ def _cache_checked_values(records, names, fields_, columns):
             key = (value.__class__, value)
             cached = memo.get(key, _MISSING)
             if cached is _MISSING:
+                cached = _MISSING
                 if field.type == "date" and value.__class__ is str and len(value) == 10:
                     # the column's ISO text (Date.convert_to_column): what to_date gives, without strptime
-                    cached = datetime.date.fromisoformat(value)
-                else:
+                    try:
+                        cached = datetime.date.fromisoformat(value)
+                    except ValueError:
+                        pass
+                if cached is _MISSING:
                     cached = field.convert_to_cache(None if value is COPY_NULL else value, records, validate=False)
                 memo[key] = cached
             values.append(cached)
