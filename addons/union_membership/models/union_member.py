@@ -135,11 +135,12 @@ class UnionMember(models.Model):
     UNIQUE_INDEXED = ("member_code", "card_number", "citizen_id", "verify_token")
 
     def init(self):
-        super().init()
+        result = super().init()
         # earlier versions indexed these columns beside their unique constraint: two identical
         # btrees that every insert (100,000 at a time by the import) had to fill
         for name in self.UNIQUE_INDEXED:
             sql.drop_index(self.env.cr, sql.make_index_name(self._table, name), self._table)
+        return result
 
     @api.depends("state")
     def _compute_is_current(self):

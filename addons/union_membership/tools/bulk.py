@@ -402,6 +402,8 @@ MEMO_MAX = 256
 #: the values memoized (hashable, compared by value)
 MEMO_VALUE_TYPES = {str, int, float, bool, type(None), datetime.date, datetime.datetime}
 _MISSING = object()
+#: a date as Date.convert_to_column writes a date object: YYYY-MM-DD
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 #: column types insert_batch writes as JSON values (others go through BaseModel._create)
@@ -568,14 +570,10 @@ def _cache_checked_values(records, names, fields_, columns):
             key = (value.__class__, value)
             cached = memo.get(key, _MISSING)
             if cached is _MISSING:
-                cached = _MISSING
-                if field.type == "date" and value.__class__ is str and len(value) == 10:
+                if field.type == "date" and value.__class__ is str and _ISO_DATE.fullmatch(value):
                     # the column's ISO text (Date.convert_to_column): what to_date gives, without strptime
-                    try:
-                        cached = datetime.date.fromisoformat(value)
-                    except ValueError:
-                        pass
-                if cached is _MISSING:
+                    cached = datetime.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+                else:
                     cached = field.convert_to_cache(None if value is COPY_NULL else value, records, validate=False)
                 memo[key] = cached
             values.append(cached)
