@@ -61,6 +61,7 @@ import io
 import json
 import logging
 import re
+import threading
 
 from psycopg2 import OperationalError, errorcodes
 from psycopg2.extras import Json as PsycopgJson
@@ -141,16 +142,52 @@ def copy_insert(cr, table, columns, rows):
 
 
 def _copy_chunks(cr, table, columns, rows, prepare):
-    """COPY ``rows`` into ``table``, CHUNK rows a statement, each chunk written by ``prepare``."""
+    """COPY ``rows`` into ``table``, CHUNK rows a statement, each chunk written by ``prepare``.
+
+    PostgreSQL inserts a chunk (a thread waits on it, holding no lock of Python's) while this
+    thread writes the next one's CSV: the two cores work at once. Only the COPY runs in
+    that thread, and this one does not use the cursor until it has ended (``prepare`` writes
+    values already converted, without the ORM)."""
     column_list = SQL(", ").join(SQL.identifier(column) for column in columns)
     query = SQL("COPY %s (%s) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
-                SQL.identifier(table), column_list)
-    for start in range(0, len(rows), CHUNK):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
-        writer.writerows(prepare(rows[start:start + CHUNK]))
-        buffer.seek(0)
-        cr.copy_expert(query.code, buffer)
+                SQL.identifier(table), column_list).code
+    pending = None
+    try:
+        for start in range(0, len(rows), CHUNK):
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+            writer.writerows(prepare(rows[start:start + CHUNK]))
+            if pending is not None:
+                pending.finish()
+            pending = _BackgroundCopy(cr, query, buffer.getvalue())
+    except BaseException:
+        if pending is not None:
+            pending.join()  # the cursor is free again before anything else happens
+        raise
+    if pending is not None:
+        pending.finish()
+
+
+class _BackgroundCopy(threading.Thread):
+    """One COPY statement, sent in a thread of its own (see _copy_chunks)."""
+
+    def __init__(self, cr, query, data):
+        super().__init__(name="union-bulk-copy", daemon=True)
+        self.cr, self.query, self.data, self.error = cr, query, data, None
+        self.start()
+
+    def run(self):
+        try:
+            # the whole chunk in one read (the default reads 8 KB at a time, each needing the GIL)
+            self.cr.copy_expert(self.query, io.StringIO(self.data), size=len(self.data) + 1)
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            self.error = error
+
+    def finish(self):
+        """Wait for the COPY; raise its error, if any, in the caller's thread."""
+        self.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _copy_value(value):
