@@ -322,3 +322,14 @@ class TestImportFast(UnionCommon):
         for column in BaseMember.UNIQUE_INDEXED:
             self.assertIn(f"union_member_{column}_unique", names)
             self.assertNotIn(f"union_member__{column}_index", names)
+
+    def test_chunks_inserted_while_the_next_are_made(self):
+        """The rows go to PostgreSQL chunk by chunk, each made while the previous one is
+        inserted (tools/bulk.py): one row a chunk here, the same members as create's."""
+        with patch.object(bulk, "CHUNK", 1), \
+                patch.object(BaseMember, "create", autospec=True, side_effect=BaseMember.create) as slow:
+            members = self.import_rows([self.row(71), self.row(72), self.row(73)])
+        slow.assert_not_called()
+        self.assertEqual(len(members), 3)
+        self.assertEqual(len(members.event_ids), 3)
+        self.assert_same_as_create(members[1])

@@ -127,7 +127,11 @@ def copy_insert(cr, table, columns, rows):
     PostgreSQL's COPY, the fastest way in; the rows carry their ids (``allocate_ids``).
     The rows are written by the csv module (C): texts quoted, numbers and booleans bare,
     dates as ISO, dicts and lists (jsonb) as JSON. ``rows`` may also be lists in the order of
-    ``columns`` whose values are already written so (``_copy_value``)."""
+    ``columns`` whose values are already written so (``_copy_value``), or ``LazyChunks`` of
+    such lists, made while PostgreSQL inserts the previous chunk."""
+    if isinstance(rows, LazyChunks):
+        _copy_chunks(cr, table, columns, rows, lambda chunk: chunk)
+        return
     if not rows:
         return
     if not isinstance(rows[0], dict):
@@ -141,6 +145,18 @@ def copy_insert(cr, table, columns, rows):
         for row in chunk))
 
 
+class LazyChunks:
+    """Rows for copy_insert, made chunk by chunk by ``make()`` (a generator of lists of rows)
+    while PostgreSQL inserts the previous chunk. ``make`` must not use the cursor or the ORM's
+    database access: it runs while a COPY is under way on the cursor."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __iter__(self):
+        return iter(self.make())
+
+
 def _copy_chunks(cr, table, columns, rows, prepare):
     """COPY ``rows`` into ``table``, CHUNK rows a statement, each chunk written by ``prepare``.
 
@@ -151,12 +167,14 @@ def _copy_chunks(cr, table, columns, rows, prepare):
     column_list = SQL(", ").join(SQL.identifier(column) for column in columns)
     query = SQL("COPY %s (%s) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
                 SQL.identifier(table), column_list).code
+    chunks = rows if isinstance(rows, LazyChunks) else (
+        rows[start:start + CHUNK] for start in range(0, len(rows), CHUNK))
     pending = None
     try:
-        for start in range(0, len(rows), CHUNK):
+        for chunk in chunks:
             buffer = io.StringIO()
             writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
-            writer.writerows(prepare(rows[start:start + CHUNK]))
+            writer.writerows(prepare(chunk))
             if pending is not None:
                 pending.finish()
             pending = _BackgroundCopy(cr, query, buffer.getvalue())
@@ -443,6 +461,11 @@ _MISSING = object()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+#: fields whose conversion to a column value is plain Python (no database read: no currency,
+#: decimal precision, language or company default), when not translated nor company-dependent
+PURE_FIELD_CLASSES = (fields.Char, fields.Text, fields.Selection, fields.Boolean, fields.Integer,
+                      fields.Many2one, fields.Date, fields.Datetime)
+
 #: column types insert_batch writes as JSON values (others go through BaseModel._create)
 JSON_COLUMN_TYPES = {"varchar", "text", "int4", "int8", "numeric", "float8", "bool", "date", "timestamp",
                      "jsonb"}
@@ -491,8 +514,24 @@ def insert_batch(model, data_list, ids=None):
     # COPY's lists in the columns' order (copy_insert); the defaults and repeating values are
     # converted once per distinct value
     stored_list = [data["stored"] for data in data_list]
-    columns = [_column_values(model, field, stored_list) for field in fields_]
-    copy_insert(cr, model._table, ["id", *names], list(zip(ids, *columns)))
+    if all(type(field) in PURE_FIELD_CLASSES and not field.translate and not field.company_dependent
+           for field in fields_):
+        # conversions that never reach the database: made for each chunk while PostgreSQL
+        # inserts the previous one (copy_insert), the columns kept for the constraints' cache
+        columns = [[] for _field in fields_]
+
+        def make_chunks():
+            for start in range(0, len(stored_list), CHUNK):
+                part = stored_list[start:start + CHUNK]
+                chunk_columns = [_column_values(model, field, part) for field in fields_]
+                for column, values in zip(columns, chunk_columns):
+                    column.extend(values)
+                yield list(zip(ids[start:start + CHUNK], *chunk_columns))
+
+        copy_insert(cr, model._table, ["id", *names], LazyChunks(make_chunks))
+    else:
+        columns = [_column_values(model, field, stored_list) for field in fields_]
+        copy_insert(cr, model._table, ["id", *names], list(zip(ids, *columns)))
     records = model.browse(ids)
     # what other records cached of their relations (a unit's members...) is read again
     env.invalidate_all(flush=False)
