@@ -478,8 +478,10 @@ def insert_batch(model, data_list, ids=None):
     field of every new record in the cache (some 140 fields of a contact: 2.8 million
     cache writes for 20,000 rows, half of an import's time) and checks the record rules
     in Python, record by record. Here: the values are converted by their fields as
-    ``_create`` does, sent with PostgreSQL's COPY (10,000 rows a statement) with ids taken from the
-    sequence beforehand, nothing is put in the cache (the stored computed fields, marked
+    ``_create`` does, sent with PostgreSQL's COPY (10,000 rows a statement, each sent by a thread
+    while the next one is converted, when every conversion is plain Python: PURE_FIELD_CLASSES)
+    with ids taken from the sequence beforehand, nothing is put in the cache but the values
+    the constraints name (``_cache_checked_values``) (the stored computed fields, marked
     to compute by ``modified`` exactly as ``_create`` marks them, read what they need
     from the database, in batches), the Python constraints are checked the same way, and
     the record rules for "create" are checked with one SQL search.
