@@ -481,9 +481,9 @@ def insert_batch(model, data_list, ids=None):
     ``_create`` does, sent with PostgreSQL's COPY (10,000 rows a statement, each sent by a thread
     while the next one is converted, when every conversion is plain Python: PURE_FIELD_CLASSES)
     with ids taken from the sequence beforehand, nothing is put in the cache but the values
-    the constraints name (``_cache_checked_values``) (the stored computed fields, marked
+    the constraints name (``_cache_checked_values``): the stored computed fields, marked
     to compute by ``modified`` exactly as ``_create`` marks them, read what they need
-    from the database, in batches), the Python constraints are checked the same way, and
+    from the database, in batches; the Python constraints are checked the same way, and
     the record rules for "create" are checked with one SQL search.
 
     Falls back to ``_create`` for rows it does not cover: a column not in every row that
