@@ -26,7 +26,8 @@ officer gets when importing from a unit's member list); everything else is mappe
 same fields. Both paths create the admission events (union.member.create does).
 
 One JSON line per measure: what, count, seconds, queries, peak_mb (and details), then
-``import_ratio`` with the target and whether it is met.
+``import_ratio`` with the target, whether it is met, and the machine's load average before
+and after the run.
 """
 import argparse
 import base64
@@ -292,6 +293,7 @@ def main(argv=None):
     base_rows = size["base_import_rows"] if args.base_import_rows is None and args.size else args.base_import_rows
     base_rows = rows_count if base_rows is None else min(base_rows, rows_count)
 
+    load_before = os.getloadavg()
     with odoo_env(args.db) as env:
         units = bench_units(env)
         if not units:
@@ -355,6 +357,9 @@ def main(argv=None):
                                       f"extrapolated to {rows_count} rows")
         correct = all(check["ok"] for check in checks.values())
         line["correct"] = correct
+        # the machine's load (1, 5, 15 minutes) before and after: both imports share it
+        line["load_before"] = [round(value, 2) for value in load_before]
+        line["load_after"] = [round(value, 2) for value in os.getloadavg()]
         line["target"] = f"< {TARGET_SECONDS_100K} s for 100,000 rows, ≥ {TARGET_RATIO}× base_import"
         if "ratio" in line:
             seconds_100k = wizard_line if rows_count == 100000 else line["wizard_100k_seconds_extrapolated"]

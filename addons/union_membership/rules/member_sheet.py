@@ -422,6 +422,41 @@ def _error(results, col_key, raw, code, **params):
     results.errors.append(SheetError(code, COLUMN_BY_KEY[col_key].header, as_text(raw), params))
 
 
+#: distinct values of a column whose verdict validate() keeps (a column of unique values, names
+#: or citizen IDs, stops being remembered there)
+MAX_MEMO = 4096
+
+
+def _cell_verdict(col, value, lookups):
+    """(field name, parsed value) of a filled cell, or the CellError that refuses it."""
+    try:
+        if col.kind == "country":
+            country_id = lookups.countries.get(fold(as_text(value)))
+            if not country_id:
+                raise CellError("unknown_country")
+            return "nationality_id", country_id
+        if col.kind == "unit":
+            code = as_text(value)
+            if code in lookups.units:
+                return "organization_id", lookups.units[code]
+            if code in lookups.ended_units:
+                return "organization_id", lookups.ended_units[code]
+            raise CellError("unknown_unit")
+        if col.kind == "ethnicity":
+            ethnicity_id = lookups.ethnicities.get(fold(as_text(value)))
+            if not ethnicity_id:
+                raise CellError("unknown_ethnicity")
+            return "ethnicity_id", ethnicity_id
+        parsed = _PARSERS[col.kind](value)
+        if col.kind == "date" and parsed > lookups.today and col.key not in FUTURE_DATES_ALLOWED:
+            raise CellError("future_date")
+        if col.kind == "text" and col.key == "name" and not parsed:
+            raise CellError("required")
+        return col.key, parsed
+    except CellError as err:
+        return err
+
+
 def validate(rows, lookups):
     """Validate every row; returns a list of :class:`RowResult` (one per non-empty row).
 
@@ -433,6 +468,10 @@ def validate(rows, lookups):
     valid_cid = lookups.is_valid_citizen_id or (lambda v: bool(re.match(r"^\d{12}$", v or "")))
     results = []
     seen = {"citizen_id": {}, "member_code": {}, "card_number": {}, "document": {}}
+    # a cell's verdict depends on its column and value only: reached once per distinct value of
+    # a column (units, dates, genders, job titles... repeat across 100,000 rows)
+    verdicts = {col.key: {} for col in COLUMNS}
+    ended_unit_ids = set(lookups.ended_units.values())
     for item in rows:
         row_number, raw = item[0], item[1]
         sheet = item[2] if len(item) > 2 else ""
@@ -446,36 +485,22 @@ def validate(rows, lookups):
                 if col.key in ("name", "unit_code"):
                     _error(res, col.key, value, "required")
                 continue
+            if col.kind == "citizen_id":
+                continue  # read below, once the nationality and the document type are known
+            memo = verdicts[col.key]
+            key = (value.__class__, value)
             try:
-                if col.kind == "citizen_id":
-                    continue  # read below, once the nationality and the document type are known
-                if col.kind == "country":
-                    country_id = lookups.countries.get(fold(as_text(value)))
-                    if not country_id:
-                        raise CellError("unknown_country")
-                    values["nationality_id"] = country_id
-                elif col.kind == "unit":
-                    code = as_text(value)
-                    if code in lookups.units:
-                        values["organization_id"] = lookups.units[code]
-                    elif code in lookups.ended_units:
-                        values["organization_id"] = lookups.ended_units[code]
-                    else:
-                        raise CellError("unknown_unit")
-                elif col.kind == "ethnicity":
-                    ethnicity_id = lookups.ethnicities.get(fold(as_text(value)))
-                    if not ethnicity_id:
-                        raise CellError("unknown_ethnicity")
-                    values["ethnicity_id"] = ethnicity_id
-                else:
-                    parsed = _PARSERS[col.kind](value)
-                    if col.kind == "date" and parsed > lookups.today and col.key not in FUTURE_DATES_ALLOWED:
-                        raise CellError("future_date")
-                    if col.kind == "text" and col.key == "name" and not parsed:
-                        raise CellError("required")
-                    values[col.key] = parsed
-            except CellError as err:
-                _error(res, col.key, value, err.code, **err.params)
+                verdict = memo.get(key)
+            except TypeError:  # a value that cannot be a key is judged each time
+                key, verdict = None, None
+            if verdict is None:
+                verdict = _cell_verdict(col, value, lookups)
+                if key is not None and len(memo) < MAX_MEMO:
+                    memo[key] = verdict
+            if verdict.__class__ is CellError:
+                _error(res, col.key, value, verdict.code, **verdict.params)
+            else:
+                values[verdict[0]] = verdict[1]
         _read_document(res, raw, values, lookups, normalize_cid, valid_cid)
         if values.get("birth_date") and values.get("date_joined") \
                 and values["date_joined"] < values["birth_date"]:
@@ -485,7 +510,7 @@ def validate(rows, lookups):
                     values["citizen_id"], values.get("birth_date"), values.get("gender")):
                 _error(res, "citizen_id", values["citizen_id"], f"citizen_id_{code}", **params)
         _match_member(res, raw, values, lookups)
-        ended_unit = values.get("organization_id") in lookups.ended_units.values()
+        ended_unit = values.get("organization_id") in ended_unit_ids
         if ended_unit and not any(err.code == "member_not_accessible" for err in res.errors):
             info = lookups.members.get(res.member_id)
             if not info or info.organization_id != values["organization_id"]:

@@ -9,14 +9,12 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from odoo.addons.union_membership.models.union_background_job import UnionBackgroundJob
-
 from .common import UnionCommon
-from .jobs import trap_jobs
+from .jobs import BackgroundJobAssertions, trap_jobs
 from .test_import_export import xlsx
 
 
-class TestBackgroundJob(UnionCommon):
+class TestBackgroundJob(BackgroundJobAssertions, UnionCommon):
 
     @classmethod
     def setUpClass(cls):
@@ -39,52 +37,24 @@ class TestBackgroundJob(UnionCommon):
     def test_large_import_runs_once_in_background(self):
         rows = self.rows(5)
         wizard = self.wizard(rows)
-        with trap_jobs() as trap:
-            wizard.action_import()
-            wizard.action_import()  # the double click
-            wizard.with_user(self.user_officer_a).action_import()
-            trap.assert_jobs_count(1)
+
+        def before_run():
             self.assertEqual(wizard.state, "running")
-            self.assertEqual(wizard.union_job_state, "queued")
             self.assertFalse(self.imported(rows), "nothing is written before the job runs")
-            # the same job for a second wizard of the same record is refused by its identity key
-            self.assertEqual(trap.enqueued_jobs[0].identity_key,
-                             f"union.member.import.wizard,{wizard.id},_import_in_background")
-            seen = []
-            original = UnionBackgroundJob._union_write_now
 
-            def record(job, vals):
-                seen.append(dict(vals))
-                return original(job, vals)
-
-            with patch.object(UnionBackgroundJob, "_union_write_now", record):
-                trap.perform_enqueued_jobs()
+        job = self.assert_runs_once(wizard, "action_import", "_import_in_background", self.user_officer_a,
+                                    before_run=before_run)
         self.assertEqual(len(self.imported(rows)), 5)
         self.assertEqual(wizard.state, "done")
-        job = wizard.union_job_id
-        self.assertEqual((job.state, job.progress, job.user_id), ("done", 100, self.user_officer_a))
         self.assertIn("5", job.message)
-        # the officer saw it move: running, then each step with a growing percentage
-        progress = [vals["progress"] for vals in seen if "progress" in vals]
-        self.assertEqual(progress, sorted(progress))
-        self.assertGreaterEqual(len(set(progress)), 4, seen)
-        self.assertIn("running", [vals.get("state") for vals in seen])
-        # the officer is told, on their own bus channel
-        sent = self.env.cr.precommit.data.get("bus.bus.values", [])
-        channel = f'"res.partner",{self.user_officer_a.partner_id.id}]'
-        self.assertTrue(any("simple_notification" in note["message"] and job.name in note["message"]
-                            and channel in note["channel"] for note in sent), sent)
 
     def test_small_file_stays_synchronous(self):
         self.env["ir.config_parameter"].sudo().set_param("union_membership.import_background_min_kb", "200")
         rows = self.rows(2, start=100)
         wizard = self.wizard(rows)
-        with trap_jobs() as trap:
-            wizard.action_import()
-            trap.assert_jobs_count(0)
+        self.assert_stays_synchronous(wizard, "action_import")
         self.assertEqual(wizard.state, "done")
         self.assertEqual(len(self.imported(rows)), 2)
-        self.assertFalse(wizard.union_job_id)
 
     def test_bad_rows_give_the_error_file_as_the_result(self):
         rows = self.rows(3, start=200)
@@ -112,14 +82,7 @@ class TestBackgroundJob(UnionCommon):
             [("id", "=", job.attachment_id.id)]))
 
     def test_refused_file_fails_with_its_message(self):
-        wizard = self.wizard([])
-        with trap_jobs() as trap:
-            wizard.action_import()
-            trap.perform_enqueued_jobs()
-        job = wizard.union_job_id
-        self.assertEqual(job.state, "failed")
-        self.assertIn("no member rows", job.message)
-        self.assertEqual(wizard.union_job_message, job.message)
+        self.assert_job_refused(self.wizard([]), "action_import", "no member rows")
 
     def test_unexpected_failure_writes_nothing(self):
         """The members are inserted, then the update step breaks: the savepoint takes the
@@ -129,22 +92,11 @@ class TestBackgroundJob(UnionCommon):
         members_before = self.env["union.member"].search_count([])
         events_before = self.env["union.member.event"].search_count([])
         Wizard = type(self.env["union.member.import.wizard"])
-        with trap_jobs() as trap:
-            wizard.action_import()
-            with patch.object(Wizard, "_update_members", side_effect=RuntimeError("disk full")), \
-                    self.assertLogs("odoo.addons.union_membership.models.union_background_job_mixin", "ERROR"):
-                # not assertRaises: it would roll back what the failure recorded
-                try:
-                    trap.perform_enqueued_jobs()
-                except RuntimeError as error:
-                    raised = error
-        self.assertEqual(str(raised), "disk full", "queue_job gets the error (and keeps its traceback)")
+        self.assert_failure_writes_nothing(
+            wizard, "action_import", patch.object(Wizard, "_update_members", side_effect=RuntimeError("disk full")))
         self.assertEqual(self.env["union.member"].search_count([]), members_before)
         self.assertEqual(self.env["union.member.event"].search_count([]), events_before)
         self.assertFalse(self.imported(rows))
-        job = wizard.union_job_id
-        self.assertEqual(job.state, "failed")
-        self.assertIn("nothing was saved", job.message)
         self.assertEqual(wizard.state, "running")
 
     def test_restart_waits_for_the_running_job(self):

@@ -2,6 +2,7 @@
 for large files, openpyxl for small ones, give the same rows and refuse the same files."""
 import base64
 import io
+import zipfile
 from datetime import date, datetime
 
 import openpyxl
@@ -110,3 +111,27 @@ class TestImportReader(UnionCommon):
         self.assertEqual(len(members), 3)
         self.assertEqual(set(members.mapped("date_joined")), {date(2012, 9, 1)})
         self.assertEqual(openpyxl.__name__, "openpyxl")  # the template and the error file stay openpyxl's
+
+    def test_formula_scan_finds_every_spelling(self):
+        """The scan of the sheet's XML for formulas skips a part with no formula tag, and finds
+        one written with or without a namespace prefix, self-closing or not."""
+        scan = type(self.env["union.member.import.wizard"])._formula_cells
+        cells = "".join(f'<c r="A{row}" t="s"><v>{row}</v></c>' for row in range(1, 2000))
+        xml = {
+            "none": f"<worksheet><sheetData><row>{cells}</row></sheetData></worksheet>",
+            "plain": f'<worksheet><sheetData><row>{cells}<c r="B7"><f>SUM(A1:A2)</f><v>3</v></c></row>'
+                     "</sheetData></worksheet>",
+            "prefixed": f'<x:worksheet><x:sheetData><x:row>{cells}<x:c r="C8"><x:f>A1&amp;A2</x:f></x:c>'
+                        "</x:row></x:sheetData></x:worksheet>",
+            "shared": f'<worksheet><sheetData><row>{cells}<c r="D9"><f t="shared" si="0"/><v>1</v></c>'
+                      "</row></sheetData></worksheet>",
+        }
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w") as archive:
+            for name, text in xml.items():
+                archive.writestr(f"{name}.xml", text)
+        archive = zipfile.ZipFile(io.BytesIO(output.getvalue()))
+        self.assertEqual(scan(archive, "none.xml"), {})
+        self.assertEqual(scan(archive, "plain.xml"), {(7, 2): "SUM(A1:A2)"})
+        self.assertEqual(scan(archive, "prefixed.xml"), {(8, 3): "A1&A2"})
+        self.assertEqual(scan(archive, "shared.xml"), {(9, 4): ""})

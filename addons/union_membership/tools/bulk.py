@@ -61,6 +61,7 @@ import io
 import json
 import logging
 import re
+import threading
 
 from psycopg2 import OperationalError, errorcodes
 from psycopg2.extras import Json as PsycopgJson
@@ -126,7 +127,11 @@ def copy_insert(cr, table, columns, rows):
     PostgreSQL's COPY, the fastest way in; the rows carry their ids (``allocate_ids``).
     The rows are written by the csv module (C): texts quoted, numbers and booleans bare,
     dates as ISO, dicts and lists (jsonb) as JSON. ``rows`` may also be lists in the order of
-    ``columns`` whose values are already written so (``_copy_value``)."""
+    ``columns`` whose values are already written so (``_copy_value``), or ``LazyChunks`` of
+    such lists, made while PostgreSQL inserts the previous chunk."""
+    if isinstance(rows, LazyChunks):
+        _copy_chunks(cr, table, columns, rows, lambda chunk: chunk)
+        return
     if not rows:
         return
     if not isinstance(rows[0], dict):
@@ -140,17 +145,67 @@ def copy_insert(cr, table, columns, rows):
         for row in chunk))
 
 
+class LazyChunks:
+    """Rows for copy_insert, made chunk by chunk by ``make()`` (a generator of lists of rows)
+    while PostgreSQL inserts the previous chunk. ``make`` must not use the cursor or the ORM's
+    database access: it runs while a COPY is under way on the cursor."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __iter__(self):
+        return iter(self.make())
+
+
 def _copy_chunks(cr, table, columns, rows, prepare):
-    """COPY ``rows`` into ``table``, CHUNK rows a statement, each chunk written by ``prepare``."""
+    """COPY ``rows`` into ``table``, CHUNK rows a statement, each chunk written by ``prepare``.
+
+    PostgreSQL inserts a chunk (a thread waits on it, holding no lock of Python's) while this
+    thread writes the next one's CSV: the two cores work at once. Only the COPY runs in
+    that thread, and this one does not use the cursor until it has ended (``prepare`` writes
+    values already converted, without the ORM)."""
     column_list = SQL(", ").join(SQL.identifier(column) for column in columns)
     query = SQL("COPY %s (%s) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
-                SQL.identifier(table), column_list)
-    for start in range(0, len(rows), CHUNK):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
-        writer.writerows(prepare(rows[start:start + CHUNK]))
-        buffer.seek(0)
-        cr.copy_expert(query.code, buffer)
+                SQL.identifier(table), column_list).code
+    chunks = rows if isinstance(rows, LazyChunks) else (
+        rows[start:start + CHUNK] for start in range(0, len(rows), CHUNK))
+    pending = None
+    try:
+        for chunk in chunks:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+            writer.writerows(prepare(chunk))
+            if pending is not None:
+                pending.finish()
+            pending = _BackgroundCopy(cr, query, buffer.getvalue())
+    except BaseException:
+        if pending is not None:
+            pending.join()  # the cursor is free again before anything else happens
+        raise
+    if pending is not None:
+        pending.finish()
+
+
+class _BackgroundCopy(threading.Thread):
+    """One COPY statement, sent in a thread of its own (see _copy_chunks)."""
+
+    def __init__(self, cr, query, data):
+        super().__init__(name="union-bulk-copy", daemon=True)
+        self.cr, self.query, self.data, self.error = cr, query, data, None
+        self.start()
+
+    def run(self):
+        try:
+            # the whole chunk in one read (the default reads 8 KB at a time, each needing the GIL)
+            self.cr.copy_expert(self.query, io.StringIO(self.data), size=len(self.data) + 1)
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            self.error = error
+
+    def finish(self):
+        """Wait for the COPY; raise its error, if any, in the caller's thread."""
+        self.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _copy_value(value):
@@ -292,7 +347,10 @@ def batch_create(model, vals_list, computed=(), ids=None):
     model.check_access("create")
     # the defaults: computed for the fields that some row lacks, once; a default that
     # differs from one call to the next (a token) is computed again for every row
-    common = set(vals_list[0]).intersection(*vals_list[1:])
+    # the rows' distinct sets of names (an import's rows all have the same): what is asked of
+    # every row's names is asked of these few
+    key_sets = {tuple(row) for row in vals_list}
+    common = set(vals_list[0]).intersection(*key_sets)
     probe = {name: vals_list[0][name] for name in common}
     first = model._add_missing_default_values(dict(probe))
     second = model._add_missing_default_values(dict(probe))
@@ -312,11 +370,11 @@ def batch_create(model, vals_list, computed=(), ids=None):
     # let the next read give the fallback (the cache is cleared below)
     fallback_defaults = [
         name for name, value in defaults.items()
-        if model._fields[name].company_dependent and not any(name in row for row in vals_list)
+        if model._fields[name].company_dependent and not any(name in keys for keys in key_sets)
         and model._fields[name].convert_to_column_insert(value, model) is None]
     for name in fallback_defaults:
         del defaults[name]
-    filled = set().union(*vals_list, defaults, fallback_defaults)
+    filled = set().union(*key_sets, defaults, fallback_defaults)
     empty_related = {
         field for field in model._fields.values()
         if field.store and field.related and "." not in field.related
@@ -342,18 +400,17 @@ def batch_create(model, vals_list, computed=(), ids=None):
         if layout is None:
             layout = layouts[tuple(row)] = _row_layout(
                 model, row, defaults, varying, magic, bad_names, always_protected, field_computed)
-        own, missing_varying, stored_names, protected = layout
-        vals = dict(defaults)
-        for name in own:
-            vals[name] = row[name]
+        own_stored, missing_varying, base, protected = layout
+        # the defaults and magic columns the row does not give, then its own stored values
+        stored = dict(base)
+        for name in own_stored:
+            stored[name] = row[name]
         for name in missing_varying:
             # a default that varies comes from the field's own default function (the
             # context and ir.default give constants): call it as default_get would
             field = model._fields[name]
-            vals[name] = field.convert_to_write(field.convert_to_cache(field.default(model), model), model)
-        vals.update(magic)
-        data_list.append({"stored": {name: vals[name] for name in stored_names}, "inversed": {},
-                          "inherited": {}, "protected": protected})
+            stored[name] = field.convert_to_write(field.convert_to_cache(field.default(model), model), model)
+        data_list.append({"stored": stored, "inversed": {}, "inherited": {}, "protected": protected})
     records = insert_batch(model, data_list, ids)
     if fallback_defaults:
         records.invalidate_recordset(fallback_defaults, flush=False)
@@ -364,8 +421,9 @@ def batch_create(model, vals_list, computed=(), ids=None):
 
 def _row_layout(model, row, defaults, varying, magic, bad_names, always_protected, field_computed):
     """How ``batch_create`` sorts out the rows with the keys of ``row``, as BaseModel.create
-    does: (the row's own names, the varying defaults it lacks, the stored names, the
-    protected fields as one frozenset)."""
+    does: (the row's own stored names, the stored varying defaults it lacks, {stored name:
+    value} of the defaults it lacks and the magic columns, the protected fields as one
+    frozenset)."""
     own = [name for name in row if name not in bad_names]
     missing_varying = [name for name in varying if name not in row]
     stored_names, protected = [], set(always_protected)
@@ -379,7 +437,16 @@ def _row_layout(model, row, defaults, varying, magic, bad_names, always_protecte
             stored_names.append(name)
         if field.compute and (not field.readonly or field.precompute):
             protected.update(field_computed.get(field, [field]))
-    return own, missing_varying, stored_names, frozenset(protected)
+    # what BaseModel.create's row holds, by precedence: the defaults, the row's own values, the
+    # varying defaults, the magic columns; only the stored names are written
+    stored = set(stored_names)
+    own_set = set(own)
+    own_stored = [name for name in own if name in stored]
+    varying_stored = [name for name in missing_varying if name in stored and name not in magic]
+    base = {name: value for name, value in defaults.items()
+            if name in stored and name not in own_set and name not in varying_stored}
+    base.update((name, value) for name, value in magic.items() if name in stored)
+    return own_stored, varying_stored, base, frozenset(protected)
 
 
 #: field types whose column value depends on the value alone (not on the other values of the
@@ -390,7 +457,14 @@ MEMO_MAX = 256
 #: the values memoized (hashable, compared by value)
 MEMO_VALUE_TYPES = {str, int, float, bool, type(None), datetime.date, datetime.datetime}
 _MISSING = object()
+#: a date as Date.convert_to_column writes a date object: YYYY-MM-DD
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+
+#: fields whose conversion to a column value is plain Python (no database read: no currency,
+#: decimal precision, language or company default), when not translated nor company-dependent
+PURE_FIELD_CLASSES = (fields.Char, fields.Text, fields.Selection, fields.Boolean, fields.Integer,
+                      fields.Many2one, fields.Date, fields.Datetime)
 
 #: column types insert_batch writes as JSON values (others go through BaseModel._create)
 JSON_COLUMN_TYPES = {"varchar", "text", "int4", "int8", "numeric", "float8", "bool", "date", "timestamp",
@@ -404,10 +478,12 @@ def insert_batch(model, data_list, ids=None):
     field of every new record in the cache (some 140 fields of a contact: 2.8 million
     cache writes for 20,000 rows, half of an import's time) and checks the record rules
     in Python, record by record. Here: the values are converted by their fields as
-    ``_create`` does, sent with PostgreSQL's COPY (10,000 rows a statement) with ids taken from the
-    sequence beforehand, nothing is put in the cache (the stored computed fields, marked
+    ``_create`` does, sent with PostgreSQL's COPY (10,000 rows a statement, each sent by a thread
+    while the next one is converted, when every conversion is plain Python: PURE_FIELD_CLASSES)
+    with ids taken from the sequence beforehand, nothing is put in the cache but the values
+    the constraints name (``_cache_checked_values``): the stored computed fields, marked
     to compute by ``modified`` exactly as ``_create`` marks them, read what they need
-    from the database, in batches), the Python constraints are checked the same way, and
+    from the database, in batches; the Python constraints are checked the same way, and
     the record rules for "create" are checked with one SQL search.
 
     Falls back to ``_create`` for rows it does not cover: a column not in every row that
@@ -415,13 +491,15 @@ def insert_batch(model, data_list, ids=None):
     with a parent path; raises FastCreateUnsupported then if ``ids`` (the ids of the rows,
     taken beforehand) are given.
     """
-    names = sorted({name for data in data_list for name in data["stored"]})
+    # the rows' distinct sets of names (batch_create's rows share a handful), not every row's
+    layouts = {tuple(data["stored"]) for data in data_list}
+    names = sorted(set().union(*layouts))
     fields_ = [model._fields[name] for name in names]
     env = model.env
     cr = env.cr
     # a column missing from some rows is NULL for them, what _create's DEFAULT gives when
     # the column has no default of its own in the database
-    partial = [name for name in names if any(name not in data["stored"] for data in data_list)]
+    partial = [name for name in names if any(name not in layout for layout in layouts)]
     if partial:
         cr.execute("""SELECT 1 FROM information_schema.columns WHERE table_name = %s
                          AND column_name = ANY(%s) AND column_default IS NOT NULL""", [model._table, partial])
@@ -434,45 +512,28 @@ def insert_batch(model, data_list, ids=None):
     env.flush_all()
     if ids is None:
         ids = allocate_ids(cr, model._table, len(data_list))
-    # the defaults (the same value in every row) are converted once, not once per row; the
-    # rows are built as COPY's lists, in the columns' order (copy_insert)
-    memos = [{} if field.type in MEMO_TYPES and not field.translate and not field.company_dependent
-             else None for field in fields_]
-    # a text or a reference written as it is: what Char/Text and Many2one's conversion gives
-    # (the text cut at the field's size; the id), without the call
-    plain_text = [type(field) in (fields.Char, fields.Text) and not field.translate
-                  and not field.company_dependent for field in fields_]
-    plain_ref = [type(field) is fields.Many2one and not field.company_dependent for field in fields_]
-    plan = list(zip(names, fields_, memos, plain_text, plain_ref))
-    null = COPY_NULL
-    rows = []
-    for record_id, data in zip(ids, data_list):
-        stored = data["stored"]
-        row = [record_id]
-        for name, field, memo, text, ref in plan:
-            value = stored.get(name, _MISSING)
-            if value is _MISSING:
-                row.append(null)
-                continue
-            cls = value.__class__
-            if text and cls is str:
-                row.append(value[:field.size])
-                continue
-            if ref and cls is int:
-                row.append(value or null)
-                continue
-            if memo is not None and cls in MEMO_VALUE_TYPES:
-                key = (cls, value)
-                converted = memo.get(key, _MISSING)
-                if converted is _MISSING:
-                    converted = _copy_value(field.convert_to_column_insert(value, model, stored))
-                    if len(memo) < MEMO_MAX:
-                        memo[key] = converted
-                row.append(converted)
-                continue
-            row.append(_copy_value(field.convert_to_column_insert(value, model, stored)))
-        rows.append(row)
-    copy_insert(cr, model._table, ["id", *names], rows)
+    # the rows are built column by column (one loop per field, not one branch per cell), as
+    # COPY's lists in the columns' order (copy_insert); the defaults and repeating values are
+    # converted once per distinct value
+    stored_list = [data["stored"] for data in data_list]
+    if all(type(field) in PURE_FIELD_CLASSES and not field.translate and not field.company_dependent
+           for field in fields_):
+        # conversions that never reach the database: made for each chunk while PostgreSQL
+        # inserts the previous one (copy_insert), the columns kept for the constraints' cache
+        columns = [[] for _field in fields_]
+
+        def make_chunks():
+            for start in range(0, len(stored_list), CHUNK):
+                part = stored_list[start:start + CHUNK]
+                chunk_columns = [_column_values(model, field, part) for field in fields_]
+                for column, values in zip(columns, chunk_columns):
+                    column.extend(values)
+                yield list(zip(ids[start:start + CHUNK], *chunk_columns))
+
+        copy_insert(cr, model._table, ["id", *names], LazyChunks(make_chunks))
+    else:
+        columns = [_column_values(model, field, stored_list) for field in fields_]
+        copy_insert(cr, model._table, ["id", *names], list(zip(ids, *columns)))
     records = model.browse(ids)
     # what other records cached of their relations (a unit's members...) is read again
     env.invalidate_all(flush=False)
@@ -483,6 +544,7 @@ def insert_batch(model, data_list, ids=None):
     protected = [(fields_set, model.browse(record_ids)) for fields_set, record_ids in by_protected.items()]
     with env.protecting(protected):
         records.modified(model._fields, create=True)
+    _cache_checked_values(records, names, fields_, columns)
     records._validate_fields(names)
     domain = env["ir.rule"]._compute_domain(model._name, "create")
     if domain:
@@ -491,6 +553,109 @@ def insert_batch(model, data_list, ids=None):
         if forbidden := records - allowed:
             raise env["ir.rule"]._make_access_error("create", forbidden)
     return records
+
+
+def _column_values(model, field, stored_list):
+    """The values of ``field`` in the rows ``stored_list``, as COPY's CSV rows take them: the
+    conversion of ``BaseModel._create`` (``convert_to_column_insert``), a text or a reference
+    written as it is (what the conversion gives: the text cut at the field's size, the id),
+    a value of a repeating kind converted once per distinct value; NULL where a row lacks it."""
+    name = field.name
+    null = COPY_NULL
+    missing = _MISSING
+    values = [stored.get(name, missing) for stored in stored_list]
+    plain = not field.translate and not field.company_dependent
+    if plain and type(field) in (fields.Char, fields.Text):
+        size = field.size
+        if all(value.__class__ is str for value in values):
+            return [value[:size] for value in values] if size else values
+        convert = lambda value: value[:size] if value.__class__ is str else None  # noqa: E731
+    elif plain and type(field) is fields.Many2one:
+        if all(value.__class__ is int for value in values):
+            return [value or null for value in values]
+        convert = lambda value: (value or null) if value.__class__ is int else None  # noqa: E731
+    else:
+        convert = None
+    memo = {} if plain and field.type in MEMO_TYPES else None
+    out = []
+    append = out.append
+    for value, stored in zip(values, stored_list):
+        if value is missing:
+            append(null)
+            continue
+        if convert is not None:
+            converted = convert(value)
+            if converted is not None:
+                append(converted)
+                continue
+        cls = value.__class__
+        if memo is not None and cls in MEMO_VALUE_TYPES:
+            key = (cls, value)
+            converted = memo.get(key, missing)
+            if converted is missing:
+                converted = _copy_value(field.convert_to_column_insert(value, model, stored))
+                if len(memo) < MEMO_MAX:
+                    memo[key] = converted
+            append(converted)
+            continue
+        # the other values of the row given, as _create gives them (a monetary amount's currency)
+        append(_copy_value(field.convert_to_column_insert(value, model, stored)))
+    return out
+
+
+def _cache_checked_values(records, names, fields_, columns):
+    """Put in the cache the values just written of the fields that the constraints about to
+    run (those of a written field) name, so that they do not read the batch back from the
+    database. Only plain stored fields (not computed, translated, company-dependent or
+    context-dependent); the value is what reading the column would give (the field's
+    ``convert_to_cache``, once per distinct value; NULL for a named field no row writes and
+    whose column has no default). A field the constraints read without naming it is read
+    from the database as usual."""
+    written = set(names)
+    wanted = set()
+    for check in records._constraint_methods:
+        if not written.isdisjoint(check._constrains):
+            wanted.update(check._constrains)
+    if not wanted:
+        return
+    cache = records.env.cache
+    depends_context = records.pool.field_depends_context
+
+    def plain(field):
+        return field is not None and field.store and field.column_type and not (
+            field.compute or field.translate or field.company_dependent or field in depends_context
+            or field.type not in MEMO_TYPES)
+
+    # a named field that no row writes is NULL in every new row, unless its column has a default
+    unwritten = sorted(name for name in wanted - written if plain(records._fields.get(name)))
+    if unwritten:
+        records.env.cr.execute("""SELECT column_name FROM information_schema.columns
+                                   WHERE table_name = %s AND column_name = ANY(%s)
+                                     AND column_default IS NULL""", [records._table, unwritten])
+        for (name,) in records.env.cr.fetchall():
+            field = records._fields[name]
+            cache.update(records, field, [field.convert_to_cache(None, records, validate=False)] * len(records))
+    for name, field, column in zip(names, fields_, columns):
+        if name not in wanted or not plain(field):
+            continue
+        if field.type in ("char", "text", "selection", "many2one"):
+            # what convert_to_cache gives for a text, a key or an id as written (cut at the size)
+            cache.update(records, field, [None if value is COPY_NULL else value for value in column])
+            continue
+        memo = {}
+        values = []
+        for value in column:
+            key = (value.__class__, value)
+            cached = memo.get(key, _MISSING)
+            if cached is _MISSING:
+                if field.type == "date" and value.__class__ is str and _ISO_DATE.fullmatch(value):
+                    # the column's ISO text (Date.convert_to_column): what to_date gives, without strptime
+                    cached = datetime.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+                else:
+                    cached = field.convert_to_cache(None if value is COPY_NULL else value, records, validate=False)
+                memo[key] = cached
+            values.append(cached)
+        cache.update(records, field, values)
 
 
 # --- the one fallback policy ------------------------------------------------------------------

@@ -9,8 +9,7 @@ import openpyxl
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.union_membership.models.union_background_job import UnionBackgroundJob
-from odoo.addons.union_membership.tests.jobs import trap_jobs
+from odoo.addons.union_membership.tests.jobs import BackgroundJobAssertions, trap_jobs
 
 from ..rules import national
 from .common import ReachCommon
@@ -137,7 +136,7 @@ class TestNationalRegister(ReachCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestNationalJob(ReachCommon):
+class TestNationalJob(BackgroundJobAssertions, ReachCommon):
     """A large comparison runs as a background job (union.background.job.mixin): once however
     often Compare is clicked, with its progress, its outcome, a notification, and on a failure a
     clear message with nothing written. Every file is "large" here."""
@@ -157,24 +156,13 @@ class TestNationalJob(ReachCommon):
 
     def test_runs_once_with_progress_and_notification(self):
         comparison = self._import([self._row(self.member_a1, card="TDV-J1")])
-        with trap_jobs() as trap:
-            comparison.action_compare()
-            comparison.action_compare()  # the double click
-            comparison.with_user(self.user_upper).action_compare()
-            trap.assert_jobs_count(1)
-            self.assertEqual(trap.enqueued_jobs[0].identity_key,
-                             f"union.reach.national.import,{comparison.id},_compare_in_background")
-            self.assertEqual((comparison.state, comparison.union_job_state), ("draft", "queued"))
+
+        def before_run():
+            self.assertEqual(comparison.state, "draft")
             self.assertFalse(comparison.diff_ids, "nothing is compared before the job runs")
-            seen = []
-            original = UnionBackgroundJob._union_write_now
 
-            def record(job, vals):
-                seen.append(dict(vals))
-                return original(job, vals)
-
-            with patch.object(UnionBackgroundJob, "_union_write_now", record):
-                trap.perform_enqueued_jobs()
+        job = self.assert_runs_once(comparison, "action_compare", "_compare_in_background", self.user_upper,
+                                    before_run=before_run, notes=["Matching the members"])
         self.assertEqual(comparison.state, "compared")
         self.assertEqual(comparison.diff_ids.filtered(lambda d: d.kind == "card_number").member_id, self.member_a1)
         # the lines carry the comparison's unit (written with the rows): the record rules use it
@@ -182,17 +170,7 @@ class TestNationalJob(ReachCommon):
         self.assertEqual(comparison.diff_ids.organization_id, self.upper)
         self.assertEqual(self.env["union.reach.national.diff"].with_user(self.user_upper).search_count(
             [("import_id", "=", comparison.id)]), len(comparison.diff_ids))
-        job = comparison.union_job_id
-        self.assertEqual((job.state, job.progress, job.user_id), ("done", 100, self.user_upper))
         self.assertIn("1 rows compared", job.message)
-        progress = [vals["progress"] for vals in seen if "progress" in vals]
-        self.assertEqual(progress, sorted(progress))
-        self.assertGreaterEqual(len(set(progress)), 4, seen)
-        self.assertIn("Matching the members", [vals.get("progress_note") for vals in seen])
-        sent = self.env.cr.precommit.data.get("bus.bus.values", [])
-        channel = f'"res.partner",{self.user_upper.partner_id.id}]'
-        self.assertTrue(any("simple_notification" in note["message"] and channel in note["channel"]
-                            for note in sent), sent)
         # once done, Compare again starts a new job (the file may have been replaced)
         with trap_jobs() as trap:
             comparison.action_compare()
@@ -200,12 +178,7 @@ class TestNationalJob(ReachCommon):
 
     def test_wrong_file_fails_with_its_message(self):
         comparison = self._import([["a", "b"]], header=["Tên", "Khác"])
-        with trap_jobs() as trap:
-            comparison.action_compare()
-            trap.perform_enqueued_jobs()
-        job = comparison.union_job_id
-        self.assertEqual(job.state, "failed")
-        self.assertIn("does not match the mapping", job.message)
+        self.assert_job_refused(comparison, "action_compare", "does not match the mapping")
         self.assertEqual((comparison.state, len(comparison.diff_ids)), ("draft", 0))
 
     def test_unexpected_failure_writes_nothing(self):
@@ -219,28 +192,15 @@ class TestNationalJob(ReachCommon):
                 raise RuntimeError("disk full")
             return original_write(records, vals)
 
-        with trap_jobs() as trap:
-            comparison.action_compare()
-            with patch.object(Import, "write", broken_write), \
-                    self.assertLogs("odoo.addons.union_membership.models.union_background_job_mixin", "ERROR"):
-                try:
-                    trap.perform_enqueued_jobs()
-                except RuntimeError as error:
-                    raised = error
-        self.assertEqual(str(raised), "disk full")
+        self.assert_failure_writes_nothing(comparison, "action_compare", patch.object(Import, "write", broken_write))
         self.assertFalse(self.env["union.reach.national.diff"].search([("import_id", "=", comparison.id)]))
         self.assertEqual(comparison.state, "draft")
-        self.assertEqual(comparison.union_job_state, "failed")
-        self.assertIn("nothing was saved", comparison.union_job_message)
 
     def test_small_file_stays_synchronous(self):
         self.env["ir.config_parameter"].sudo().set_param("union_reach.national_background_min_kb", "100")
         comparison = self._import([self._row(self.member_a1)])
-        with trap_jobs() as trap:
-            comparison.action_compare()
-            trap.assert_jobs_count(0)
+        self.assert_stays_synchronous(comparison, "action_compare")
         self.assertEqual(comparison.state, "compared")
-        self.assertFalse(comparison.union_job_id)
 
     def test_mapping_not_checked_is_flagged(self):
         mapping = self.env.ref("union_reach.national_mapping_default")
