@@ -1,7 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { runWaitingJobs } from "@union_membership/../tests/tours/union_job_tour_utils";
+import { runWaitingJobs, openUnionApp } from "@union_membership/../tests/tours/union_job_tour_utils";
 
 // Started by tests/test_job_tours.py as the grassroots officer of "Công đoàn Trường THPT A", with
 // every unit "large" (the arrears report is a background job): Finance ▸ Finance Reports (XLSX),
@@ -11,16 +11,7 @@ import { runWaitingJobs } from "@union_membership/../tests/tours/union_job_tour_
 registry.category("web_tour.tours").add("union_arrears_report_job_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "The Trade Union app",
-            trigger: ".o_app[data-menu-xmlid='union_membership.union_menu_root']",
-            run: "click",
-        },
+        ...openUnionApp(),
         {
             content: "Finance menu",
             trigger: ".o_menu_sections button[data-menu-xmlid='union_finance.union_finance_menu']",

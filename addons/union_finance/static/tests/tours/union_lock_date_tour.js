@@ -1,6 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
+import { openUnionApp } from "@union_membership/../tests/tours/union_job_tour_utils";
 
 // Started by tests/test_job_tours.py as the union accountant (in Vietnamese: dates dd/mm/yyyy):
 // Finance ▸ Lock Dates, the global lock date set to 31/07/2025, Update; opened again, the
@@ -8,16 +9,7 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("union_lock_date_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "The Trade Union app",
-            trigger: ".o_app[data-menu-xmlid='union_membership.union_menu_root']",
-            run: "click",
-        },
+        ...openUnionApp(),
         {
             content: "Finance menu",
             trigger: ".o_menu_sections button[data-menu-xmlid='union_finance.union_finance_menu']",

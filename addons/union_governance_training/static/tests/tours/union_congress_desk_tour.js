@@ -1,6 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
+import { openUnionApp } from "@union_membership/../tests/tours/union_job_tour_utils";
 
 // Started by tests/test_desk_tour.py as the officer of "Công đoàn Trường THCS B", whose congress
 // has its event (three participants, their attendee badges 8800000001 to 8800000003): from the
@@ -38,16 +39,7 @@ function openCongress() {
 registry.category("web_tour.tours").add("union_congress_desk_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "The Trade Union app",
-            trigger: ".o_app[data-menu-xmlid='union_membership.union_menu_root']",
-            run: "click",
-        },
+        ...openUnionApp(),
         ...openCongress(),
         {
             content: "Nobody present yet",

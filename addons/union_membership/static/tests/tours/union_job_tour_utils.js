@@ -26,3 +26,19 @@ export function runWaitingJobs(trigger) {
         },
     };
 }
+
+/** The first steps of every backend tour: the apps menu, then the Trade Union app. */
+export function openUnionApp() {
+    return [
+        {
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            content: "The Trade Union app",
+            trigger: ".o_app[data-menu-xmlid='union_membership.union_menu_root']",
+            run: "click",
+        },
+    ];
+}

@@ -1,7 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { runWaitingJobs } from "@union_membership/../tests/tours/union_job_tour_utils";
+import { runWaitingJobs, openUnionApp } from "@union_membership/../tests/tours/union_job_tour_utils";
 
 // Started by tests/test_job_tours.py as the upper-level officer of "Công đoàn ngành Giáo dục", with
 // every merge "large" (it runs in the background): Members ▸ Merge or Move Units, "Công đoàn
@@ -12,16 +12,7 @@ import { runWaitingJobs } from "@union_membership/../tests/tours/union_job_tour_
 registry.category("web_tour.tours").add("union_merge_job_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "The Trade Union app",
-            trigger: ".o_app[data-menu-xmlid='union_membership.union_menu_root']",
-            run: "click",
-        },
+        ...openUnionApp(),
         {
             content: "Members menu",
             trigger: ".o_menu_sections button[data-menu-xmlid='union_membership.union_menu_members']",

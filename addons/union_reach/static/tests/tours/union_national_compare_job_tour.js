@@ -1,7 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-import { runWaitingJobs } from "@union_membership/../tests/tours/union_job_tour_utils";
+import { runWaitingJobs, openUnionApp } from "@union_membership/../tests/tours/union_job_tour_utils";
 
 // Started by tests/test_job_tours.py as the upper-level officer of "Công đoàn ngành Giáo dục" (who
 // reaches its members), with every file "large" (compared in the background): Reach ▸ National
@@ -27,16 +27,7 @@ function xlsxFile() {
 registry.category("web_tour.tours").add("union_national_compare_job_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "The Trade Union app",
-            trigger: ".o_app[data-menu-xmlid='union_membership.union_menu_root']",
-            run: "click",
-        },
+        ...openUnionApp(),
         {
             content: "Reach menu",
             trigger: ".o_menu_sections button[data-menu-xmlid='union_reach.union_reach_menu']",
