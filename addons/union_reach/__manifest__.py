@@ -21,6 +21,7 @@
         "views/union_reach_application_views.xml",
         "views/union_reach_workplace_views.xml",
         "views/union_reach_target_views.xml",
+        "wizard/union_reach_national_mapping_build_views.xml",
         "views/union_reach_national_views.xml",
         "views/union_reach_news_views.xml",
         "views/union_reach_menus.xml",

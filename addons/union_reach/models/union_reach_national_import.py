@@ -70,8 +70,10 @@ class UnionReachNationalImport(models.Model):
                      row=self.mapping_id.header_row)
         if err.code == "missing_columns":
             return _("The file does not match the mapping %(mapping)s: the columns %(columns)s are "
-                     "missing in row %(row)s.", mapping=self.mapping_id.name, columns=err.params["columns"],
-                     row=self.mapping_id.header_row)
+                     "missing in row %(row)s, whose titles are: %(found)s. Choose another mapping, or ask an "
+                     "administrator to build one from this file (Build a Mapping from this File).",
+                     mapping=self.mapping_id.name, columns=err.params["columns"],
+                     row=self.mapping_id.header_row, found=err.params.get("found") or "-")
         return _("Row %(row)s, column %(column)s: the value %(value)s cannot be read.", **err.params)
 
     def _suite_members(self):

@@ -165,6 +165,72 @@ def iter_sheet_rows(data):
             yield values
 
 
+#: column titles seen for each key in member lists (folded: no accents, lower case), the most
+#: specific first; used to propose a mapping from a real export (``suggest_mapping``)
+TITLE_WORDS = {
+    "national_code": ("ma doan vien", "ma so doan vien", "ma dv", "ma quoc gia", "ma dinh danh doan vien"),
+    "card_number": ("so the doan vien", "so the cong doan", "so the dv", "so the", "ma the"),
+    "name": ("ho va ten", "ho ten", "ho va ten doan vien", "ten doan vien", "ho va ten dv"),
+    "birth_date": ("ngay sinh", "ngay thang nam sinh", "ngay/thang/nam sinh", "sinh ngay"),
+    "gender": ("gioi tinh", "gioi", "nam/nu"),
+    "citizen_id": ("so cccd", "cccd", "so can cuoc cong dan", "so can cuoc", "so dinh danh ca nhan",
+                   "so cmnd/cccd", "cmnd/cccd", "so cmnd", "cmnd"),
+    "id_document_number": ("so ho chieu/giay phep lao dong", "so ho chieu", "ho chieu", "giay phep lao dong",
+                           "so giay phep lao dong"),
+    "unit_code": ("ma cong doan co so", "ma cdcs", "ma cong doan", "ma don vi", "ma to chuc cong doan"),
+    "unit_name": ("ten cong doan co so", "ten cdcs", "cong doan co so", "ten don vi", "don vi",
+                  "ten to chuc cong doan"),
+    "state": ("trang thai", "trang thai sinh hoat", "tinh trang", "tinh trang sinh hoat"),
+    "date_joined": ("ngay vao cong doan", "ngay ket nap", "ngay gia nhap cong doan", "ngay vao cd",
+                    "ngay ket nap doan vien"),
+    "date_left": ("ngay ra khoi to chuc", "ngay ra cong doan", "ngay thoi sinh hoat", "ngay ra"),
+}
+#: rows searched for the column titles (an export may start with a heading and blank rows)
+HEADER_SEARCH_ROWS = 15
+
+
+def suggest_mapping(titles):
+    """{title as in the file: key} proposed for a header row: a title equal to a known wording
+    first, then a title containing one (the longest wording wins); each key and each title once."""
+    folded = [(title, fold(title)) for title in titles if title not in (None, "") and fold(title)]
+    found, used = {}, set()
+    for exact in (True, False):
+        for key, words in TITLE_WORDS.items():
+            if key in found.values():
+                continue
+            for word in sorted(words, key=len, reverse=True):
+                match = next((title for title, text in folded if title not in used and (
+                    text == word if exact else (len(word) > 4 and f" {word} " in f" {text} "))), None)
+                if match is not None:
+                    found[match] = key
+                    used.add(match)
+                    break
+    return found
+
+
+def find_header(data, max_rows=HEADER_SEARCH_ROWS):
+    """(row number, titles) of the first rows' line that looks most like column titles: the one
+    whose titles propose the most keys, the required ones counting double. Raises
+    NationalFileError("not_xlsx") or ("empty")."""
+    best = (0, 0, None)
+    try:
+        for number, row in enumerate(iter_sheet_rows(data), start=1):
+            if number > max_rows:
+                break
+            titles = [" ".join(str(cell).split()) if cell not in (None, "") else "" for cell in row]
+            keys = set(suggest_mapping(titles).values())
+            score = len(keys) + len(keys & set(REQUIRED_KEYS))
+            if score > best[0]:
+                best = (score, number, titles)
+    except NationalFileError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a damaged sheet is "not a workbook"
+        raise NationalFileError("not_xlsx") from err
+    if not best[2]:
+        raise NationalFileError("empty")
+    return best[1], best[2]
+
+
 def read_rows(data, columns, header_row=1):
     """Rows of an XLSX export as dicts keyed by mapping key.
 
@@ -189,7 +255,8 @@ def read_rows(data, columns, header_row=1):
             positions[key] = index
     missing = [name for name, key in columns.items() if key in REQUIRED_KEYS and key not in positions]
     if missing:
-        raise NationalFileError("missing_columns", columns=", ".join(missing))
+        found = [" ".join(str(cell).split()) for cell in header if cell not in (None, "")]
+        raise NationalFileError("missing_columns", columns=", ".join(missing), found=", ".join(found[:30]))
     labels = {key: name for name, key in columns.items()}
     items = list(positions.items())
     result = []

@@ -101,7 +101,8 @@ class TestNationalRegister(ReachCommon):
             comparison.action_compare()
         self.assertFalse(comparison.diff_ids)
         wrong = self._import(xlsx([["a", "b"]], header=["Tên", "Khác"]))
-        with self.assertRaisesRegex(UserError, "does not match the mapping"):
+        # the message names the missing columns and the titles the file has instead
+        with self.assertRaisesRegex(UserError, "does not match the mapping.*Họ và tên.*Tên, Khác"):
             wrong.action_compare()
         bad_date = self._import(xlsx([self._row(self.member_a1)[:2] + ["32/13/1985"] + self._row(self.member_a1)[3:]]))
         with self.assertRaisesRegex(UserError, "Row 2, column Ngày sinh"):
@@ -208,3 +209,106 @@ class TestNationalJob(BackgroundJobAssertions, ReachCommon):
         comparison = self._import([])
         self.assertFalse(comparison.mapping_official_checked)
         self.assertEqual(set(national.REQUIRED_KEYS) - set(mapping.line_ids.mapped("key")), set())
+
+
+def export_with_heading(titles, rows):
+    """An export as the national software may write it: a heading, a blank row, then the titles."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("DS")
+    sheet.append(["DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN (TỔNG HỢP)"])
+    sheet.append([])
+    sheet.append(titles)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return base64.b64encode(buffer.getvalue())
+
+
+OTHER_TITLES = ["STT", "Họ tên", "Ngày tháng năm sinh", "Giới tính", "Số định danh cá nhân", "Mã CĐCS",
+                "Tên CĐCS", "Số thẻ", "Tình trạng sinh hoạt", "Ghi chú"]
+
+
+@tagged("post_install", "-at_install")
+class TestNationalMappingBuild(ReachCommon):
+    """An administrator builds a mapping from a real export whose titles differ from the default
+    mapping's: no code, and the comparison then reads that export."""
+
+    def _file(self, card="TDV-A1"):
+        member = self.member_a1
+        return export_with_heading(OTHER_TITLES, [[1, member.name, member.birth_date.strftime("%d/%m/%Y"), "Nữ",
+                                                   member.citizen_id, member.organization_id.code,
+                                                   member.organization_id.name, card, "Đang sinh hoạt", ""]])
+
+    def _wizard(self, data, user=None, filename="xuat_quoc_gia.xlsx"):
+        return self.env["union.reach.national.mapping.build"].with_user(user or self.user_admin).create(
+            {"file": data, "filename": filename})
+
+    def test_admin_builds_a_mapping_and_compares_with_it(self):
+        data = self._file()
+        # the default mapping refuses this export, naming what it found
+        comparison = self.env["union.reach.national.import"].with_user(self.user_upper).create(
+            {"organization_id": self.unit_a.id, "file": data, "filename": "xuat_quoc_gia.xlsx"})
+        with self.assertRaisesRegex(UserError, "missing in row 1, whose titles are: DANH SÁCH ĐOÀN VIÊN"):
+            comparison.action_compare()
+        # the administrator opens the wizard from that comparison: the file comes with it
+        wizard = self.env["union.reach.national.mapping.build"].with_user(self.user_admin).with_context(
+            union_reach_comparison_id=comparison.id).create({})
+        self.assertEqual(wizard.filename, "xuat_quoc_gia.xlsx")
+        wizard.action_read_titles()
+        self.assertEqual(wizard.header_row, 3)
+        proposal = {line.column: line.key for line in wizard.line_ids}
+        self.assertEqual(proposal, {
+            "STT": False, "Họ tên": "name", "Ngày tháng năm sinh": "birth_date", "Giới tính": "gender",
+            "Số định danh cá nhân": "citizen_id", "Mã CĐCS": "unit_code", "Tên CĐCS": "unit_name",
+            "Số thẻ": "card_number", "Tình trạng sinh hoạt": "state", "Ghi chú": False})
+        wizard.real_export = True
+        action = wizard.action_create_mapping()
+        mapping = self.env["union.reach.national.mapping"].browse(action["res_id"])
+        self.assertTrue(mapping.official_checked)
+        self.assertEqual(mapping.header_row, 3)
+        self.assertIn("xuat_quoc_gia.xlsx", mapping.source)
+        self.assertEqual(len(mapping.line_ids), 8)
+        # the officer compares the same export with the new mapping
+        comparison.mapping_id = mapping
+        comparison.action_compare()
+        card = comparison.diff_ids.filtered(lambda d: d.kind == "card_number")
+        self.assertEqual(card.member_id, self.member_a1)
+        self.assertEqual(card.file_value, "TDV-A1")
+
+    def test_a_proposal_is_checked_before_it_is_saved(self):
+        wizard = self._wizard(self._file())
+        with self.assertRaisesRegex(UserError, "Read the column titles"):
+            wizard.action_create_mapping()
+        wizard.action_read_titles()
+        # two columns for one value: refused, naming both
+        wizard.line_ids.filtered(lambda line: line.column == "Tên CĐCS").key = "unit_code"
+        with self.assertRaisesRegex(UserError, "Mã CĐCS and Tên CĐCS both hold"):
+            wizard.action_create_mapping()
+        # a value the comparison needs without a column: refused, naming it
+        wizard.line_ids.filtered(lambda line: line.column == "Tên CĐCS").key = False
+        wizard.line_ids.filtered(lambda line: line.column == "Ngày tháng năm sinh").key = False
+        with self.assertRaisesRegex(UserError, "Choose the column that holds: Birth date"):
+            wizard.action_create_mapping()
+        self.assertFalse(self.env["union.reach.national.mapping"].search([("source", "ilike", "xuat_quoc_gia")]))
+        # not a workbook, or no titles: a clear message
+        with self.assertRaisesRegex(UserError, "not an Excel workbook"):
+            self._wizard(base64.b64encode(b"not a workbook")).action_read_titles()
+        with self.assertRaisesRegex(UserError, "no column titles"):
+            self._wizard(xlsx([], header=["", ""])).action_read_titles()
+
+    def test_only_administrators_build_mappings(self):
+        for user in (self.user_upper, self.user_officer_a):
+            with self.assertRaises(AccessError):
+                self._wizard(self._file(), user=user)
+            with self.assertRaises(AccessError):
+                self.env["union.reach.national.mapping"].with_user(user).create({"name": "x"})
+
+    def test_titles_proposed_from_common_wordings(self):
+        self.assertEqual(national.suggest_mapping(HEADER), {
+            "Mã đoàn viên": "national_code", "Họ và tên": "name", "Ngày sinh": "birth_date",
+            "Giới tính": "gender", "Số CCCD": "citizen_id", "Mã công đoàn cơ sở": "unit_code",
+            "Số thẻ đoàn viên": "card_number", "Trạng thái": "state"})
+        # a title holding a known wording is proposed; each title serves one value only
+        self.assertEqual(national.suggest_mapping(["Họ và tên đoàn viên (viết hoa)", "Ngày kết nạp vào CĐ"]),
+                         {"Họ và tên đoàn viên (viết hoa)": "name", "Ngày kết nạp vào CĐ": "date_joined"})

@@ -1,0 +1,1 @@
+from . import union_reach_national_mapping_build
