@@ -18,10 +18,13 @@ HEADER = ["Mã đoàn viên", "Họ và tên", "Ngày sinh", "Giới tính", "S�
           "Số thẻ đoàn viên", "Trạng thái"]
 
 
-def xlsx(rows, header=None):
+def xlsx(rows, header=None, before=()):
+    """An export: ``before`` rows (a heading...), the column titles, then ``rows``."""
     header = header or HEADER
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("DS")
+    for row in before:
+        sheet.append(row)
     sheet.append(header)
     for row in rows:
         sheet.append(row)
@@ -213,16 +216,7 @@ class TestNationalJob(BackgroundJobAssertions, ReachCommon):
 
 def export_with_heading(titles, rows):
     """An export as the national software may write it: a heading, a blank row, then the titles."""
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("DS")
-    sheet.append(["DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN (TỔNG HỢP)"])
-    sheet.append([])
-    sheet.append(titles)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return base64.b64encode(buffer.getvalue())
+    return xlsx(rows, header=titles, before=[["DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN (TỔNG HỢP)"], []])
 
 
 OTHER_TITLES = ["STT", "Họ tên", "Ngày tháng năm sinh", "Giới tính", "Số định danh cá nhân", "Mã CĐCS",
