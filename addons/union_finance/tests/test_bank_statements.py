@@ -368,13 +368,31 @@ class TestBankStatementProposals(BankStatementCase):
         open_before = Fund.search([("company_id", "=", self.upper.company_id.id),
                                    ("state", "=", "posted"), ("amount_residual", ">", 0)])
         self.assertTrue(open_before)
+        # the employers' transfers the accountant recorded on the bank journal wait on money
+        # in transit (1131): the demo's statements never showed them before this one
+        Mixin = self.env["union.payment.mixin"]
+        transit = Mixin._union_receipt_account(self.journal) | Mixin._union_payment_account(self.journal)
+        waiting = self.env["union.fund.payment"].search([("journal_id", "=", self.journal.id)])
+        self.assertTrue(waiting)
+        self.assertEqual(waiting.move_id.line_ids.filtered(
+            lambda aml: aml.account_id in transit and not aml.reconciled).mapped("debit"),
+            waiting.mapped("amount"))
         Demo = self.env["union.finance.demo.dues"]
         self.assertTrue(Demo._load_demo_fund_statement())
         still_open = open_before.filtered(lambda c: c.amount_residual > 0)
         self.assertEqual(len(still_open), 1, "all but one confirmed against their transfer")
         lines = self._statement_lines().filtered(lambda line: line.amount > 0)
-        self.assertEqual(len(lines), len(open_before))
-        self.assertEqual(set(lines.mapped("union_match_state")), {"proposed"})
+        self.assertEqual(len(lines), len(open_before) + len(waiting))
+        self.assertEqual(len(lines.filtered(lambda line: line.union_match_state == "proposed")),
+                         len(open_before))
+        cleared = lines.filtered(lambda line: line.union_match_state == "cleared")
+        self.assertEqual(len(cleared), len(waiting))
+        self.assertEqual(sorted(cleared.mapped("amount")), sorted(waiting.mapped("amount")))
+        # nothing waits on money in transit (1131, 1132) older than the statement
+        statement_date = max(self._statement_lines().mapped("date"))
+        self.assertFalse(self.env["account.move.line"].search([
+            ("account_id", "in", transit.ids), ("parent_state", "=", "posted"),
+            ("reconciled", "=", False), ("date", "<=", statement_date)]))
         # the remittance the school paid upward by transfer waits on money in transit (1132)
         # and the statement's line clears it: the bank account is the statement's
         remittance = self.env["union.remittance"].search([("organization_id", "=", self.unit_a.id)])
