@@ -319,6 +319,8 @@ class UnionFinanceDemoDues(models.AbstractModel):
         and matched: the employers' transfers of the 2% fund declared and not yet paid
         (proposed by amount and payer, then confirmed as the accountant does: each
         reconciled with its declaration, all but the last one when ``confirm``), the
+        employers' transfers recorded on the bank journal before (2% fund payments waiting on
+        money in transit 1131: cleared by their line), the
         transfers the union ordered on the bank journal and the bank has not shown yet
         (the remittance paid upward, waiting on money in transit 1132: cleared by their
         line, so the bank book counts them once), and ordinary spending (stationery, a
@@ -335,11 +337,29 @@ class UnionFinanceDemoDues(models.AbstractModel):
         if not journal or not contributions:
             return Line
         account = self._ensure_statement_account(journal)
+
+        def employer(contribution):
+            return _ascii(re.sub(r"[(].*[)]", "", contribution.employer_id.name)).strip().upper()
+
         rows = [(today, f"FT{today:%y%m%d}{contribution.id:06d}",
-                 f"{_ascii(re.sub(r'[(].*[)]', '', contribution.employer_id.name)).strip().upper()}"
-                 " CHUYEN KPCD 2% "
-                 f"THANG {contribution.month:%m/%Y}", int(contribution.amount_residual), 0)
+                 f"{employer(contribution)} CHUYEN KPCD 2% THANG {contribution.month:%m/%Y}",
+                 int(contribution.amount_residual), 0)
                 for contribution in contributions]
+        # the employers' transfers the accountant recorded on the bank journal before the bank
+        # showed them (2% fund payments waiting on money in transit 1131): the statement
+        # carries them, after the open declarations' transfers (a declaration is proposed to
+        # the first transfer of its amount and employer), and its lines clear them
+        receipt = self.env["union.payment.mixin"]._union_receipt_account(journal, "bank")
+        waiting = self.env["union.fund.payment"].search([
+            ("company_id", "=", company.id), ("state", "=", "posted"),
+            ("journal_id", "=", journal.id)], order="date, id").filtered(
+            lambda payment: payment.move_id.line_ids.filtered(
+                lambda aml: aml.account_id == receipt and aml.debit and not aml.reconciled))
+        rows += [(today, f"FT{today:%y%m%d}{payment.id:06d}R",
+                  f"{employer(payment.contribution_id)} CHUYEN KPCD 2% "
+                  f"{_ascii(payment.reference or payment.contribution_id.name).upper()}",
+                  int(payment.amount), 0)
+                 for payment in waiting]
         ordered = self.env["account.move.line"].search([
             ("account_id", "=", self.env["union.payment.mixin"]._union_payment_account(journal).id),
             ("company_id", "=", company.id), ("parent_state", "=", "posted"),

@@ -1,10 +1,11 @@
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from ..rules import bank_statement as bank_rules
+from ..vnd import format_vnd
 
 #: statement lines matched together (one dues payment create, one reconciliation plan)
 UNION_MATCH_BATCH = 500
@@ -31,7 +32,11 @@ class AccountBankStatementLine(models.Model):
     An outgoing line clears a payment the union recorded before on the bank journal
     (remittance upward, welfare, dues refund, allocation paid: waiting on money in
     transit 1132; same amount, its number or payee in the description). The rest waits
-    in account_reconcile_oca's screen."""
+    in account_reconcile_oca's screen.
+
+    The other order too: a payment or receipt the union posts on a bank journal AFTER its
+    statement line was imported clears the one open line that names it
+    (``_union_match_posted``), by the same rules."""
 
     _inherit = "account.bank.statement.line"
 
@@ -166,38 +171,51 @@ class AccountBankStatementLine(models.Model):
         for line in self:
             text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
             members = {dues[ref].member_id for ref in references.get(line, ()) if ref in dues}
-            compact_text = None
+            compact_text = bank_rules.compact(text)
             for payment, item in by_amount.get(int(line.amount), []):
-                if payment in used:
-                    continue
-                if payment._name == "union.fund.payment":
-                    # an employer's 2% fund transfer recorded before the statement
-                    payers = {bank_rules.payer_key(payment.employer_id.name)} - {""}
-                    found = (payment.reference and bank_rules.plain(payment.reference) in text) \
-                        or any(payer in text for payer in payers)
-                    values = {"union_match_state": "cleared", "partner_id": payment.employer_id.id}
-                elif payment._name == "union.fund.allocation":
-                    # the 2% fund allocated by the upper level, recorded as received before
-                    if compact_text is None:
-                        compact_text = bank_rules.compact(text)
-                    found = self._union_key_in(payment._union_bank_match_keys(payment.move_id),
-                                               compact_text)
-                    values = {"union_match_state": "cleared",
-                              "partner_id": payment.upper_organization_id.partner_id.id}
-                else:
-                    payers = {bank_rules.payer_key(payment.payer_name),
-                              bank_rules.payer_key(payment.organization_id.name)} - {""}
-                    found = (payment.member_id and payment.member_id in members) \
-                        or (payment.name and bank_rules.plain(payment.name) in text) \
-                        or any(payer in text for payer in payers)
-                    values = {"union_match_state": "cleared", "union_dues_payment_id": payment.id}
-                if found:
+                if payment not in used and line._union_receipt_found(
+                        payment, text, compact_text, members):
                     line._union_reconcile_with(item)
-                    line.write(values)
+                    line.write(line._union_receipt_values(payment))
                     used.add(payment)
                     done |= line
                     break
         return done
+
+    def _union_receipt_found(self, payment, text, compact_text, members):
+        """Whether this incoming line names ``payment``, a receipt recorded on its bank
+        journal (a dues payment, an employer's 2% fund payment, an allocation of the 2%
+        fund received): ``text`` and ``compact_text`` are its description (and the
+        bank's payer) as ``bank_rules.plain`` and ``bank_rules.compact`` give them,
+        ``members`` the members its dues references name. The one rule of both
+        directions: a statement line imported after the payment
+        (``_union_clear_recorded_payments``) or before it (``_union_match_posted``)."""
+        if payment._name == "union.fund.payment":
+            # an employer's 2% fund transfer: its reference or the employer's name
+            payers = {bank_rules.payer_key(payment.employer_id.name)} - {""}
+            return bool((payment.reference and bank_rules.plain(payment.reference) in text)
+                        or any(payer in text for payer in payers))
+        if payment._name == "union.fund.allocation":
+            # the 2% fund allocated by the upper level: its numbers or the upper level's name
+            return self._union_key_in(payment._union_bank_match_keys(payment.move_id),
+                                      compact_text)
+        payers = {bank_rules.payer_key(payment.payer_name),
+                  bank_rules.payer_key(payment.organization_id.name)} - {""}
+        return bool((payment.member_id and payment.member_id in members)
+                    or (payment.name and bank_rules.plain(payment.name) in text)
+                    or any(payer in text for payer in payers))
+
+    def _union_receipt_values(self, payment):
+        """What an incoming line that clears ``payment`` (see ``_union_receipt_found``) is
+        given: its state, and the payer or the dues payment it clears."""
+        values = {"union_match_state": "cleared", "union_proposed_move_line_id": False}
+        if payment._name == "union.fund.payment":
+            values["partner_id"] = payment.employer_id.id
+        elif payment._name == "union.fund.allocation":
+            values["partner_id"] = payment.upper_organization_id.partner_id.id
+        else:
+            values["union_dues_payment_id"] = payment.id
+        return values
 
     def _union_pay_dues(self):
         """Lines whose description holds the dues references of one member: a bank
@@ -225,7 +243,8 @@ class AccountBankStatementLine(models.Model):
         if not matched:
             return self.browse()
         payments = self.env["union.dues.payment"].create(vals_list)
-        payments.action_post()
+        # each payment is cleared by the line it comes from, just below
+        payments.with_context(union_skip_statement_match=True).action_post()
         matched = self.browse([line.id for line in matched])
         items = self._union_transit_items(payments)
         matched._union_reconcile_items([items[payment] for payment in payments])
@@ -324,20 +343,29 @@ class AccountBankStatementLine(models.Model):
             order="date, id")
         if not items:
             return {}
-        keys = defaultdict(set)
-        for item in items:
-            keys[item.move_id] |= self._union_match_keys({"numbers": [item.move_id.name]})
-        for model, field in self._union_outgoing_sources():
-            # sudo: the statement is the company's bank account; a payment recorded on it
-            # is cleared whoever recorded it (an accountant may manage some of the company's
-            # units only); only the payees' names and numbers are read, to match
-            for record in self.env[model].sudo().search([(field, "in", items.move_id.ids)]):
-                keys[record[field]] |= self._union_match_keys(
-                    record._union_bank_match_keys(record[field]))
+        keys = self._union_outgoing_keys(items.move_id)
         by_amount = defaultdict(list)
         for item in items:
             by_amount[-int(item.balance)].append((item, keys[item.move_id]))
         return by_amount
+
+    def _union_outgoing_keys(self, moves):
+        """{payment entry: {compact key}}: what the bank's description of the transfer of
+        each of ``moves`` (payment entries on a bank journal) may hold: the entry's number,
+        and the numbers and payee names its source record gives
+        (``_union_bank_match_keys``). One query a source model; the one rule of both
+        directions (a statement line imported after the payment or before it)."""
+        keys = defaultdict(set)
+        for move in moves:
+            keys[move] |= self._union_match_keys({"numbers": [move.name]})
+        for model, field in self._union_outgoing_sources():
+            # sudo: the statement is the company's bank account; a payment recorded on it
+            # is cleared whoever recorded it (an accountant may manage some of the company's
+            # units only); only the payees' names and numbers are read, to match
+            for record in self.env[model].sudo().search([(field, "in", moves.ids)]):
+                keys[record[field]] |= self._union_match_keys(
+                    record._union_bank_match_keys(record[field]))
+        return keys
 
     def _union_match_keys(self, keys):
         """{compact text} of ``keys`` ({"numbers": [...], "names": [...]}) as a bank's
@@ -405,3 +433,135 @@ class AccountBankStatementLine(models.Model):
                 skip_account_move_synchronization=True, skip_readonly_check=True,
             ).write({"account_id": account_id, "partner_id": partner_id})
         AML._reconcile_plan([suspense | item for suspense, item in plan])
+
+    # ------------------------------------------------- the statement before the payment
+
+    def _union_recorded_sources(self):
+        """(model, field of its entry) of everything the union records on a bank journal
+        that waits on money in transit until a statement line clears it: the payments out
+        (1132, ``_union_outgoing_sources``) and the receipts (1131: dues paid by transfer
+        or check-off, an employer's 2% fund, an allocation of the 2% fund received)."""
+        return self._union_outgoing_sources() + [
+            ("union.dues.payment", "move_id"), ("union.fund.payment", "move_id"),
+            ("union.fund.allocation", "move_id")]
+
+    @api.model
+    def _union_match_posted(self, records):
+        """The statement before the payment: ``records`` (of one model of
+        ``_union_recorded_sources``, just posted) wait on money in transit (1131/1132) of
+        their bank journal; each is matched with the open statement line of that journal
+        already imported that names it, by the rules of a line imported after the payment
+        (``_union_receipt_found``, ``_union_outgoing_keys``): same amount and sign, the
+        description holding its number or payee. Only a line that is the one candidate of
+        one item is matched (two candidate lines, or one line two items could take: the
+        accountant decides); a line proposed for another open item, dated in a locked
+        period or hash-locked is left alone. The line's suspense item takes the transit
+        item's account and partner and both are reconciled (``_union_reconcile_items``:
+        the bank account moves once, by the line), and the record's chatter names the line.
+        One search of statement lines for the whole batch. Returns the lines matched."""
+        if not records or self.env.context.get("union_skip_statement_match"):
+            return self.browse()
+        pairs = self._union_transit_pairs(records)
+        if not pairs:
+            return self.browse()
+        AML = self.env["account.move.line"]
+        items = AML.union(*[item for _record, item in pairs])
+        # sudo: the statement is the company's bank account; the user who posts a payment on
+        # it (an officer recording a check-off sheet may not read the bank statement) has the
+        # line that names it cleared, within the payment's own journal and company
+        lines = self.sudo().search([
+            ("journal_id", "in", items.journal_id.ids), ("company_id", "in", items.company_id.ids),
+            ("state", "=", "posted"), ("is_reconciled", "=", False),
+            ("amount", "in", list({int(item.balance) for item in items}))], order="date, id")
+        locks = {journal: journal.company_id._get_user_fiscal_lock_date(journal)
+                 for journal in lines.journal_id}
+        lines = lines.filtered(lambda line: line.date > locks[line.journal_id]
+                               and not line.move_id.inalterable_hash
+                               # proposed for an employer's declaration still open
+                               and not (line.union_proposed_move_line_id
+                                        and not line.union_proposed_move_line_id.reconciled))
+        if not lines:
+            return self.browse()
+        by_key = defaultdict(list)
+        texts = {}
+        for line in lines:
+            by_key[line.journal_id.id, int(line.amount)].append(line)
+            text = bank_rules.plain(f"{line.payment_ref or ''} {line.partner_name or ''}")
+            texts[line] = (text, bank_rules.compact(text))
+        members = defaultdict(set)
+        if records._name == "union.dues.payment":
+            references = lines._union_references()
+            dues = lines._union_dues_by_reference(references)
+            for line, refs in references.items():
+                members[line] = {dues[ref].member_id for ref in refs if ref in dues}
+        keys = self._union_outgoing_keys(items.filtered("credit").move_id)
+        claims = defaultdict(list)
+        for record, item in pairs:
+            candidates = []
+            for line in by_key.get((item.journal_id.id, int(item.balance)), ()):
+                text, compact_text = texts[line]
+                if item.credit:
+                    found = any(key in compact_text for key in keys[item.move_id])
+                else:
+                    found = line._union_receipt_found(record, text, compact_text, members[line])
+                if found:
+                    candidates.append(line)
+            if len(candidates) == 1:
+                claims[candidates[0]].append((record, item))
+        matched = [(line, *claim[0]) for line, claim in claims.items() if len(claim) == 1]
+        if not matched:
+            return self.browse()
+        done = self.sudo().browse([line.id for line, _record, _item in matched])
+        done._union_reconcile_items([item for _line, _record, item in matched])
+        for line, record, item in matched:
+            values = {"union_match_state": "cleared", "union_proposed_move_line_id": False,
+                      "partner_id": item.partner_id.id} if item.credit \
+                else line._union_receipt_values(record)
+            line.write(values)
+            self._union_note_matched(record, line, item)
+        return done
+
+    @api.model
+    def _union_note_matched(self, record, line, item):
+        """The chatter of ``record`` (of a 2% fund payment, which has none: its
+        declaration's) says which statement line cleared its money in transit."""
+        target = record.contribution_id if record._name == "union.fund.payment" else record
+        target.message_post(body=self.env._(
+            "Matched with the bank statement line of %(date)s, %(amount)s (%(description)s), "
+            "imported before it was recorded: the money in transit (%(account)s) is cleared.",
+            date=line.date.strftime("%d/%m/%Y"), amount=format_vnd(self.env, abs(line.amount)),
+            description=line.payment_ref or "", account=item.account_id.code or item.account_id.name))
+
+    @api.model
+    def _union_transit_pairs(self, records):
+        """[(record, item)]: the open money-in-transit items of ``records``' entries on a bank
+        journal (a debit on its outstanding receipts account, 1131, or a credit on its
+        outstanding payments account, 1132)."""
+        Mixin = self.env["union.payment.mixin"]
+        fields_ = [field for model, field in self._union_recorded_sources() if model == records._name]
+        accounts, pairs = {}, []
+        for record in records:
+            for move in (record[field] for field in fields_):
+                journal = move.journal_id
+                if not move or move.state != "posted" or journal.type != "bank":
+                    continue
+                kind = getattr(record, "kind", None)
+                if (journal, kind) not in accounts:
+                    try:
+                        receipt = Mixin._union_receipt_account(journal, kind)
+                    except UserError:
+                        receipt = None  # no money-in-transit account: nothing waits there
+                    if receipt == journal.default_account_id:
+                        receipt = None  # cash received in the till, not in transit
+                    try:
+                        payment = Mixin._union_payment_account(journal)
+                    except UserError:
+                        payment = None
+                    accounts[journal, kind] = (receipt, payment)
+                receipt, payment = accounts[journal, kind]
+                for item in move.line_ids:
+                    if not item.reconciled and (
+                            (item.debit and item.account_id == receipt)
+                            or (item.credit and item.account_id == payment)):
+                        pairs.append((record, item))
+        return pairs

@@ -162,6 +162,8 @@ class UnionDuesPayment(models.Model):
         for payment in self:
             payment.dues_line_ids = allocations[payment].line_id | self.env["union.dues.line"].browse(
                 [line_id for line_id, _amount in legacy[payment]])
+        # a statement line imported before: cleared now (one search for the batch)
+        self.env["account.bank.statement.line"]._union_match_posted(self)
         return True
 
     def action_print_receipt(self):

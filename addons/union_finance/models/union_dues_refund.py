@@ -110,6 +110,8 @@ class UnionDuesRefund(models.Model):
             move = self.env["account.move"].create(rec._prepare_move_vals())
             move.action_post()
             rec.write({"state": "posted", "move_id": move.id})
+        # a statement line imported before: cleared now (one search for the batch)
+        self.env["account.bank.statement.line"]._union_match_posted(self)
         return True
 
     def _prepare_move_vals(self):

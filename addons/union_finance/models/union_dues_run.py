@@ -207,9 +207,13 @@ class UnionDuesRun(models.Model):
             if not share_rule:
                 raise UserError(self.env._("No share rule is in force on %(date)s.",
                                            date=run.month))
+            # each step's progress, in the background job of a province's run (else nothing)
+            run._union_job_progress(10, note=self.env._("Reading the dues lines"))
             lines = run._read_lines_to_post()
             splits = run._split_per_unit(lines, share_rule.dues_kept_percent)
+            run._union_job_progress(30, note=self.env._("Creating and posting the journal entries"))
             moves = run._create_and_post_moves(lines, splits)
+            run._union_job_progress(80, note=self.env._("Marking the dues lines posted"))
             run._set_lines_posted(lines)
             run._set_state_posted(len(moves))
             run.write({
@@ -218,6 +222,7 @@ class UnionDuesRun(models.Model):
                 "amount_kept": sum(split["kept"] for split in splits.values()),
                 "amount_upward": sum(split["upward"] for split in splits.values()),
             })
+            run._union_job_progress(90, note=self.env._("Applying the members' credits"))
             run._apply_member_credits(lines, moves)
         return True
 

@@ -107,6 +107,8 @@ class UnionFundAllocation(models.Model):
             move = self.env["account.move"].create(rec._prepare_move_vals())
             move.action_post()
             rec.write({"state": "posted", "move_id": move.id, "upper_move_id": upper_move.id})
+        # a statement line imported before: cleared now (one search for the batch)
+        self.env["account.bank.statement.line"]._union_match_posted(self)
         return True
 
     def _union_bank_match_keys(self, move):

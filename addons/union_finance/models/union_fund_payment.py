@@ -71,6 +71,8 @@ class UnionFundPayment(models.Model):
             receivable = payment.contribution_id.move_line_id
             credit = move.line_ids.filtered(lambda aml, a=receivable.account_id: aml.account_id == a)
             (receivable + credit).reconcile()
+        # a statement line imported before: cleared now (one search for the batch)
+        self.env["account.bank.statement.line"]._union_match_posted(self)
         return True
 
     def _prepare_move_vals(self):

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Command
 
 #: balance-sheet accounts whose balances follow a merged unit (cash, bank, receivables, 136/336)
@@ -195,7 +196,33 @@ class UnionOrganization(models.Model):
                                                 None, -total, target_analytic, ref))
             moves |= Move.create(self._union_merge_move_vals(target.company_id, on_date, ref, lines))
         moves.action_post()
+        self._union_merge_reconcile_transit(moves)
         return moves
+
+    def _union_merge_reconcile_transit(self, moves):
+        """On money in transit (1131/1132, the outstanding accounts of the company's bank
+        journals) a hand-over in the same books only moves a unit's balance to another
+        analytic account: its closing and opening items (same account and partner) cancel out
+        and are reconciled together, so nothing is left open there for a bank statement line
+        to clear (the payments waiting there keep their own items)."""
+        Mixin = self.env["union.payment.mixin"]
+        for move in moves:
+            transit = self.env["account.account"]
+            # sudo: see _union_merge_unpaid_dues
+            for journal in self.env["account.journal"].sudo().search([
+                    ("type", "=", "bank"), ("company_id", "=", move.company_id.id)]):
+                for direction in ("inbound", "outbound"):
+                    try:
+                        transit |= Mixin._union_transit_account(journal, direction)
+                    except UserError:
+                        continue  # no such account: nothing waits there
+            pairs = defaultdict(list)
+            for item in move.line_ids.filtered(lambda i, t=transit: i.account_id in t):
+                pairs[item.account_id, item.partner_id].append(item.id)
+            for ids in pairs.values():
+                items = move.line_ids.browse(ids)  # the entry's env (sudo, as it was posted)
+                if len(items) > 1 and not move.currency_id.round(sum(items.mapped("balance"))):
+                    items.reconcile()
 
     def _union_merge_accounts_by_code(self, company, codes):
         """{code: account of ``company``} for ``codes`` {account: code} (created like them if missing)."""

@@ -180,6 +180,8 @@ class UnionRemittance(models.Model):
             (rec.move_line_id + debit).reconcile()
             rec.write({"payment_move_id": move.id, "state": "paid",
                        "payment_date": move.date})
+        # a statement line imported before: cleared now (one search for the batch)
+        self.env["account.bank.statement.line"]._union_match_posted(self)
         return True
 
     def _union_payment_voucher_values(self):

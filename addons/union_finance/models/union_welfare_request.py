@@ -167,6 +167,8 @@ class UnionWelfareRequest(models.Model):
         moves.action_post()
         for rec, move in zip(self, moves):
             rec.write({"state": "paid", "move_id": move.id, "payment_date": move.date})
+        # a statement line imported before: cleared now (one search for the batch)
+        self.env["account.bank.statement.line"]._union_match_posted(self)
         return True
 
     def _union_payment_voucher_values(self):

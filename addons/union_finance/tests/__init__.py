@@ -23,6 +23,7 @@ from . import test_portal_phone
 from . import test_fund_rate  # issue 19: the 2% fund rate as a dated rule
 from . import test_dues_run_job
 from . import test_bank_statements  # issue 16: bank statements
+from . import test_bank_statement_before_payment  # the statement imported before the payment
 from . import test_books  # issue 15: booked per unit, the dues subledger, hash and lock dates
 from . import test_arrears_reminder
 from . import test_organization_merge  # issue 18: a merge moves unpaid dues and balances

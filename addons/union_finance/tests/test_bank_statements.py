@@ -368,13 +368,31 @@ class TestBankStatementProposals(BankStatementCase):
         open_before = Fund.search([("company_id", "=", self.upper.company_id.id),
                                    ("state", "=", "posted"), ("amount_residual", ">", 0)])
         self.assertTrue(open_before)
+        # the employers' transfers the accountant recorded on the bank journal wait on money
+        # in transit (1131): the demo's statements never showed them before this one
+        Mixin = self.env["union.payment.mixin"]
+        transit = Mixin._union_receipt_account(self.journal) | Mixin._union_payment_account(self.journal)
+        waiting = self.env["union.fund.payment"].search([("journal_id", "=", self.journal.id)])
+        self.assertTrue(waiting)
+        self.assertEqual(waiting.move_id.line_ids.filtered(
+            lambda aml: aml.account_id in transit and not aml.reconciled).mapped("debit"),
+            waiting.mapped("amount"))
         Demo = self.env["union.finance.demo.dues"]
         self.assertTrue(Demo._load_demo_fund_statement())
         still_open = open_before.filtered(lambda c: c.amount_residual > 0)
         self.assertEqual(len(still_open), 1, "all but one confirmed against their transfer")
         lines = self._statement_lines().filtered(lambda line: line.amount > 0)
-        self.assertEqual(len(lines), len(open_before))
-        self.assertEqual(set(lines.mapped("union_match_state")), {"proposed"})
+        self.assertEqual(len(lines), len(open_before) + len(waiting))
+        self.assertEqual(len(lines.filtered(lambda line: line.union_match_state == "proposed")),
+                         len(open_before))
+        cleared = lines.filtered(lambda line: line.union_match_state == "cleared")
+        self.assertEqual(len(cleared), len(waiting))
+        self.assertEqual(sorted(cleared.mapped("amount")), sorted(waiting.mapped("amount")))
+        # nothing waits on money in transit (1131, 1132) older than the statement
+        statement_date = max(self._statement_lines().mapped("date"))
+        self.assertFalse(self.env["account.move.line"].search([
+            ("account_id", "in", transit.ids), ("parent_state", "=", "posted"),
+            ("reconciled", "=", False), ("date", "<=", statement_date)]))
         # the remittance the school paid upward by transfer waits on money in transit (1132)
         # and the statement's line clears it: the bank account is the statement's
         remittance = self.env["union.remittance"].search([("organization_id", "=", self.unit_a.id)])
@@ -408,12 +426,9 @@ class TestBankStatementProposals(BankStatementCase):
         self.assertEqual(self.env["union.dues.payment"].search_count([]), 1)
 
 
-@tagged("post_install", "-at_install")
-class TestBankStatementOutgoing(BankStatementCase):
-    """Issue 16's last gap: money the union pays out on the bank journal (a remittance to
-    the upper level, welfare, a dues refund, a 2% fund allocation) waits on money in
-    transit (1132) until the statement's outgoing line clears it; the allocation's
-    receiving side waits on 1131. The bank account moves once, by the statement."""
+class OutgoingCase(BankStatementCase):
+    """Payments out on the bank journal (a remittance to the upper level, welfare, a dues
+    refund, a 2% fund allocation), as the accountant records them."""
 
     @classmethod
     def setUpClass(cls):
@@ -437,13 +452,17 @@ class TestBankStatementOutgoing(BankStatementCase):
     def _pay_all_by_bank(self):
         """The four payments, recorded on the bank journal by the accountant (the welfare
         request approved by the officer)."""
+        return self._post_all_by_bank(self._prepare_all_by_bank())
+
+    def _prepare_all_by_bank(self):
+        """The four payments, ready to be paid (their amounts known): the remittance posted,
+        the welfare request approved, the refund and the allocation computed."""
         env = self.env(user=self.user_accountant)
         remittance = env["union.remittance"].create({
             "organization_id": self.unit_a.id, "date_from": date(2025, 8, 1),
             "date_to": date(2025, 8, 31), "payment_journal_id": self.journal.id,
             "payment_date": date(2025, 9, 10)})
         remittance.action_post()
-        remittance.action_register_payment()
         welfare = self.env["union.welfare.request"].with_user(self.user_officer_a).create({
             "member_id": self.member_a2.id, "description": "Ốm nằm viện",
             "kind_id": self.env.ref("union_finance.union_welfare_kind_sickness").id,
@@ -451,12 +470,10 @@ class TestBankStatementOutgoing(BankStatementCase):
         welfare.action_approve()
         welfare = welfare.with_user(self.user_accountant)
         welfare.write({"payment_journal_id": self.journal.id, "payment_date": date(2025, 9, 3)})
-        welfare.action_pay()
         self.unit_a.self_financing_below_threshold = True
         refund = env["union.dues.refund"].create({
             "member_id": self.member_a1.id, "line_ids": [(6, 0, self.a1_june.ids)],
             "journal_id": self.journal.id, "date": date(2025, 9, 4)})
-        refund.action_post()
         self.unit_a.self_financing_below_threshold = False
         employer = self.env["res.partner"].create({"name": "Trường THCS B (SDLĐ)",
                                                    "is_company": True})
@@ -473,6 +490,15 @@ class TestBankStatementOutgoing(BankStatementCase):
             "date_to": date(2025, 7, 31), "journal_id": self.journal.id,
             "upper_journal_id": self.journal.id})
         allocation.action_compute()
+        return remittance, welfare, refund, allocation
+
+    def _post_all_by_bank(self, records):
+        remittance, welfare, refund, allocation = records
+        remittance.action_register_payment()
+        welfare.action_pay()
+        self.unit_a.self_financing_below_threshold = True
+        refund.action_post()
+        self.unit_a.self_financing_below_threshold = False
         allocation.action_post()
         return remittance, welfare, refund, allocation
 
@@ -491,6 +517,14 @@ class TestBankStatementOutgoing(BankStatementCase):
                                       ("received", allocation.move_id, self.transit_in)):
             found[record] = move.line_ids.filtered(lambda aml, a=account: aml.account_id == a)
         return found
+
+
+@tagged("post_install", "-at_install")
+class TestBankStatementOutgoing(OutgoingCase):
+    """Issue 16's last gap: money the union pays out on the bank journal (a remittance to
+    the upper level, welfare, a dues refund, a 2% fund allocation) waits on money in
+    transit (1132) until the statement's outgoing line clears it; the allocation's
+    receiving side waits on 1131. The bank account moves once, by the statement."""
 
     def test_outgoing_transfers_wait_on_transit_and_the_statement_clears_them(self):
         chart = self.env["account.chart.template"].with_context(

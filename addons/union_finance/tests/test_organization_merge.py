@@ -52,6 +52,31 @@ class TestFinanceOnMerge(UnionFinanceCommon):
         # nothing already posted was rewritten
         self.assertEqual(posted.read(["analytic_distribution", "balance", "account_id", "write_date"]), before)
 
+    def test_merge_moves_money_in_transit_and_leaves_no_item_open(self):
+        """B's transfer recorded before the bank showed it waits on money in transit (1131);
+        the merge moves that balance to A's analytic account by a closing and an opening item
+        that cancel out and are reconciled together: only the payment's own item stays open,
+        for its statement line to clear."""
+        self._run(self.unit_b, date(2025, 7, 1), include_children=False)
+        payment = self.env["union.dues.payment"].create({
+            "kind": "bank", "organization_id": self.unit_b.id, "member_id": self.member_b1.id,
+            "amount": 150_000, "date": date(2025, 8, 5)})
+        payment.action_post()
+        transit = payment._union_receipt_account()
+        self.assertEqual(payment.journal_id.type, "bank")
+        waiting = payment.move_id.line_ids.filtered(lambda item: item.account_id == transit)
+        self.assertEqual(self._balance(self.unit_b, transit), 150_000)
+        self._merge(self.unit_b, self.unit_a)
+        entry = self.env["account.move"].search([("ref", "ilike", "41/QĐ-CĐN")])
+        moved = entry.line_ids.filtered(lambda item: item.account_id == transit)
+        self.assertEqual(sorted(moved.mapped("balance")), [-150_000, 150_000])
+        self.assertTrue(all(moved.mapped("reconciled")))
+        self.assertEqual((self._balance(self.unit_b, transit), self._balance(self.unit_a, transit)),
+                         (0, 150_000))
+        self.assertEqual(self.env["account.move.line"].search([
+            ("account_id", "=", transit.id), ("parent_state", "=", "posted"),
+            ("reconciled", "=", False)]), waiting, "the payment still waits for its statement line")
+
     def test_merge_across_companies_closes_and_opens(self):
         run = self._run(self.unit_b, date(2025, 7, 1), include_children=False)
         line = self._lines(run, self.member_b1)
