@@ -73,6 +73,9 @@ class TestOrganizationSuccession(SuccessionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.statistics_dn = cls.env["union.member.statistics"].with_user(cls.user_dn).create({
+            "organization_id": cls.sector_dn.id, "date_from": date(2025, 1, 1), "date_to": date(2025, 5, 31)})
+        cls.statistics_dn.action_compute()
         cls._merge_province()
         cls.archive = cls.fed_dn | cls.sector_dn | cls.school_dn_ended
 
@@ -105,6 +108,16 @@ class TestOrganizationSuccession(SuccessionCommon):
             Event = self.env["union.organization.event"].with_user(user)
             events = Event.search_read([("organization_id", "in", self.archive.ids)], ["event_type"])
             self.assertEqual({e["event_type"] for e in events}, {"founding", "merge", "dissolution"})
+
+    def test_successor_officer_reads_the_closed_units_statistics(self):
+        Statistics = self.env["union.member.statistics"].with_user(self.user_ld)
+        self.assertEqual(Statistics.search([]), self.statistics_dn)
+        lines = self.env["union.member.statistics.line"].with_user(self.user_ld).search_read([], ["organization_id"])
+        self.assertTrue(lines)
+        self.assertEqual({line["id"] for line in lines}, set(self.statistics_dn.sudo().line_ids.ids))
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.statistics_dn.with_user(self.user_ld).write({"date_to": date(2025, 6, 30)})
+        self.assertFalse(self.env["union.member.statistics"].with_user(self.user_other).search([]))
 
     def test_successor_officer_cannot_change_the_archive(self):
         Org = self.env["union.organization"].with_user(self.user_ld)
