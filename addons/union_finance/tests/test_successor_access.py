@@ -71,12 +71,13 @@ class TestFinanceOfMergedUnits(UnionFinanceCommon):
                 {"organization_id": self.unit_b.id, "month": date(2025, 10, 1)})
 
     def test_other_unit_reads_nothing(self):
-        for user in (self.user_other,):
-            Run = self.env["union.dues.run"].with_user(user)
-            self.assertFalse(Run.search_read([("organization_id", "=", self.unit_b.id)], ["state"]))
-            self.assertFalse(Run.read_group([("organization_id", "=", self.unit_b.id)], ["state"], ["state"]))
-            with self.assertRaises(AccessError), mute_logger("odoo.models"):
-                Run.browse(self.run_b.ids).export_data(["state"])
-            self.assertFalse(self.env["union.dues.line"].with_user(user).search([("organization_id", "=", self.unit_b.id)]))
-            self.assertFalse(self.env["union.dues.payment"].with_user(user).search(
-                [("organization_id", "=", self.unit_b.id)]))
+        user = self.user_other
+        Run = self.env["union.dues.run"].with_user(user)
+        self.assertFalse(Run.search_read([("organization_id", "=", self.unit_b.id)], ["state"]))
+        self.assertFalse(Run.read_group([("organization_id", "=", self.unit_b.id)], ["state"], ["state"]))
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            Run.browse(self.run_b.ids).export_data(["state"])
+        self.assertFalse(self.env["union.dues.line"].with_user(user).search(
+            [("organization_id", "=", self.unit_b.id)]))
+        self.assertFalse(self.env["union.dues.payment"].with_user(user).search(
+            [("organization_id", "=", self.unit_b.id)]))
