@@ -339,7 +339,7 @@ class UnionOrganization(models.Model):
         (A merged into B, later B into C: C keeps A's archive too). The officers of ``target`` and
         of the units above it then read what the officers of these units read, without changing
         it (the record rules ``..._rule_successor``). One search and one write, whatever the number
-        of units; the record rules stay one indexed query (``successor_ids`` child_of)."""
+        of units; the record rules stay one query (``successor_ids`` any ``id`` child_of)."""
         if not self or not target:
             return
         # sudo: the merge's own bookkeeping, after its access check; the archive kept by a closing
@@ -358,8 +358,9 @@ class UnionOrganization(models.Model):
         checks made in Python."""
         user = user or self.env.user
         path = "successor_ids" if field_name == "id" else f"{field_name}.successor_ids"
-        # sudo: the units assigned to the user, whoever asks
-        return [(path, "child_of", user.sudo().union_organization_ids.ids)]
+        # sudo: the units assigned to the user, whoever asks. "any" keeps the subtree a subquery
+        # (parent_path), where child_of on a many2many would first fetch the subtree's ids
+        return [(path, "any", [("id", "child_of", user.sudo().union_organization_ids.ids)])]
 
     @api.model
     def _union_readable_domain(self, field_name="id", user=None):
