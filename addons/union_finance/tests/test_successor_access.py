@@ -59,6 +59,21 @@ class TestFinanceOfMergedUnits(UnionFinanceCommon):
         self.assertEqual(self.line_b.with_user(self.user_accountant_a).read(["amount"])[0]["amount"],
                          self.line_b.amount)
 
+    def test_successor_runs_the_closed_units_reports(self):
+        """The reports read the books with sudo after a check in Python (``_check_unit_access``):
+        the closed unit's archive passes it for its successor, not for another unit's officer."""
+        Report = self.env["union.welfare.norm.report"]
+        report = Report.with_user(self.user_officer_a).create({"organization_id": self.unit_b.id, "year": 2025})
+        self.assertIn("rows", report._get_report_data())
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            Report.with_user(self.user_other).create({"organization_id": self.unit_b.id, "year": 2025})
+        behind = Report.sudo().create({"organization_id": self.unit_b.id, "year": 2025})
+        with self.assertRaises(AccessError):
+            behind.with_user(self.user_other)._get_report_data()
+        self.assertTrue(self.unit_b._union_is_archive_of(self.user_officer_a))
+        self.assertFalse(self.unit_b._union_is_archive_of(self.user_other))
+        self.assertFalse((self.unit_b | self.unit_a)._union_is_archive_of(self.user_officer_a))
+
     def test_successor_changes_nothing(self):
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self.draft_run_b.with_user(self.user_accountant_a).write({"include_children": True})

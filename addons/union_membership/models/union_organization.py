@@ -362,6 +362,18 @@ class UnionOrganization(models.Model):
         # (parent_path), where child_of on a many2many would first fetch the subtree's ids
         return [(path, "any", [("id", "child_of", user.sudo().union_organization_ids.ids)])]
 
+    def _union_is_archive_of(self, user=None):
+        """Whether every unit of ``self`` is in the archive that ``user`` (the current user by
+        default) keeps as a successor: for checks made in Python before reading a closed unit's
+        figures with sudo (a report), never for a change. One query; an empty ``self`` is nobody's."""
+        if not self:
+            return False
+        user = user or self.env.user
+        # sudo: the units' successors are compared with the user's units, whatever the user may read
+        found = self.sudo().with_context(active_test=False).search_count(
+            expression.AND([[("id", "in", self.ids)], self._union_archive_domain(user=user)]))
+        return found == len(set(self.ids))
+
     @api.model
     def _union_readable_domain(self, field_name="id", user=None):
         """An officer's whole reading reach: the units they manage and below, and the archives of
