@@ -275,8 +275,22 @@ class UnionOrganization(models.Model):
             return 0
         # sudo: a migration step over every unit, outside any user's reach
         units = self.sudo().with_context(active_test=False, tracking_disable=True)
+        by_target = defaultdict(list)
         for unit_id, target_id in found.items():
-            units.browse(unit_id).write({"merged_into_id": target_id})
+            by_target[target_id].append(unit_id)
+        for target_id, unit_ids in by_target.items():
+            units.browse(unit_ids).write({"merged_into_id": target_id})
+        # the merge events name the surviving unit too (the History tab); a unit's recorded history
+        # is never written through the ORM (UnionOrganizationEvent.write): one statement here
+        self.env.flush_all()
+        self.env.cr.execute("""
+            UPDATE union_organization_event e
+               SET merged_into_id = o.merged_into_id
+              FROM union_organization o
+             WHERE o.id = e.organization_id AND e.event_type = 'merge'
+               AND e.merged_into_id IS NULL AND o.merged_into_id IS NOT NULL
+        """)
+        self.env["union.organization.event"].invalidate_model(["merged_into_id"])
         # replayed in the order the merges happened, so that a later merge carries the earlier ones
         merged = units.search([("merged_into_id", "!=", False)], order="date_ended, id")
         for unit in merged:

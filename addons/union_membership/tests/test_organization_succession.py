@@ -175,7 +175,12 @@ class TestOrganizationSuccession(SuccessionCommon):
         # sudo: the test removes what the merge recorded, as a database of the previous version has it
         units = self.env["union.organization"].sudo().with_context(active_test=False)
         units.search([]).write({"merged_into_id": False, "successor_ids": [Command.clear()]})
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE union_organization_event SET merged_into_id = NULL")
+        self.env["union.organization.event"].invalidate_model(["merged_into_id"])
         self.assertEqual(units._union_fill_succession_from_history(), 2)
+        merge_event = self.fed_dn.event_ids.filtered(lambda e: e.event_type == "merge")
+        self.assertEqual(merge_event.merged_into_id, self.fed_ld)
         self.assertEqual(self.sector_dn.merged_into_id, self.fed_dn)
         self.assertEqual(self.fed_dn.merged_into_id, self.fed_ld)
         self.assertEqual(self.sector_dn.successor_ids, self.fed_dn | self.fed_ld)
