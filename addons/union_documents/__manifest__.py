@@ -13,6 +13,7 @@
         "security/union_documents_groups.xml",
         "security/ir.model.access.csv",
         "security/union_documents_rules.xml",
+        "security/union_documents_archive_rules.xml",
         "data/res_users_data.xml",
         "data/mail_activity_type_data.xml",
         "data/union_document_type_data.xml",

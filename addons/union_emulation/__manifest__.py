@@ -13,6 +13,7 @@
         "security/union_emulation_groups.xml",
         "security/ir.model.access.csv",
         "security/union_emulation_rules.xml",
+        "security/union_emulation_archive_rules.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/union_award_title_data.xml",

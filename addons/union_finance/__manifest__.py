@@ -19,6 +19,7 @@
         "security/union_finance_law_rules.xml",
         "security/union_chart_security.xml",
         "security/union_arrears_reminder_security.xml",
+        "security/union_finance_archive_rules.xml",
         "data/union_base_salary_data.xml",
         "data/union_dues_rule_data.xml",
         "data/union_share_rule_data.xml",

@@ -11,6 +11,7 @@
         "security/union_governance_groups.xml",
         "security/ir.model.access.csv",
         "security/union_governance_rules.xml",
+        "security/union_governance_archive_rules.xml",
         "data/union_position_data.xml",
         "data/union_election_rule_data.xml",
         "data/ir_cron_data.xml",

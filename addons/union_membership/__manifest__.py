@@ -1,7 +1,7 @@
 {
     "name": "Union Membership",
     "summary": "Trade union units, members, their history, access, XLSX import/export, member card and portal",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Union",
     "author": "Union suite developers",
     "website": "https://github.com/union-suite",

@@ -13,6 +13,7 @@
         "security/union_training_groups.xml",
         "security/ir.model.access.csv",
         "security/union_training_rules.xml",
+        "security/union_training_archive_rules.xml",
         "data/union_training_tag_data.xml",
         "data/union_training_default_user_data.xml",
         "report/union_training_certificate_report.xml",

@@ -7,6 +7,7 @@ from . import (
     test_document_numbering,
     test_document_recipient_picker,
     test_document_register_pdf,
+    test_document_successor,
     test_document_tour,
     test_mail_gateway,
     test_organization_merge,

@@ -31,3 +31,4 @@ from . import test_monetary  # issue 19: every amount is Monetary, the migration
 from . import test_books_closing  # issue 15: remap 711803/336802, lock dates
 from . import test_finance_law
 from . import test_job_tours  # browser tours of the dues run and arrears jobs, lock dates
+from . import test_successor_access  # the surviving unit reads the merged unit's books

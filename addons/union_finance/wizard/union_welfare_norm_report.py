@@ -51,11 +51,12 @@ class UnionWelfareNormReport(models.TransientModel):
                 self.env._("Norm"), self.env._("Bound (VND)"), self.env._("Within the Norm"), rows)
 
     def _check_unit_access(self, unit):
-        """The figures are read with sudo: only for the user's units and below."""
+        """The figures are read with sudo: only for the user's units and below, and the closed
+        units whose archive they keep as a successor (reading their books, never changing them)."""
         user = self.env.user
         if user.has_group("union_membership.group_union_admin"):
             return
-        if not unit._union_is_managed_by(user):
+        if not unit._union_is_managed_by(user) and not unit._union_is_archive_of(user):
             raise AccessError(self.env._("You may only see the figures of the units you manage "
                                          "(%(unit)s).", unit=unit.name))
 

@@ -8,4 +8,5 @@ from . import (
     test_officers,
     test_portal,
     test_secrecy,
+    test_successor_access,
 )

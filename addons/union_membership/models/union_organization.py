@@ -1,5 +1,6 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.osv import expression
 
 from ..rules.lifecycle import MEMBER_STATES
 
@@ -19,7 +20,8 @@ FUNDING_TYPES = [
 ]
 
 #: who manages a unit and how it is funded: set by the level above or the administrator only
-GOVERNED_FIELDS = ("officer_ids", "funding_type", "company_id", "state", "date_ended", "parent_id")
+GOVERNED_FIELDS = ("officer_ids", "funding_type", "company_id", "state", "date_ended", "parent_id",
+                   "merged_into_id", "successor_ids")
 
 
 class UnionOrganization(models.Model):
@@ -60,6 +62,16 @@ class UnionOrganization(models.Model):
     date_founded = fields.Date(string="Founded On")
     date_ended = fields.Date(string="Ended On", tracking=True)
     end_reason = fields.Text()
+    merged_into_id = fields.Many2one(
+        "union.organization", string="Merged Into", index=True, readonly=True, copy=False,
+        ondelete="restrict", tracking=True,
+        help="The unit this one was merged into (set by the merge): its successor, which keeps its archive.")
+    successor_ids = fields.Many2many(
+        "union.organization", "union_organization_successor_rel", "organization_id", "successor_id",
+        string="Archive Kept By", readonly=True, copy=False,
+        help="The units that keep this closed unit's archive, and whose officers read it: the unit it "
+             "(or the closed unit above it) was merged into, and the units that one was merged into "
+             "later. Set by the merges.")
     officer_ids = fields.Many2many(
         "res.users", "union_organization_res_users_rel", "organization_id", "user_id",
         string="Officers", help="Users who manage this unit and everything below it.")
@@ -319,6 +331,57 @@ class UnionOrganization(models.Model):
             return self
         domain = [("id", "child_of", self.ids)]
         return self.with_context(active_test=False).search(domain)
+
+    def _union_record_succession(self, target):
+        """These units, just closed by a merge, pass their archive to ``target``, their successor:
+        ``target`` is added to the successors (``successor_ids``) of these units, of the ended units
+        below them (they stay where they ended) and of every unit whose archive these units kept
+        (A merged into B, later B into C: C keeps A's archive too). The officers of ``target`` and
+        of the units above it then read what the officers of these units read, without changing
+        it (the record rules ``..._rule_successor``). One search and one write, whatever the number
+        of units; the record rules stay one query (``successor_ids`` any ``id`` child_of)."""
+        if not self or not target:
+            return
+        # sudo: the merge's own bookkeeping, after its access check; the archive kept by a closing
+        # unit may hold units outside the user's reach
+        archive = self.sudo().with_context(active_test=False).search([
+            "|", ("id", "child_of", self.ids), ("successor_ids", "in", self.ids),
+            ("state", "!=", "active"), ("id", "!=", target.id)])
+        archive.write({"successor_ids": [Command.link(target.id)]})
+
+    @api.model
+    def _union_archive_domain(self, field_name="id", user=None):
+        """The records of the closed units whose archive ``user`` (the current user by default)
+        keeps as a successor, as a domain on a model whose unit field is ``field_name`` (``id`` for
+        the units themselves): the read-only part of an officer's reach, the same condition as the
+        record rules ``..._rule_successor``. The one home of "did this unit pass to my units" for
+        checks made in Python."""
+        user = user or self.env.user
+        path = "successor_ids" if field_name == "id" else f"{field_name}.successor_ids"
+        # sudo: the units assigned to the user, whoever asks. "any" keeps the subtree a subquery
+        # (parent_path), where child_of on a many2many would first fetch the subtree's ids
+        return [(path, "any", [("id", "child_of", user.sudo().union_organization_ids.ids)])]
+
+    def _union_is_archive_of(self, user=None):
+        """Whether every unit of ``self`` is in the archive that ``user`` (the current user by
+        default) keeps as a successor: for checks made in Python before reading a closed unit's
+        figures with sudo (a report), never for a change. One query; an empty ``self`` is nobody's."""
+        if not self:
+            return False
+        user = user or self.env.user
+        # sudo: the units' successors are compared with the user's units, whatever the user may read
+        found = self.sudo().with_context(active_test=False).search_count(
+            expression.AND([[("id", "in", self.ids)], self._union_archive_domain(user=user)]))
+        return found == len(set(self.ids))
+
+    @api.model
+    def _union_readable_domain(self, field_name="id", user=None):
+        """An officer's whole reading reach: the units they manage and below, and the archives of
+        the units merged into them (``_union_archive_domain``)."""
+        user = user or self.env.user
+        # sudo: the units assigned to the user, whoever asks
+        managed = [(field_name, "child_of", user.sudo().union_organization_ids.ids)]
+        return expression.OR([managed, self._union_archive_domain(field_name, user)])
 
     def _get_grassroots(self):
         """The grassroots union of each unit: itself, or for a union group the grassroots union

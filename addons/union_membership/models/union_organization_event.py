@@ -36,6 +36,8 @@ class UnionOrganizationEvent(models.Model):
     level = fields.Selection(LEVELS, readonly=True)
     state = fields.Selection(
         [("active", "In operation"), ("dissolved", "Dissolved"), ("merged", "Merged")], readonly=True)
+    merged_into_id = fields.Many2one("union.organization", string="Merged Into", readonly=True,
+                                     ondelete="set null", help="On a merge: the surviving unit.")
     decision_ref = fields.Char(string="Decision", readonly=True)
     user_id = fields.Many2one("res.users", string="Recorded By", default=lambda self: self.env.user,
                               readonly=True)
@@ -53,4 +55,5 @@ class UnionOrganizationEvent(models.Model):
             "organization_id": unit.id, "date": on_date, "event_type": event_type,
             "parent_id": unit.parent_id.id, "name": unit.name, "short_name": unit.short_name,
             "level": unit.level, "state": unit.state, "decision_ref": decision_ref or False,
+            "merged_into_id": unit.merged_into_id.id if event_type == "merge" else False,
         } for unit in units]

@@ -226,6 +226,77 @@ class UnionOrganization(models.Model):
         # sudo: the event is the unit's own history, written by its checked write
         Event.sudo().create(events)
 
+    @api.model
+    def _union_fill_succession_from_history(self):
+        """Give the units merged before the successor was recorded (version 18.0.1.3.0) their
+        ``merged_into_id`` and ``successor_ids``, from what the merge wrote: the members it
+        transferred (their transfer events from the closed unit, on the merge's date, with its
+        decision) and the sub-units it moved (their move events on that date, from the closed unit).
+        The unit that received most of them is the successor; a merged unit that had neither
+        members nor sub-units left is not guessed (the migration logs it).
+        One query to find the successors, then the successions are replayed by date (one search
+        and one write per merged unit: a migration step, not a per-member loop). Returns the
+        number of units filled."""
+        self.env.flush_all()
+        self.env.cr.execute("""
+            WITH merges AS (
+                SELECT DISTINCT ON (e.organization_id) e.organization_id AS unit_id, e.date, e.decision_ref
+                  FROM union_organization_event e
+                  JOIN union_organization o ON o.id = e.organization_id
+                 WHERE e.event_type = 'merge' AND o.state = 'merged' AND o.merged_into_id IS NULL
+              ORDER BY e.organization_id, e.date DESC NULLS LAST, e.id DESC
+            ), unit_moves AS (
+                SELECT organization_id, date, decision_ref, event_type, parent_id,
+                       LAG(parent_id) OVER (PARTITION BY organization_id
+                                            ORDER BY date ASC NULLS FIRST, id) AS previous_parent_id
+                  FROM union_organization_event
+            ), received AS (
+                SELECT m.unit_id, me.organization_id AS target_id
+                  FROM merges m
+                  JOIN union_member_event me ON me.from_organization_id = m.unit_id
+                                            AND me.event_type = 'transfer' AND me.date = m.date
+                                            AND me.decision_ref IS NOT DISTINCT FROM m.decision_ref
+                 UNION ALL
+                SELECT m.unit_id, mv.parent_id
+                  FROM merges m
+                  JOIN unit_moves mv ON mv.previous_parent_id = m.unit_id AND mv.event_type = 'move'
+                                    AND mv.date = m.date
+                                    AND mv.decision_ref IS NOT DISTINCT FROM m.decision_ref
+            )
+            SELECT DISTINCT ON (unit_id) unit_id, target_id
+              FROM (SELECT unit_id, target_id, COUNT(*) AS received
+                      FROM received
+                     WHERE target_id IS NOT NULL AND target_id != unit_id
+                  GROUP BY unit_id, target_id) counted
+          ORDER BY unit_id, received DESC, target_id
+        """)
+        found = dict(self.env.cr.fetchall())
+        if not found:
+            return 0
+        # sudo: a migration step over every unit, outside any user's reach
+        units = self.sudo().with_context(active_test=False, tracking_disable=True)
+        by_target = defaultdict(list)
+        for unit_id, target_id in found.items():
+            by_target[target_id].append(unit_id)
+        for target_id, unit_ids in by_target.items():
+            units.browse(unit_ids).write({"merged_into_id": target_id})
+        # the merge events name the surviving unit too (the History tab); a unit's recorded history
+        # is never written through the ORM (UnionOrganizationEvent.write): one statement here
+        self.env.flush_all()
+        self.env.cr.execute("""
+            UPDATE union_organization_event e
+               SET merged_into_id = o.merged_into_id
+              FROM union_organization o
+             WHERE o.id = e.organization_id AND e.event_type = 'merge'
+               AND e.merged_into_id IS NULL AND o.merged_into_id IS NOT NULL
+        """)
+        self.env["union.organization.event"].invalidate_model(["merged_into_id"])
+        # replayed in the order the merges happened, so that a later merge carries the earlier ones
+        merged = units.search([("merged_into_id", "!=", False)], order="date_ended, id")
+        for unit in merged:
+            unit._union_record_succession(unit.merged_into_id)
+        return len(found)
+
     # --- merge and move (union.organization.merge): steps other addons extend ---
 
     def _union_merge_preview(self, target, on_date):

@@ -15,6 +15,7 @@ from . import (
     test_organization,
     test_organization_history,
     test_organization_merge,
+    test_organization_succession,
     test_organization_tree_tour,
     test_portal,
     test_portal_phone,

@@ -53,6 +53,9 @@ class TestDemoGenerator(TransactionCase):
         # ended units stay where they ended
         self.assertEqual(sector.parent_id, result["dak_nong"])
         self.assertEqual(dissolved.parent_id, sector)
+        # the Lâm Đồng federation is their successor and keeps their archive
+        self.assertEqual((sector.merged_into_id, result["dak_nong"].merged_into_id), (result["dak_nong"], successor))
+        self.assertTrue(all(successor in unit.successor_ids for unit in sector | result["dak_nong"] | dissolved))
         continuing = result["schools"] - dissolved
         self.assertTrue(all(s.parent_id in (successor | commune) for s in continuing))
         self.assertTrue(commune.child_ids)

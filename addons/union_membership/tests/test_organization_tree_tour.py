@@ -51,11 +51,12 @@ class TestTreeAsAtTour(UnionCommon, HttpCase):
                                         (cls.dak_nong, cls.lam_dong, date(2025, 7, 1))):
             Merge.create({"mode": "merge", "source_ids": [(6, 0, source.ids)], "target_id": target.id,
                           "date": on_date, "decision_ref": f"T-{on_date.isoformat()}"}).action_confirm()
-        # the federation's officer, who also keeps the merged Đắk Nông federation's archive
+        # the federation's officer: managing Lâm Đồng only, they read the merged Đắk Nông units'
+        # archive as the successor (successor_ids), without being given the merged units
         cls.user_lam_dong = new_test_user(
             cls.env, login="t_lam_dong", name="Cán bộ LĐLĐ Lâm Đồng",
             groups="base.group_user,union_membership.group_union_upper_officer", lang="vi_VN")
-        cls.user_lam_dong.union_organization_ids = [(6, 0, (cls.lam_dong | cls.dak_nong).ids)]
+        cls.user_lam_dong.union_organization_ids = [(6, 0, cls.lam_dong.ids)]
 
     def test_tree_as_at_a_date_in_the_browser(self):
         self.assertEqual(self.school.parent_id, self.lam_dong)

@@ -282,7 +282,9 @@ class UnionOrganizationMerge(models.TransientModel):
         sources.with_context(**self._event_context())._union_merge_into(target, self.date, self.decision_ref)
         self._union_job_progress(95, note=self.env._("Closing the merged units"))
         sources.with_context(**self._event_context()).write({
-            "state": "merged", "date_ended": self.date, "end_reason": reason})
+            "state": "merged", "date_ended": self.date, "end_reason": reason, "merged_into_id": target.id})
+        # the surviving unit keeps the closed units' archive: its officers read it (read only)
+        sources._union_record_succession(target)
         body = self.env._("Merged into %(unit)s on %(date)s (%(decision)s).", unit=target.name,
                           date=self.date.strftime("%d/%m/%Y"), decision=self.decision_ref)
         sources._message_log_batch({unit.id: body for unit in sources})
