@@ -12,5 +12,6 @@ from . import (
     test_reference_check,
     test_registration_portal,
     test_state_title,
+    test_translation,
     test_website_tour,
 )
