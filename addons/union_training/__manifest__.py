@@ -28,5 +28,6 @@
     "assets": {
         "web.assets_tests": ["union_training/static/tests/tours/*.js"],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

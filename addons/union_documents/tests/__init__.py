@@ -16,5 +16,6 @@ from . import (
     test_petition_time_limits,
     test_portal_http,
     test_portal_phone,
+    test_translation,
     test_web_client,
 )

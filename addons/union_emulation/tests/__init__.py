@@ -13,5 +13,6 @@ from . import (
     test_registration_portal,
     test_state_title,
     test_successor_access,
+    test_translation,
     test_website_tour,
 )

@@ -23,8 +23,11 @@ class UnionWelfareRequest(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _union_checked_references = ("member_id", "organization_id")
+    _rec_names_search = ["kind_id.name", "member_id.name"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # not stored: the kind's name is translated, so the title is written in the reader's
+    # language (a stored title kept the language of whoever created the request)
+    name = fields.Char(compute="_compute_name")
     member_id = fields.Many2one("union.member", string="Member", required=True, index=True,
                                 tracking=True)
     partner_id = fields.Many2one(related="member_id.partner_id", store=True, index=True)
@@ -60,7 +63,8 @@ class UnionWelfareRequest(models.Model):
          "Amounts cannot be negative."),
     ]
 
-    @api.depends("kind_id", "member_id")
+    @api.depends("kind_id.name", "member_id.name")
+    @api.depends_context("lang")
     def _compute_name(self):
         for rec in self:
             rec.name = f"{rec.kind_id.name or ''} - {rec.member_id.name or ''}"

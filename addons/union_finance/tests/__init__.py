@@ -7,6 +7,7 @@ from . import test_portal
 from . import test_fund  # finance-B
 from . import test_remittance  # finance-B
 from . import test_welfare  # finance-B
+from . import test_translation  # every label in Vietnamese
 from . import test_finance_reports  # finance-B
 from . import test_demo_fund  # finance-B
 from . import test_demo_dues

@@ -61,6 +61,19 @@ class TestWelfare(UnionWelfareCommon):
         self.assertIn("Năm trăm nghìn đồng", html)
         self.assertIn(f'class="voucher-debit">{self.company.union_welfare_expense_account_id.code}<', html)
 
+    def test_title_in_the_readers_language(self):
+        """A request entered in English (the demo's, an English-speaking user's) is titled in
+        Vietnamese for a Vietnamese officer: the title follows the translated kind."""
+        req = self._request(self.member_a2, self.kind_sickness).with_context(lang="en_US")
+        self.assertEqual(req.name, f"Sickness visit - {self.member_a2.name}")
+        if self.env["res.lang"]._lang_get("vi_VN").active:
+            self.assertEqual(req.with_context(lang="vi_VN").name, f"Thăm hỏi ốm đau - {self.member_a2.name}")
+            self.assertEqual(req.with_context(lang="vi_VN").display_name, f"Thăm hỏi ốm đau - {self.member_a2.name}")
+        Request = self.env["union.welfare.request"].with_user(self.user_officer_a)
+        self.assertIn(req, Request.search([("display_name", "ilike", self.member_a2.name)]))
+        self.assertIn(req, Request.search([("display_name", "ilike", "Sickness")]))
+        self.assertEqual(Request.name_search(self.member_a2.name)[0][0], req.id)
+
     def test_no_payment_voucher_before_payment(self):
         req = self._request(self.member_a2, self.kind_sickness)
         req.action_approve()

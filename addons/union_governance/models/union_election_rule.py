@@ -7,7 +7,7 @@ class UnionElectionRule(models.Model):
     _description = "Union Election and Quorum Rule"
     _order = "date_from desc, id desc"
 
-    name = fields.Char(required=True)
+    name = fields.Char(required=True, translate=True)
     source = fields.Char(string="Guidance", required=True, help="The text the rule comes from.")
     date_from = fields.Date(string="Valid From", required=True)
     majority_base = fields.Selection(

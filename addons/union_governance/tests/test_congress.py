@@ -91,6 +91,14 @@ class TestCongress(GovernanceCommon, HttpCase):
         with self.assertRaises(ValidationError):
             self._make_congress(self.unit_a, term_id=self.term_a.id)
 
+    def test_charter_rule_named_in_the_readers_language(self):
+        """The congress and election forms show the rule in force: in Vietnamese for a
+        Vietnamese officer, not the English source text of the data file."""
+        rule = self.env.ref("union_governance.election_rule_charter_2023")
+        self.assertEqual(rule.with_context(lang="en_US").name, "Charter of the Vietnam Trade Union, 13th congress")
+        if self.env["res.lang"]._lang_get("vi_VN").active:
+            self.assertEqual(rule.with_context(lang="vi_VN").name, "Điều lệ Công đoàn Việt Nam khóa XIII")
+
     def test_credentials_report(self):
         self.member_a1.sudo().write({"education_level": "master", "political_theory_level": "intermediate"})
         self.member_a2.sudo().write({"education_level": "bachelor"})

@@ -7,6 +7,7 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..rules import citizen_id as cccd
+from ..rules import form as form_rules
 from ..rules.lifecycle import MEMBER_STATES
 
 #: what a member may change on their own record, without an officer
@@ -235,7 +236,7 @@ class UnionPortal(CustomerPortal):
             else:
                 vals["new_birth_date"] = birth
         if form["new_organization_id"]:
-            unit_id = int(form["new_organization_id"]) if form["new_organization_id"].isdigit() else 0
+            unit_id = form_rules.record_id(form["new_organization_id"])
             if unit_id not in units.ids:
                 errors["new_organization_id"] = _("Choose the requested unit from the list.")
             else:
@@ -253,7 +254,7 @@ class UnionPortal(CustomerPortal):
         _ = request.env._
         if form["new_ethnicity_id"]:
             ethnicity = request.env["union.ethnicity"].search(
-                [("id", "=", int(form["new_ethnicity_id"]) if form["new_ethnicity_id"].isdigit() else 0)])
+                [("id", "=", form_rules.record_id(form["new_ethnicity_id"]))])
             if not ethnicity:
                 errors["new_ethnicity_id"] = _("Choose the ethnic group from the list.")
             else:
@@ -266,7 +267,7 @@ class UnionPortal(CustomerPortal):
         Country = request.env["res.country"]
         for name in ("new_nationality_id", "new_id_document_country_id"):
             if form[name]:
-                country = Country.search([("id", "=", int(form[name]) if form[name].isdigit() else 0)])
+                country = Country.search([("id", "=", form_rules.record_id(form[name]))])
                 if not country:
                     errors[name] = _("Choose the country from the list.")
                 else:

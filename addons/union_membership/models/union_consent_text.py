@@ -13,7 +13,7 @@ class UnionConsentText(models.Model):
     _description = "Personal Data Consent Text"
     _order = "date_from desc, id desc"
 
-    name = fields.Char(string="Title", required=True)
+    name = fields.Char(string="Heading", required=True)
     date_from = fields.Date(string="In Force From", required=True, index=True)
     legal_basis = fields.Char(
         required=True,

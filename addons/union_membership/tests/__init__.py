@@ -21,6 +21,7 @@ from . import (
     test_portal_phone,
     test_security,
     test_statistics,
+    test_translation,
     test_unit_management,
     test_xlsx_helper,
 )

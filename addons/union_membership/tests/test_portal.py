@@ -281,6 +281,18 @@ class TestUnionPortal(UnionCommon, HttpCase):
             self.assertIn("o_union_form_errors", res.text, data)
         self.assertFalse(self.env["union.member.change.request"].search([("member_id", "=", self.member_a1.id)]))
 
+    def test_change_request_tampered_ids_are_form_errors(self):
+        """A select's value changed by hand (a number beyond PostgreSQL's integer, a digit that
+        int() refuses) is the form's error, never a server error."""
+        self._login(self.user_portal_a1)
+        for name in ("new_ethnicity_id", "new_nationality_id", "new_id_document_country_id",
+                     "new_organization_id"):
+            for value in ("99999999999999999999", "²"):
+                res = self._post("/my/union/request", {name: value})
+                self.assertEqual(res.status_code, 200, (name, value))
+                self.assertIn("o_union_form_errors", res.text, (name, value))
+        self.assertFalse(self.env["union.member.change.request"].search([("member_id", "=", self.member_a1.id)]))
+
     def test_change_request_errors_write_nothing(self):
         self._login(self.user_portal_a1)
         Request = self.env["union.member.change.request"]

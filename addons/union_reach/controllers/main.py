@@ -9,6 +9,8 @@ from odoo.http import request
 from odoo.tools import consteq
 from odoo.tools.misc import hmac as hmac_tool
 
+from odoo.addons.union_membership.rules import form as form_rules
+
 FORM_FIELDS = ("name", "birth_date", "gender", "nationality_id", "id_document_type", "id_document_number",
                "employer_id", "employer_name", "state_id", "job_title", "phone", "email", "consent")
 HONEYPOT = "website_url"
@@ -85,12 +87,13 @@ class UnionReachJoin(http.Controller):
             # a bot filled the field people never see: thank it and keep nothing
             return request.render("union_reach.join_thanks", {"reference": False})
         min_seconds, daily_limit = self._join_params()
-        stamp = post.get("stamp") or ""
+        # a stamp of plain digits only: "²" passes str.isdigit() but not int() (a 500 for any bot)
+        stamp = form_rules.whole_number(post.get("stamp"))
         token = post.get("token") or ""
-        if not stamp.isdigit() or not consteq(token, self._join_token(int(stamp))):
+        if stamp is None or not consteq(token, self._join_token(stamp)):
             errors = {"common": _("The form has expired; please fill it in again.")}
             return request.render("union_reach.join_page", self._join_values(form, errors))
-        if time.time() - int(stamp) < min_seconds:
+        if time.time() - stamp < min_seconds:
             errors = {"common": _("The form was sent too quickly. Please check your answers and send it again.")}
             return request.render("union_reach.join_page", self._join_values(form, errors))
         captcha_error = self._captcha_error()

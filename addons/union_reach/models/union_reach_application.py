@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.union_membership.models.union_member import GENDERS, ID_DOCUMENT_TYPES
 from odoo.addons.union_membership.rules import citizen_id as cccd
+from odoo.addons.union_membership.rules import form as form_rules
 
 STATES = [("new", "Waiting"), ("accepted", "Admitted"), ("declined", "Declined")]
 
@@ -108,8 +109,7 @@ class UnionReachApplication(models.Model):
             errors["gender"] = _("Choose your sex.")
         vals["gender"] = form.get("gender")
         Country = self.env["res.country"].sudo()
-        nationality = Country.browse(int(form["nationality_id"])).exists() \
-            if (form.get("nationality_id") or "").isdigit() else Country
+        nationality = Country.browse(form_rules.record_id(form.get("nationality_id"))).exists()
         if not nationality:
             errors["nationality_id"] = _("Choose your nationality.")
         vals["nationality_id"] = nationality.id
@@ -146,7 +146,7 @@ class UnionReachApplication(models.Model):
         vals["id_document_type"] = doc_type
         vals["id_document_number"] = number
         employer = self.env["union.reach.route"]._public_employers()
-        employer_id = int(form["employer_id"]) if (form.get("employer_id") or "").isdigit() else 0
+        employer_id = form_rules.record_id(form.get("employer_id"))
         employer_name = " ".join((form.get("employer_name") or "").split())[:200]
         if employer_id and employer_id in employer.ids:
             vals["employer_id"] = employer_id
@@ -156,7 +156,7 @@ class UnionReachApplication(models.Model):
         else:
             errors["employer_id"] = _("Choose your workplace, or write its name.")
         State = self.env["res.country.state"].sudo()
-        state = State.browse(int(form["state_id"])).exists() if (form.get("state_id") or "").isdigit() else State
+        state = State.browse(form_rules.record_id(form.get("state_id"))).exists()
         vals["state_id"] = state.id
         vals["job_title"] = (form.get("job_title") or "").strip()[:100]
         phone = (form.get("phone") or "").strip()

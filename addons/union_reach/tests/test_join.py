@@ -121,6 +121,21 @@ class TestJoinForm(PhonePortalMixin, ReachCommon, HttpCase):
         self.assertNotIn("o_union_join_thanks", response.text)
         self.assertEqual(self._count(), before)
 
+    def test_tampered_numbers_are_form_errors(self):
+        """A stamp or a select's value changed by hand ("²" passes str.isdigit() but not int(); a
+        number beyond PostgreSQL's integer) gets the form again with its error, never a 500."""
+        before = self._count()
+        for extra in ({"stamp": "²"}, {"nationality_id": "²"}, {"nationality_id": "99999999999999999999"},
+                      {"employer_id": "²"}, {"employer_id": "99999999999999999999"}):
+            response = self._post(self._form(**extra))
+            self.assertEqual(response.status_code, 200, extra)
+            self.assertNotIn("o_union_join_thanks", response.text, extra)
+        for extra in ({"state_id": "²"}, {"state_id": "99999999999999999999"}):  # optional: ignored
+            response = self._post(self._form(id_document_number="067095001260", **extra))
+            self.assertEqual(response.status_code, 200, extra)
+            self.assertIn("o_union_join_thanks", response.text, extra)
+        self.assertEqual(self._count(), before + 2)
+
     def test_per_ip_limit(self):
         self.env["ir.config_parameter"].sudo().set_param("union_reach.join_ip_daily_limit", "2")
         for number in ("067095001240", "067095001241"):

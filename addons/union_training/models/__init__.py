@@ -2,6 +2,7 @@ from . import (
     event_event,
     event_registration,
     event_tag,
+    res_users,
     slide_channel,
     slide_channel_tag,
     survey_user_input,

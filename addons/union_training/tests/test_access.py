@@ -1,5 +1,8 @@
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.union_membership.tests.test_click_everywhere import field_spec
+from odoo.addons.union_training.hooks import post_init_hook
 
 from .common import TrainingCommon
 
@@ -74,6 +77,57 @@ class TestTrainingAccess(TrainingCommon):
             [], ["union_organization_id"], ["union_organization_id"])
         self.assertFalse([g for g in groups if g["union_organization_id"]
                           and g["union_organization_id"][0] == self.unit_a.id])
+
+    def test_officers_who_existed_before_install_are_no_elearning_managers(self):
+        """Installing website_slides gives every existing internal user its template's
+        "eLearning / Manager" (Odoo applies the Default User Template's new groups to them): an
+        officer created before this addon then read every unit's course attendees. The install
+        hook takes the managers' groups back from the union officers, not from the union's
+        administrators nor from Odoo users who are no union officers."""
+        self.course_a._action_add_members(self.member_a1.partner_id)
+        attendee = self.course_a.channel_partner_ids
+        managers = (self.env.ref("website_slides.group_website_slides_manager")
+                    | self.env.ref("event.group_event_manager"))
+        staff = new_test_user(self.env, login="t_school_staff", groups="base.group_user")
+        (self.user_officer_b | self.user_upper | self.user_admin | staff).write(
+            {"groups_id": [(4, group.id) for group in managers]})
+        ChannelPartner = self.env["slide.channel.partner"].with_user(self.user_officer_b)
+        self.assertIn(attendee, ChannelPartner.search([]))  # what the demo's officers met
+        post_init_hook(self.env)
+        for user in (self.user_officer_b, self.user_upper):
+            self.assertFalse(user.has_group("website_slides.group_website_slides_manager"), user.login)
+            self.assertFalse(user.has_group("website_slides.group_website_slides_officer"), user.login)
+            self.assertFalse(user.has_group("event.group_event_manager"), user.login)
+            self.assertTrue(user.has_group("event.group_event_user"), user.login)
+        self.env.invalidate_all()
+        self.assertNotIn(attendee.id, [row["id"] for row in ChannelPartner.search_read([], ["id"])])
+        with self.assertRaises(AccessError):
+            attendee.with_user(self.user_officer_b).export_data(["partner_id"])
+        self.assertIn(attendee, self.env["slide.channel.partner"].with_user(self.user_upper).search([]))
+        for user in (self.user_admin, staff):
+            self.assertTrue(user.has_group("website_slides.group_website_slides_manager"), user.login)
+            self.assertTrue(user.has_group("event.group_event_manager"), user.login)
+
+    def test_events_and_courses_open_for_odoo_users_without_a_union_role(self):
+        """An internal user whom the administrator made an Odoo events and eLearning user, with
+        no union role (the demo's "demo" login, a school's staff), opens the events and courses
+        as Odoo shows them: the union's fields (units, sessions, places, members) are the union
+        officers' and are not in their forms, which otherwise failed to open (AccessError)."""
+        staff = new_test_user(self.env, login="t_event_staff", groups=(
+            "base.group_user,event.group_event_user,website_slides.group_website_slides_officer"))
+        for record, view in ((self.event_a, "event.view_event_form"),
+                             (self.course_a, "website_slides.view_slide_channel_form")):
+            Model = self.env[record._name].with_user(staff)
+            views = Model.get_views([[self.env.ref(view).id, "form"]])
+            arch = views["views"]["form"]["arch"]
+            self.assertNotIn("union_organization_id", arch)
+            spec = field_spec(arch, record._name, views["models"])
+            self.assertEqual(Model.browse(record.ids).web_read(spec)[0]["id"], record.id)
+        for record in (self.event_a, self.course_a):  # officers keep them
+            views = self.env[record._name].with_user(self.user_officer_a).get_views([[False, "form"]])
+            self.assertIn("union_organization_id", views["views"]["form"]["arch"])
+        arch = self.env["event.registration"].with_user(staff).get_views([[False, "list"]])["views"]["list"]["arch"]
+        self.assertNotIn("union_organization_id", arch)
 
     def test_certification_answers_follow_the_unit(self):
         """Odoo's survey users (upper-level officers write contests) read every answer of an

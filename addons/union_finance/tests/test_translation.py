@@ -1,0 +1,12 @@
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.union_membership.tests.test_translation import VietnameseLabelsMixin
+
+
+@tagged("post_install", "-at_install")
+class TestVietnameseLabels(VietnameseLabelsMixin, TransactionCase):
+    """Every field label and choice of union_finance in Vietnamese (see the mixin): the
+    refunds, 2% fund allocations and authorisations, surplus resolutions showed English
+    columns on the Vietnamese demo."""
+
+    _translation_module = "union_finance"
