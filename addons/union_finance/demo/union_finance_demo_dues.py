@@ -44,6 +44,9 @@ class UnionFinanceDemoDues(models.AbstractModel):
         federation from 1 July 2025); no dues after May 2025 for the schools ended on
         1 June 2025 (their members' membership ended then); the books of each unit that
         ended handed to the unit that took it over, by a posted entry on the day it ended."""
+        if self.env.lang != "vi_VN" and "vi_VN" in dict(self.env["res.lang"].get_installed()):
+            # the demo runs in Vietnamese: what code writes (payment descriptions) is in Vietnamese
+            return self.with_context(lang="vi_VN")._load_demo()
         sector = self.env.ref("union_membership.demo_org_sector", raise_if_not_found=False)
         if not sector:
             return False  # union_membership's demo province is not there
