@@ -9,4 +9,5 @@ from . import (
     test_portal,
     test_secrecy,
     test_successor_access,
+    test_translation,
 )

@@ -1,0 +1,10 @@
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.union_membership.tests.test_translation import VietnameseLabelsMixin
+
+
+@tagged("post_install", "-at_install")
+class TestVietnameseLabels(VietnameseLabelsMixin, TransactionCase):
+    """Every field label and choice of union_governance in Vietnamese (see the mixin)."""
+
+    _translation_module = "union_governance"
