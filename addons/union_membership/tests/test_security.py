@@ -14,6 +14,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.mail.tools.discuss import Store
+
 from .common import UnionCommon
 from .test_import_export import xlsx
 
@@ -237,6 +239,56 @@ class TestFollowersAfterTransfer(UnionCommon):
             "member_id": self.member_a1.id, "event_type": "transfer", "organization_id": self.group_a.id})
         self.assertIn(self.user_officer_a.partner_id, self.member_a1.message_partner_ids)
         self.assertNotIn(self.user_officer_b.partner_id, self.member_a1.message_partner_ids)
+
+
+class TestFollowersArePrivate(UnionCommon):
+    """Who follows a member is the union's business: Odoo lets every internal user read every
+    follower row; a union record's followers are read only by who may read the record."""
+
+    def setUp(self):
+        super().setUp()
+        self.partner_b1 = self.member_b1.partner_id
+        self.employer = self.env["res.partner"].create({"name": "Công ty TNHH Theo dõi", "is_company": True})
+        self.member_b1.message_subscribe(partner_ids=(self.partner_b1 | self.user_officer_b.partner_id).ids)
+        self.member_a1.message_subscribe(partner_ids=self.user_officer_a.partner_id.ids)
+        self.rows_b = self.env["mail.followers"].search([
+            ("res_model", "=", "union.member"), ("res_id", "=", self.member_b1.id)])
+        self.assertEqual(len(self.rows_b), 2)
+        self.plain = new_test_user(self.env, login="t_plain_followers",
+                                   groups="base.group_user,base.group_allow_export")
+        self.user_officer_a.groups_id += self.env.ref("base.group_allow_export")
+        self.employer.message_subscribe(partner_ids=self.plain.partner_id.ids)
+
+    def test_other_users_do_not_see_a_members_followers(self):
+        for user in (self.plain, self.user_officer_a):
+            Followers = self.env["mail.followers"].with_user(user)
+            domain = [("res_model", "=", "union.member"), ("res_id", "=", self.member_b1.id)]
+            self.assertFalse(Followers.search(domain), user.login)
+            self.assertFalse(Followers.search_read([("partner_id", "=", self.partner_b1.id)], ["res_id"]))
+            self.assertEqual(Followers.search_count(domain), 0)
+            groups = Followers.read_group([("res_model", "=", "union.member")], ["res_id"], ["res_id"])
+            self.assertNotIn(self.member_b1.id, [group["res_id"] for group in groups])
+            with self.assertRaises(AccessError):
+                Followers.browse(self.rows_b.ids).read(["partner_id", "email"])
+            with self.assertRaises(AccessError):
+                Followers.browse(self.rows_b.ids).export_data(["partner_id/name", "email"])
+        self.assertFalse(self.env["mail.followers"].with_user(self.plain).search(
+            [("res_model", "like", "union.")]))
+
+    def test_who_reads_the_record_reads_its_followers(self):
+        for user in (self.user_officer_b, self.user_upper, self.user_admin):
+            Followers = self.env["mail.followers"].with_user(user)
+            self.assertEqual(Followers.search([("res_id", "=", self.member_b1.id),
+                                               ("res_model", "=", "union.member")]), self.rows_b, user.login)
+            self.assertEqual(len(Followers.browse(self.rows_b.ids).read(["partner_id"])), 2)
+        # the member's chatter as their officer sees it: followers listed, the officer among them
+        store = Store()
+        self.member_b1.with_user(self.user_officer_b)._thread_to_store(store, request_list=["followers"])
+        thread = next(values for values in store.get_result()["mail.thread"] if values["id"] == self.member_b1.id)
+        self.assertEqual(thread["followersCount"], 2)
+        # followers of Odoo's other records are as Odoo has them
+        Followers = self.env["mail.followers"].with_user(self.plain)
+        self.assertTrue(Followers.search([("res_model", "=", "res.partner"), ("res_id", "=", self.employer.id)]))
 
 
 @tagged("post_install", "-at_install")
