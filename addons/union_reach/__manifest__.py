@@ -12,6 +12,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/union_reach_rules.xml",
+        "security/union_reach_archive_rules.xml",
         "data/ir_config_parameter_data.xml",
         "data/union_reach_default_user_data.xml",
         "data/mail_template_data.xml",

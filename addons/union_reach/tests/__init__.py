@@ -1,1 +1,10 @@
-from . import test_application, test_demo, test_join, test_national, test_news, test_translation, test_workplace
+from . import (
+    test_application,
+    test_demo,
+    test_join,
+    test_national,
+    test_news,
+    test_successor_access,
+    test_translation,
+    test_workplace,
+)
