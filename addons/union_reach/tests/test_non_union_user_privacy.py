@@ -77,6 +77,13 @@ class TestNonUnionUserPrivacy(ReachCommon):
         self.assertNotIn(self.member_a1.email, {t["email"] for t in traces})
         self.assertNotIn(self.union_mailing.subject, {
             m["subject"] for m in self.env["mailing.mailing"].with_user(self.staff).search_read([], ["subject"])})
+        # nor in Odoo's mailing statistics (subject, sender and counts of each mailing)
+        self.env.flush_all()
+        stat_name = self.union_mailing.source_id.name
+        self.assertIn(stat_name, self.env["mailing.trace.report"].search([]).mapped("name"))
+        Report = self.env["mailing.trace.report"].with_user(self.staff)
+        self.assertNotIn(stat_name, [r["name"] for r in Report.search_read([], ["name"])])
+        self.assertFalse(Report.read_group([("name", "=", stat_name)], ["sent:sum"], ["name"]))
 
     def test_staff_changes_no_union_mailing_record(self):
         writes = {
@@ -186,6 +193,10 @@ class TestNonUnionUserPrivacy(ReachCommon):
         self.assertNotIn(self.member_b1.email, {c["email"] for c in contacts})
         self.assertFalse(self.env["mailing.mailing"].with_user(officer_a).search(
             [("union_organization_id", "=", self.unit_b.id)]))
+        self.env.flush_all()
+        stats = self.env["mailing.trace.report"].with_user(officer_a).search([])
+        self.assertIn(self.union_mailing.source_id.name, stats.mapped("name"))
+        self.assertEqual(stats.union_organization_id, self.unit_a)
 
     def test_new_internal_user_gets_no_marketing_or_website_group(self):
         user = self.env["res.users"].create({"name": "Cô Nguyễn Thu", "login": "t_new_teacher"})
