@@ -1,2 +1,9 @@
-from . import test_application, test_demo, test_join, test_national, test_news, test_workplace
-from . import test_non_union_user_privacy
+from . import (
+    test_application,
+    test_demo,
+    test_join,
+    test_national,
+    test_news,
+    test_non_union_user_privacy,
+    test_workplace,
+)

@@ -178,7 +178,8 @@ class TestNonUnionUserPrivacy(ReachCommon):
             [("id", "=", self.union_click.id)], ["ip"])[0]["ip"], "203.0.113.7")
         self.assertFalse(self.env["link.tracker.click"].with_user(self.user_officer_b).search_read(
             [("id", "=", self.union_click.id)], ["ip"]))
-        self.assertFalse(self.env["mailing.contact"].with_user(officer_a).search([("email", "=", self.member_b1.email)]))
+        self.assertFalse(self.env["mailing.contact"].with_user(officer_a).search(
+            [("email", "=", self.member_b1.email)]))
         self.assertTrue(self.env["link.tracker.click"].with_user(self.user_admin).search(
             [("id", "=", self.union_click.id)]))
 
