@@ -205,3 +205,38 @@ class TestNonUnionUserPrivacy(ReachCommon):
         self.assertFalse(user.has_group("mass_mailing.group_mass_mailing_user"))
         self.assertFalse(user.has_group("website.group_website_designer"))
         self.assertFalse(user.has_group("website.group_website_restricted_editor"))
+
+    def test_unpublished_news_of_a_unit_stays_its_officers(self):
+        """Odoo lets every employee read every blog post: a unit's draft is its officers' (and the
+        units' above), published news and the blogs for everyone are everyone's."""
+        Blog = self.env["blog.blog"]
+        blog_a = Blog.create({"name": "Tin Công đoàn Trường THPT A", "union_organization_id": self.unit_a.id})
+        blog_all = Blog.create({"name": "Tin chung của nhà trường"})
+        Post = self.env["blog.post"]
+        draft_a = Post.create({"name": "Dự thảo: hỗ trợ đoàn viên Nguyễn Thị Lan ốm đau", "blog_id": blog_a.id,
+                               "is_published": False})
+        published_a = Post.create({"name": "Ngày hội Đoàn viên 2026", "blog_id": blog_a.id,
+                                   "is_published": True})
+        draft_all = Post.create({"name": "Lịch họp phụ huynh (nháp)", "blog_id": blog_all.id,
+                                 "is_published": False})
+        posts = draft_a | published_a | draft_all
+        for user in (self.staff, self.user_officer_b):
+            with self.subTest(user=user.login):
+                Model = Post.with_user(user)
+                self.assertEqual(Model.search([("id", "in", posts.ids)]), published_a | draft_all)
+                self.assertNotIn(draft_a.name, [r["name"] for r in Model.search_read([], ["name"])])
+                self.assertFalse(Model.read_group([("id", "=", draft_a.id)], ["id:count"], ["blog_id"]))
+                with self.assertRaises(AccessError):
+                    draft_a.with_user(user).read(["name", "content"])
+        exported = Post.with_user(self.staff).search([("id", "in", posts.ids)]).export_data(["name"])["datas"]
+        self.assertEqual(sorted(exported), sorted([[published_a.name], [draft_all.name]]))
+        for user in (self.user_officer_a, self.user_upper, self.user_admin):
+            with self.subTest(user=user.login):
+                self.assertEqual(Post.with_user(user).search([("id", "in", posts.ids)]), posts)
+        # the officer still writes their own draft, and no other unit's post
+        draft_a.with_user(self.user_officer_a).write({"name": "Hỗ trợ đoàn viên ốm đau"})
+        with self.assertRaises(AccessError):
+            published_a.with_user(self.user_officer_b).write({"name": "Sửa tin của đơn vị khác"})
+        designer = new_test_user(self.env, login="t_web_designer",
+                                 groups="base.group_user,website.group_website_designer")
+        self.assertEqual(Post.with_user(designer).search([("id", "in", posts.ids)]), posts)
