@@ -240,3 +240,21 @@ class TestNonUnionUserPrivacy(ReachCommon):
         designer = new_test_user(self.env, login="t_web_designer",
                                  groups="base.group_user,website.group_website_designer")
         self.assertEqual(Post.with_user(designer).search([("id", "in", posts.ids)]), posts)
+
+    def test_install_takes_the_marketing_group_from_officers(self):
+        """mass_mailing gives its group to every internal user existing at its install: the union
+        officers lose it again (they would read the whole blacklist and every non-union list);
+        administrators and the school's staff keep it."""
+        group = self.env.ref("mass_mailing.group_mass_mailing_user")
+        users = self.user_officer_a | self.user_upper | self.user_admin | self.staff
+        users.write({"groups_id": [(4, group.id)]})
+        self.assertTrue(self.env["mail.blacklist"].with_user(self.user_officer_a).has_access("read"))
+        dropped = self.env["res.users"]._union_reach_drop_marketing_group()
+        self.assertEqual(dropped & users, self.user_officer_a | self.user_upper)
+        self.assertFalse(self.user_officer_a.has_group("mass_mailing.group_mass_mailing_user"))
+        self.assertFalse(self.user_upper.has_group("mass_mailing.group_mass_mailing_user"))
+        self.assertTrue(self.user_admin.has_group("mass_mailing.group_mass_mailing_user"))
+        self.assertTrue(self.staff.has_group("mass_mailing.group_mass_mailing_user"))
+        self.assertFalse(self.env["mail.blacklist"].with_user(self.user_officer_a).has_access("read"))
+        # the officer still sends their unit's mailings
+        self.assertEqual(self.env["mailing.mailing"].with_user(self.user_officer_a).search([]), self.union_mailing)
