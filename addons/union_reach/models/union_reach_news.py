@@ -126,6 +126,19 @@ class MailingMailing(models.Model):
         self.filtered("union_organization_id")._union_set_recipients()
         return super().action_put_in_queue()
 
+    def action_send_mail(self, res_ids=None):
+        """A user who names the recipients (``res_ids``, through RPC) mails only the records they
+        may read: Odoo would send to any id given, members of every unit included, and show
+        their e-mails in the traces."""
+        if not res_ids or self.env.su:
+            return super().action_send_mail(res_ids)
+        for mailing in self:
+            readable = self.env[mailing.mailing_model_real].search([("id", "in", list(res_ids))]).ids
+            if not readable:
+                raise UserError(self.env._("There are no recipients selected."))
+            super(MailingMailing, mailing).action_send_mail(readable)
+        return True
+
     def _get_recipients(self):
         """Odoo's mailing job evaluates the recipients' domain as the superuser: an e-mail marketing
         user could otherwise reach every member (a mailing on Contacts with an empty domain, or on

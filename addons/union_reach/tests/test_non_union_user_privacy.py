@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import ReachCommon
@@ -162,6 +162,19 @@ class TestNonUnionUserPrivacy(ReachCommon):
         self.assertTrue(partner_traces, "the staff member's own contacts are still mailed")
         self.assertFalse(set(partner_traces.mapped("res_id")) & set(members.partner_id.ids))
         self.assertFalse(traces.filtered(lambda t: t.mass_mailing_id == on_union_list))
+
+    def test_staff_naming_members_as_recipients_mails_none(self):
+        """action_send_mail(res_ids) is public (RPC): Odoo would mail any id given and show the
+        e-mails in the traces; only the records the caller may read are mailed."""
+        mailing = self.env["mailing.mailing"].with_user(self.staff).create({
+            "subject": "Thư gửi theo danh sách mã", "body_html": "<p>x</p>",
+            "mailing_model_id": self.env["ir.model"]._get_id("res.partner"), "mailing_domain": "[]"})
+        members = (self.member_a1 | self.member_b1).partner_id
+        with self.assertRaises(UserError):
+            mailing.action_send_mail(res_ids=members.ids)
+        mailing.action_send_mail(res_ids=[*members.ids, self.staff.partner_id.id])
+        traces = self.env["mailing.trace"].sudo().search([("mass_mailing_id", "=", mailing.id)])
+        self.assertEqual(traces.mapped("res_id"), self.staff.partner_id.ids)
 
     def test_officers_keep_their_units_only(self):
         for officer, own, other in ((self.user_officer_a, self.union_list, self.list_b),
