@@ -1,1 +1,2 @@
-from . import controllers, demo, models, wizard
+from . import controllers, demo, models, report, wizard
+from .hooks import post_init_hook

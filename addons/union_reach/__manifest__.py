@@ -34,6 +34,7 @@
         "web.assets_frontend": ["union_reach/static/src/js/join_captcha.js"],
         "web.assets_tests": ["union_reach/static/tests/tours/*.js"],
     },
+    "post_init_hook": "post_init_hook",
     "application": False,
     "installable": True,
 }

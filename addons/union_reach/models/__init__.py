@@ -1,4 +1,5 @@
 from . import (
+    res_users,
     union_member,
     union_organization,
     union_reach_application,

@@ -67,12 +67,16 @@ class MailingList(models.Model):
 class MailingMailing(models.Model):
     _inherit = ["mailing.mailing", "union.reference.check.mixin"]
     _name = "mailing.mailing"
-    _union_checked_references = ("union_organization_id",)
+    _union_checked_references = ("union_organization_id", "contact_list_ids")
 
     union_organization_id = fields.Many2one(
         "union.organization", string="To the Members of", index=True,
         help="The mailing goes to the members (with an e-mail) of this unit and its sub-units, "
              "computed when it is sent; no other recipients can be chosen.")
+    union_queued_by_id = fields.Many2one(
+        "res.users", string="Queued By", readonly=True, copy=False,
+        help="Who last put the mailing in the queue: the recipients of a mailing that is no union's "
+             "are the records this user may read when it is sent.")
 
     def _union_is_officer_only(self):
         user = self.env.user
@@ -115,9 +119,40 @@ class MailingMailing(models.Model):
         return True
 
     def action_put_in_queue(self):
+        if not self.env.su:
+            # sudo: a stamp of who sends, which no user may set by hand (readonly field)
+            self.sudo().write({"union_queued_by_id": self.env.uid})
         # the members of the unit as they are now, whatever the domain says
         self.filtered("union_organization_id")._union_set_recipients()
         return super().action_put_in_queue()
+
+    def action_send_mail(self, res_ids=None):
+        """A user who names the recipients (``res_ids``, through RPC) mails only the records they
+        may read: Odoo would send to any id given, members of every unit included, and show
+        their e-mails in the traces."""
+        if not res_ids or self.env.su:
+            return super().action_send_mail(res_ids)
+        for mailing in self:
+            readable = self.env[mailing.mailing_model_real].search([("id", "in", list(res_ids))]).ids
+            if not readable:
+                raise UserError(self.env._("There are no recipients selected."))
+            super(MailingMailing, mailing).action_send_mail(readable)
+        return True
+
+    def _get_recipients(self):
+        """Odoo's mailing job evaluates the recipients' domain as the superuser: an e-mail marketing
+        user could otherwise reach every member (a mailing on Contacts with an empty domain, or on
+        the contacts of a union list) and read them back in its traces. A mailing that is no
+        union's therefore goes to the records its sender may read; a union mailing goes to its
+        unit's list, which the suite builds."""
+        if self.union_organization_id or not self.env.su:
+            return super()._get_recipients()
+        sender = self.union_queued_by_id or self.create_uid
+        try:
+            return super(MailingMailing, self.with_user(sender))._get_recipients()
+        except AccessError:
+            # the sender may not read the mailing's model at all: nobody to send to
+            return []
 
     def _get_recipients_domain(self):
         if self.union_organization_id:

@@ -4,6 +4,7 @@ from . import (
     test_join,
     test_national,
     test_news,
+    test_non_union_user_privacy,
     test_successor_access,
     test_translation,
     test_workplace,
