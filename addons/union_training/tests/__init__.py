@@ -1,1 +1,1 @@
-from . import test_access, test_courses, test_report, test_successor_access, test_training
+from . import test_access, test_courses, test_non_union_user_privacy, test_report, test_successor_access, test_training
