@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import TrainingCommon
 
@@ -158,3 +158,52 @@ class TestNonUnionUserPrivacy(TrainingCommon):
                         <= self._ids(self.user_admin, "slide.channel.partner"))
         self.assertTrue({self.event_a.id, self.event_b.id, self.event_plain.id}
                         <= self._ids(self.user_admin, "event.event"))
+
+
+@tagged("post_install", "-at_install")
+class TestNonUnionUserPrivacyHttp(TrainingCommon, HttpCase):
+    """The same staff member through the web client's JSON-RPC and Odoo's registration desk."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.staff = new_test_user(
+            cls.env, login="t_school_staff_desk", name="Nhân viên lễ tân",
+            groups="base.group_user,event.group_event_manager,"
+                   "website_slides.group_website_slides_manager")
+        cls.reg_a = cls._register(cls.event_a, cls.member_a1)
+        cls.course_a._action_add_members(cls.member_a1.partner_id)
+
+    def _call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(f"/web/dataset/call_kw/{model}/{method}", {
+            "model": model, "method": method, "args": args, "kwargs": kwargs or {}})
+
+    def test_staff_json_rpc_and_desk_reach_no_union_attendee(self):
+        self.authenticate(self.staff.login, self.staff.login)
+        rows = self._call("event.registration", "search_read", [[]], {"fields": ["name", "email", "phone"]})
+        self.assertNotIn(self.reg_a.id, [row["id"] for row in rows])
+        rows = self._call("slide.channel.partner", "web_search_read", [[]],
+                          {"specification": {"partner_id": {"fields": {"display_name": {}}}}})
+        self.assertNotIn(self.member_a1.partner_id.id,
+                         [row["partner_id"]["id"] for row in rows["records"] if row["partner_id"]])
+        # a union attendee's badge scanned at Odoo's desk: no name, no check-in
+        result = self._call("event.registration", "register_attendee", [],
+                            {"barcode": self.reg_a.barcode, "event_id": self.event_a.id})
+        self.assertEqual(result, {"error": "invalid_ticket"})
+        self.assertNotEqual(self.reg_a.state, "done")
+
+    def test_website_pages_still_open(self):
+        """The global eLearning rules narrow nobody's website: the staff member, a member of the
+        course's unit and a visitor open the course list, and the member their union course."""
+        school = self.env["slide.channel"].create({
+            "name": "Tin học văn phòng", "enroll": "public", "visibility": "public", "is_published": True})
+        self.authenticate(self.staff.login, self.staff.login)
+        self.assertEqual(self.url_open("/slides").status_code, 200)
+        self.assertEqual(self.url_open(f"/slides/{school.id}").status_code, 200)
+        self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
+        self.assertEqual(self.url_open("/slides").status_code, 200)
+        page = self.url_open(f"/slides/{self.course_a.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Bài 1", page.text)
+        self.authenticate(None, None)
+        self.assertEqual(self.url_open("/slides").status_code, 200)
