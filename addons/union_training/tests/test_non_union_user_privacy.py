@@ -134,6 +134,36 @@ class TestNonUnionUserPrivacy(TrainingCommon):
         self.assertEqual(ChannelPartner.browse(self.attendee_plain.id).read(["member_status"])[0]["id"],
                          self.attendee_plain.id)
 
+    def test_reviews_of_a_union_course_stay_with_the_union(self):
+        """Odoo lets every internal user read every rating: a member's review of a union course
+        (their name and words) is not theirs, a review of a school course still is."""
+        def review(course, partner, words):
+            return self.env["rating.rating"].create({
+                "res_model_id": self.env["ir.model"]._get_id("slide.channel"), "res_id": course.id,
+                "partner_id": partner.id, "rating": 2, "feedback": words, "consumed": True})
+
+        review_a = review(self.course_private, self.member_a1.partner_id, "Tôi đang nghỉ ốm, học chậm")
+        review_plain = review(self.course_plain, self.attendee_plain.partner_id, "Hay")
+        self.assertTrue(review_a.union_course)
+        self.assertFalse(review_plain.union_course)
+        clerk = new_test_user(self.env, login="t_school_clerk", groups="base.group_user,base.group_allow_export")
+        for user in (clerk, self.staff):
+            self.assertNotIn(review_a.id, self._ids(user, "rating.rating"), user.login)
+            self.assertIn(review_plain.id, self._ids(user, "rating.rating"), user.login)
+            with self.assertRaises(AccessError):
+                review_a.with_user(user).read(["feedback"])
+            with self.assertRaises(AccessError):
+                review_a.with_user(user).export_data(["feedback"])
+            groups = self.env["rating.rating"].with_user(user).read_group(
+                [("res_model", "=", "slide.channel")], ["res_id"], ["res_id"])
+            self.assertNotIn(self.course_private.id, [g["res_id"] for g in groups])
+        for user in (self.user_officer_a, self.user_admin):
+            self.assertIn(review_a.id, self._ids(user, "rating.rating"), user.login)
+        # a school course that becomes a union course takes its reviews along
+        self.course_plain.union_organization_ids = self.unit_a
+        self.assertTrue(review_plain.union_course)
+        self.assertNotIn(review_plain.id, self._ids(clerk, "rating.rating"))
+
     def test_officers_and_admin_keep_their_reach(self):
         """The new rules are OR-ed with the officers' (officers are events users): they reach
         exactly what they did, and no Odoo event that is not the union's."""
