@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .common import TrainingCommon
 
@@ -227,8 +228,9 @@ class TestNonUnionUserPrivacyHttp(TrainingCommon, HttpCase):
         # ticket"; or refused outright where union_governance_training's desk looks for a
         # congress the user may not read)
         try:
-            result = self._call("event.registration", "register_attendee", [],
-                                {"barcode": self.reg_a.barcode, "event_id": self.event_a.id})
+            with mute_logger("odoo.http"):
+                result = self._call("event.registration", "register_attendee", [],
+                                    {"barcode": self.reg_a.barcode, "event_id": self.event_a.id})
         except JsonRpcException as error:
             self.assertIn("AccessError", str(error))
             result = {}
