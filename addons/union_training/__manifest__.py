@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/union_training_rules.xml",
         "security/union_training_archive_rules.xml",
+        "security/union_training_non_union_rules.xml",
         "data/union_training_tag_data.xml",
         "data/union_training_default_user_data.xml",
         "report/union_training_certificate_report.xml",

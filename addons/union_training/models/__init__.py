@@ -2,6 +2,7 @@ from . import (
     event_event,
     event_registration,
     event_tag,
+    rating_rating,
     res_users,
     slide_channel,
     slide_channel_tag,

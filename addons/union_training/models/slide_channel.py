@@ -47,6 +47,15 @@ class SlideChannel(models.Model):
             return not self.union_organization_ids
         return bool(self._union_allowed_partners(partner))
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "union_organization_ids" in vals:
+            # a course that becomes (or stops being) a union course: its reviews follow
+            ratings = self.env["rating.rating"].sudo().search([
+                ("res_model", "=", "slide.channel"), ("res_id", "in", self.ids)])
+            self.env.add_to_compute(ratings._fields["union_course"], ratings)
+        return result
+
     def _action_add_members(self, target_partners, member_status="joined", raise_on_access=False):
         """Nobody outside a union course's units becomes its attendee, whatever the path
         (the join button, an invitation, a wizard, sudo)."""

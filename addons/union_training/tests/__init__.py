@@ -1,1 +1,9 @@
-from . import test_access, test_courses, test_report, test_successor_access, test_training, test_translation
+from . import (
+    test_access,
+    test_courses,
+    test_non_union_user_privacy,
+    test_report,
+    test_successor_access,
+    test_training,
+    test_translation,
+)

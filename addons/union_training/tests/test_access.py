@@ -112,10 +112,15 @@ class TestTrainingAccess(TrainingCommon):
         """An internal user whom the administrator made an Odoo events and eLearning user, with
         no union role (the demo's "demo" login, a school's staff), opens the events and courses
         as Odoo shows them: the union's fields (units, sessions, places, members) are the union
-        officers' and are not in their forms, which otherwise failed to open (AccessError)."""
+        officers' and are not in their forms, which otherwise failed to open (AccessError).
+        Union events are not theirs at all (test_non_union_user_privacy); the union's course
+        shown to signed-in users is, as the website shows it."""
         staff = new_test_user(self.env, login="t_event_staff", groups=(
             "base.group_user,event.group_event_user,website_slides.group_website_slides_officer"))
-        for record, view in ((self.event_a, "event.view_event_form"),
+        school_event = self.env["event.event"].create({
+            "name": "Hội thảo của trường", "date_begin": self.event_a.date_begin,
+            "date_end": self.event_a.date_end})
+        for record, view in ((school_event, "event.view_event_form"),
                              (self.course_a, "website_slides.view_slide_channel_form")):
             Model = self.env[record._name].with_user(staff)
             views = Model.get_views([[self.env.ref(view).id, "form"]])
