@@ -7,9 +7,14 @@ class EventRegistration(models.Model):
 
     def action_set_done(self):
         res = super().action_set_done()
-        # an attendee marked attended (the desk, the attendee list) is present at the congress
+        # an attendee marked attended (the desk, the attendee list) is present at the congress;
+        # a congress's event is its unit's: Odoo's other events (whose desk users may have no
+        # union role) have no participants to look for
+        union_registrations = self.filtered(lambda registration: registration.event_id.union_organization_id)
+        if not union_registrations:
+            return res
         participants = self.env["union.congress.participant"].search(
-            [("registration_id", "in", self.ids), ("state", "!=", "present")])
+            [("registration_id", "in", union_registrations.ids), ("state", "!=", "present")])
         if participants:
             participants.action_check_in()
         return res
@@ -19,7 +24,10 @@ class EventRegistration(models.Model):
         """Odoo's registration desk: the attendee of a congress's event is checked in to the
         congress (attendance, quorum) as the desk officer; a second scan, the badge of someone
         who is not a participant of this congress, or a congress not open for check-in are refused."""
-        Congress = self.env["union.congress"]
+        # sudo: only whether the desk's event is a congress's, so that a desk user without a union
+        # role (no access to congresses) still checks in the attendees of Odoo's other events;
+        # the congress's participants are then read as the desk user
+        Congress = self.env["union.congress"].sudo()
         registration = self.search([("barcode", "=", barcode)], limit=1)
         desk_congress = Congress.search([("event_id", "=", event_id)], limit=1) if event_id else Congress
         if not desk_congress and not (registration and Congress.search_count(

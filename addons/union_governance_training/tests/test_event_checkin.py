@@ -89,3 +89,15 @@ class TestEventCheckin(GovernanceCommon, HttpCase):
         res = self.url_open(f"/my/union/congress/{self.congress.id}")
         self.assertEqual(res.status_code, 200)
         self.assertIn(f"value={participant.registration_id.barcode}", res.text)
+
+    def test_desk_of_another_event_for_a_user_without_union_role(self):
+        """Odoo's registration desk still works for a desk user without a union role at an event
+        that is no union's: whether the event is a congress's is asked without their rights."""
+        desk = new_test_user(self.env, login="t_desk_plain", name="Bàn đón tiếp",
+                             groups="base.group_user,event.group_event_registration_desk")
+        event = self.env["event.event"].create({"name": "Hội thảo của trường", "date_begin": "2026-12-01 01:00:00",
+                                                "date_end": "2026-12-31 10:00:00"})
+        guest = self.env["event.registration"].create({"event_id": event.id, "name": "Khách mời"})
+        self.authenticate(desk.login, desk.login)
+        self.assertEqual(self._scan(guest.barcode, event_id=event.id)["status"], "confirmed_registration")
+        self.assertEqual(guest.state, "done")

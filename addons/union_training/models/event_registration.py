@@ -89,7 +89,9 @@ class EventRegistration(models.Model):
         """Odoo's registration desk (barcode scan): also record the attendance at the
         session under way, so that a second scan at the same session is refused."""
         registration = self.search([("barcode", "=", barcode)], limit=1)
-        session = registration.event_id.union_session_ids.filtered(
+        # a union's classes and meetings only (Odoo's other events have no sessions, and a desk
+        # user without a union role may not read sessions)
+        session = registration.event_id.union_organization_id and registration.event_id.union_session_ids.filtered(
             lambda s: s.date_begin <= fields.Datetime.now() <= s.date_end)[:1]
         if registration and session and registration.state in ("open", "done") \
                 and (not event_id or registration.event_id.id == event_id):
