@@ -7,6 +7,7 @@ Limits are settings (System Parameters), defaulting to 10 MB uploaded, 100 MB un
 from odoo.exceptions import UserError
 
 from ..rules.upload import MB, UploadLimits
+from ..rules.upload import check_photo as _check_photo
 from ..rules.upload import check_upload as _check
 
 PARAMS = {
@@ -45,6 +46,11 @@ def upload_problem_message(env, problem, filename=None):
     if problem.kind == "ratio":
         return env._("%(name)s unpacks to %(ratio)s times its size (at most %(max)s times): "
                      "it cannot be read.", name=name, ratio=int(problem.value), max=int(problem.limit))
+    if problem.kind == "image":
+        return env._("%(name)s is not a photo: send a JPEG, PNG, GIF or WEBP image.", name=name)
+    if problem.kind == "pixels":
+        return env._("%(name)s is too large an image: %(pixels)s megapixels (at most %(max)s).",
+                     name=name, pixels=round(problem.value / 1e6, 1), max=round(problem.limit / 1e6))
     return env._("%(name)s is a damaged archive and cannot be read.", name=name)
 
 
@@ -59,3 +65,10 @@ def check_upload(env, data, filename=None):
 def upload_is_within_limits(env, data):
     """True when ``data`` breaks no limit (for paths that skip the file instead of refusing)."""
     return _check(data, upload_limits(env)) is None
+
+
+def photo_problem(env, data, filename=None):
+    """The Vietnamese sentence saying why ``data`` is no acceptable photo, or None (a form shows
+    it next to its photo field instead of raising)."""
+    problem = _check_photo(data)
+    return upload_problem_message(env, problem, (filename or "")[:80] or env._("The photo sent")) if problem else None

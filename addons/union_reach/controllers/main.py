@@ -10,6 +10,8 @@ from odoo.tools import consteq
 from odoo.tools.misc import hmac as hmac_tool
 
 from odoo.addons.union_membership.rules import form as form_rules
+from odoo.addons.union_membership.rules.upload import MAX_PHOTO_BYTES
+from odoo.addons.union_membership.tools.upload import photo_problem
 
 FORM_FIELDS = ("name", "birth_date", "gender", "nationality_id", "id_document_type", "id_document_number",
                "employer_id", "employer_name", "state_id", "job_title", "phone", "email", "consent")
@@ -109,10 +111,13 @@ class UnionReachJoin(http.Controller):
         vals, errors = Application._validate_public_form(form)
         photo = post.get("photo")
         if photo and hasattr(photo, "read"):
-            data = photo.read()
+            # one byte past the limit is enough to refuse it; the browser's claimed type is not
+            # trusted: the file itself must be a raster image (an SVG would be kept as sent)
+            data = photo.read(MAX_PHOTO_BYTES + 1)
             if data:
-                if len(data) > 5 * 1024 * 1024 or not (photo.mimetype or "").startswith("image/"):
-                    errors["photo"] = _("The photo must be an image of 5 MB at most.")
+                problem = photo_problem(request.env, data, photo.filename)
+                if problem:
+                    errors["photo"] = problem
                 else:
                     vals["photo"] = base64.b64encode(data)
         if errors:

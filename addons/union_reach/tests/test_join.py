@@ -136,6 +136,49 @@ class TestJoinForm(PhonePortalMixin, ReachCommon, HttpCase):
             self.assertIn("o_union_join_thanks", response.text, extra)
         self.assertEqual(self._count(), before + 2)
 
+    def test_photo_is_checked_from_the_file_itself(self):
+        """A photo is kept only when the file is a raster image: the browser's claimed type is
+        not trusted (an SVG or HTML page sent as an image, a broken file, a header declaring a
+        huge image, a file past 5 MB get the form again with the photo's error, nothing kept)."""
+        import base64
+        import io
+        import struct
+        import zlib
+
+        from PIL import Image
+
+        out = io.BytesIO()
+        Image.new("RGB", (640, 480), (20, 90, 160)).save(out, format="PNG")
+        png = out.getvalue()
+        data = bytearray(png)  # the same PNG, its header claiming 20,000 x 20,000 pixels
+        data[16:24] = struct.pack(">II", 20_000, 20_000)
+        data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])) & 0xFFFFFFFF)
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+        before = self._count()
+        for name, content, mimetype in (
+            ("anh.png", svg, "image/png"),
+            ("anh.svg", svg, "image/svg+xml"),
+            ("anh.png", b"<html><script>alert(1)</script></html>", "image/png"),
+            ("anh.png", png[:60], "image/png"),
+            ("anh.png", bytes(data), "image/png"),
+            ("anh.jpg", b"\xff\xd8\xff" + b"0" * (5 * 1024 * 1024), "image/jpeg"),
+        ):
+            response = self.url_open("/gia-nhap", data=self._form(id_document_number="067095001270"),
+                                     files={"photo": (name, content, mimetype)})
+            self.assertEqual(response.status_code, 200, name)
+            self.assertNotIn("o_union_join_thanks", response.text, name)
+            self.assertIn('id="photo"', response.text)
+            self.assertIn(f'<div class="invalid-feedback">{name} ', response.text, name)
+        self.assertEqual(self._count(), before)
+        # a real photo, sent as the wrong type: kept, and made small by the image field
+        response = self.url_open("/gia-nhap", data=self._form(id_document_number="067095001270"),
+                                 files={"photo": ("anh", png, "application/octet-stream")})
+        self.assertIn("o_union_join_thanks", response.text)
+        application = self.env["union.reach.application"].sudo().search([], order="id desc", limit=1)
+        self.assertEqual(application.id_document_number, "067095001270")
+        with Image.open(io.BytesIO(base64.b64decode(application.photo))) as kept:
+            self.assertLessEqual(max(kept.size), 512)
+
     def test_per_ip_limit(self):
         self.env["ir.config_parameter"].sudo().set_param("union_reach.join_ip_daily_limit", "2")
         for number in ("067095001240", "067095001241"):
