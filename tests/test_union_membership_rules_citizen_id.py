@@ -72,3 +72,12 @@ def test_sheet_row_checks_the_id_against_birth_date_and_sex():
         ("citizen_id_gender", "Số CCCD/Hộ chiếu", "067086000001"),
     ]
     assert bad.errors[0].params == {"id_year": 1986, "year": 1985, "digits": "086"}
+
+
+def test_full_width_digits_become_ascii_and_others_are_refused():
+    """A known number typed with full-width digits is the same number (so the duplicate check
+    sees it); digits of other scripts never pass as a CCCD."""
+    assert cccd.normalize("０６７０９５００１２３４") == "067095001234"
+    assert cccd.is_valid(cccd.normalize("０６７０９５００１２３４"))
+    assert not cccd.is_valid("٠٦٧٠٩٥٠٠١٢٣٤")  # Arabic-Indic digits: \d would match them
+    assert not cccd.is_valid("０６７０９５００１２３４")  # not normalized: refused as is

@@ -21,3 +21,11 @@ def test_record_id(value, expected):
 ])
 def test_whole_number(value, expected):
     assert form.whole_number(value) == expected
+
+
+def test_without_nul():
+    params = {"search": "a\x00b", "page": "2", "photo": object()}
+    cleaned = form.without_nul(params)
+    assert cleaned["search"] == "ab" and cleaned["page"] == "2" and cleaned["photo"] is params["photo"]
+    clean = {"name": "Nguyễn Văn An"}
+    assert form.without_nul(clean) is clean

@@ -6,7 +6,11 @@ from odoo.http import request
 from odoo.tools import consteq, email_normalize
 from odoo.tools.misc import hmac as hmac_tool
 
+from odoo.addons.union_membership.rules import form as form_rules
+
 PAGE_SIZE = 20
+#: the longest name, phone and search the public page accepts (the form's own maxlength)
+MAX_NAME, MAX_PHONE, MAX_SEARCH = 100, 20, 200
 FORM_SCOPE = "union_documents.public_question_form"
 IP_SCOPE = "union_documents.public_question_ip"
 
@@ -20,7 +24,10 @@ class UnionPetitionPublic(http.Controller):
     def _render_public_questions(self, page=1, search="", question_errors=(), question_post=None,
                                  question_sent=False):
         domain = [("is_published", "=", True)]
-        search = (search or "").strip()
+        # a page number or a search changed by hand in the address ("?page=²") shows the first
+        # page, never a server error
+        page = form_rules.record_id(str(page)) or 1
+        search = (search if isinstance(search, str) else "").strip()[:MAX_SEARCH]
         if search:
             domain += ["|", ("public_question", "ilike", search), ("public_answer", "ilike", search)]
         # sudo: the public reads only published, anonymised questions and answers, and only the
@@ -90,14 +97,20 @@ class UnionPetitionPublic(http.Controller):
         env = request.env
         errors = []
         stamp, _dot, signature = (post.get("form_token") or "").partition(".")
-        if not stamp.isdigit() or not consteq(signature, hmac_tool(env(su=True), FORM_SCOPE, stamp)):
+        sent_at = form_rules.whole_number(stamp)  # "²" passes str.isdigit() but not int()
+        if sent_at is None or not consteq(signature, hmac_tool(env(su=True), FORM_SCOPE, stamp)):
             errors.append(env._("The form has expired: please fill it in again."))
-        elif time.time() - int(stamp) < self._param("union_documents.public_question_min_seconds", 3):
+        elif time.time() - sent_at < self._param("union_documents.public_question_min_seconds", 3):
             errors.append(env._("The form was sent too quickly: please read it again and send it."))
-        elif time.time() - int(stamp) > 86400:
+        elif time.time() - sent_at > 86400:
             errors.append(env._("The form has expired: please fill it in again."))
-        if not (post.get("name") or "").strip():
+        name = (post.get("name") or "").strip()
+        if not name:
             errors.append(env._("Write your name."))
+        elif len(name) > MAX_NAME:
+            errors.append(env._("Your name is too long (at most %(max)s characters).", max=MAX_NAME))
+        if len((post.get("phone") or "").strip()) > MAX_PHONE:
+            errors.append(env._("The phone number is too long (at most %(max)s characters).", max=MAX_PHONE))
         email = (post.get("email") or "").strip()
         if email and not email_normalize(email):
             errors.append(env._("The e-mail address %(email)s is not valid.", email=email))

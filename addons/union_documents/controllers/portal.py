@@ -4,9 +4,11 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.union_membership.tools.upload import check_upload
+from odoo.addons.union_membership.tools.upload import read_upload
 
 PORTAL_KINDS = ("question", "recommendation", "complaint", "denunciation")
+#: files one petition may carry from the portal (each within the upload limits)
+MAX_ATTACHMENTS = 10
 
 
 class UnionPetitionPortal(CustomerPortal):
@@ -75,13 +77,17 @@ class UnionPetitionPortal(CustomerPortal):
         if not description:
             errors.append(env._("Write the content of your petition."))
         attachments = []
-        for upload in request.httprequest.files.getlist("attachments"):
-            if not upload or not upload.filename:
-                continue
-            raw = upload.read()
+        uploads = [upload for upload in request.httprequest.files.getlist("attachments")
+                   if upload and upload.filename]
+        if len(uploads) > MAX_ATTACHMENTS:
+            errors.append(env._("Attach at most %(max)s files (you chose %(count)s).",
+                                max=MAX_ATTACHMENTS, count=len(uploads)))
+            uploads = []
+        for upload in uploads:
             try:
-                # the size and, for an archive (XLSX, DOCX...), its directory, before anything opens it
-                check_upload(env, raw, upload.filename)
+                # at most the limit read into memory; the size and, for an archive (XLSX, DOCX...),
+                # its directory, before anything opens it
+                raw = read_upload(env, upload)
             except UserError as err:
                 errors.append(err.args[0])
                 continue

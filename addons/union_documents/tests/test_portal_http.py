@@ -242,3 +242,36 @@ class TestPetitionPortal(HttpCase, UnionDocumentsCommon):
         response = self.url_open("/hoi-dap?question_post=x&question_errors=y&sent=1")
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("o_union_question_errors", response.text)
+
+    def test_tampered_address_and_form_are_the_page_never_a_500(self):
+        """A page number, a search, a time stamp or a field changed by hand ("²", a NUL character,
+        a name of 200,000 characters) shows the page or the form's own error; nothing is written."""
+        for url in ("/hoi-dap?page=²", "/hoi-dap?page=99999999999999999999", "/hoi-dap?page=-3",
+                    "/hoi-dap?search=a%00b", "/hoi-dap?search=" + "x" * 5000):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200, url)
+            self.assertIn("/hoi-dap", response.text, url)
+        self.env["ir.config_parameter"].set_param("union_documents.public_question_min_seconds", "0")
+        for changed in ({"form_token": "²." + "0" * 64}, {"name": "Trần\x00 Thị Mai"},
+                        {"name": "M" * 200_000}, {"phone": "0" * 100_000}):
+            response = self.url_open("/hoi-dap/gui-cau-hoi", data=dict(self._question_form(), **changed))
+            self.assertEqual(response.status_code, 200, list(changed))
+        self.assertEqual(len(self._questions()), 1, "only the NUL one, NUL removed")
+        self.assertEqual(self._questions().identity_ids.name, "Trần Thị Mai")
+
+    def test_portal_attachments_are_bounded_in_number_and_read_size(self):
+        """At most 10 files; a file past the upload limit is refused without being read whole."""
+        self.env["ir.config_parameter"].set_param("union_membership.upload_max_mb", "1")
+        self.authenticate("t_portal_a1", "portal-a1-pass")
+        token = self._csrf(self.url_open("/my/union/petitions/new").text)
+        form = {"csrf_token": token, "kind": "complaint", "subject": "Đơn nhiều tệp", "description": "x"}
+        files = [("attachments", (f"to-{i}.txt", b"noi dung", "text/plain")) for i in range(11)]
+        response = self.url_open("/my/union/petitions/new", data=form, files=files)
+        self.assertIn("o_union_petition_errors", response.text)
+        self.assertIn("11", response.text)
+        big = [("attachments", ("bang-luong.pdf", b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024), "application/pdf"))]
+        response = self.url_open("/my/union/petitions/new", data=form, files=big)
+        self.assertIn("o_union_petition_errors", response.text)
+        self.assertIn("bang-luong.pdf", response.text)
+        self.assertIn("3.0", response.text, "the real size is named")
+        self.assertFalse(self.env["union.petition"].search([("subject", "=", "Đơn nhiều tệp")]))

@@ -14,7 +14,7 @@ from ..rules.lifecycle import MEMBER_STATES
 CONTACT_FIELDS = ("phone", "email", "street", "street2", "city")
 #: separators people type in phone numbers
 PHONE_SEPARATORS_RE = re.compile(r"[\s.\-()]")
-PHONE_RE = re.compile(r"^\+?\d{9,12}$")
+PHONE_RE = re.compile(r"^\+?[0-9]{9,12}$")
 #: the fields of the change request form (what an officer approves before it changes)
 REQUEST_FORM_FIELDS = ("new_name", "new_citizen_id", "new_birth_date", "new_ethnicity_id", "new_religion",
                        "new_nationality_id", "new_id_document_type", "new_id_document_number",

@@ -2,6 +2,7 @@
 from . import union_reference_check_mixin  # isort: skip
 from . import union_background_job_mixin  # isort: skip
 from . import (
+    ir_http,
     mail_followers,
     res_company,
     res_partner,

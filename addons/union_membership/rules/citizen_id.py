@@ -5,8 +5,11 @@ gender (0/1: 20th century male/female, 2/3: 21st, 4/5: 22nd...), digits 5-6:
 the last two digits of the birth year, then 6 random digits.
 """
 import re
+import unicodedata
 
-_CCCD = re.compile(r"^\d{12}$")
+# ASCII digits only: ``\d`` also matches full-width "０" or Arabic-Indic digits, and a known
+# number typed that way would pass as another person's
+_CCCD = re.compile(r"^[0-9]{12}$")
 
 
 def normalize(value, pad=False):
@@ -20,7 +23,8 @@ def normalize(value, pad=False):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip().replace(" ", "").replace(".", "")
+    # NFKC: full-width digits ("０６７...", some phone keyboards) become the ASCII ones
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "").replace(".", "")
     if pad and text.isdigit() and len(text) == 11:
         text = "0" + text
     return text

@@ -26,3 +26,15 @@ def record_id(value):
     if number is None or number > PG_INT_MAX:
         return 0
     return number
+
+
+def without_nul(params):
+    """``params`` (a request's parameters) with the NUL character removed from every text value,
+    or ``params`` itself when none has one.
+
+    No form sends NUL, and PostgreSQL refuses it in any text: a value with "%00" typed into a
+    search or a form would be a server error (500) instead of the page.
+    """
+    if not any(isinstance(value, str) and "\x00" in value for value in params.values()):
+        return params
+    return {key: value.replace("\x00", "") if isinstance(value, str) else value for key, value in params.items()}

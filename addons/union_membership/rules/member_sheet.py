@@ -465,7 +465,7 @@ def validate(rows, lookups):
     row carries the errors found in it, naming the column and the value.
     """
     normalize_cid = lookups.normalize_citizen_id or (lambda v: as_text(v).replace(" ", ""))
-    valid_cid = lookups.is_valid_citizen_id or (lambda v: bool(re.match(r"^\d{12}$", v or "")))
+    valid_cid = lookups.is_valid_citizen_id or (lambda v: bool(re.match(r"^[0-9]{12}$", v or "")))
     results = []
     seen = {"citizen_id": {}, "member_code": {}, "card_number": {}, "document": {}}
     # a cell's verdict depends on its column and value only: reached once per distinct value of

@@ -6,7 +6,7 @@ Limits are settings (System Parameters), defaulting to 10 MB uploaded, 100 MB un
 """
 from odoo.exceptions import UserError
 
-from ..rules.upload import MB, UploadLimits
+from ..rules.upload import MB, UploadLimits, UploadProblem
 from ..rules.upload import check_photo as _check_photo
 from ..rules.upload import check_upload as _check
 
@@ -60,6 +60,28 @@ def check_upload(env, data, filename=None):
     if problem:
         raise UserError(upload_problem_message(env, problem, filename))
     return data
+
+
+def read_upload(env, upload, max_bytes=None):
+    """The bytes of ``upload`` (a form's file: werkzeug's FileStorage), never more than the limit
+    read into memory: a file past it is refused with the check's message, its real size taken
+    from the stream when it can be."""
+    limit = max_bytes or upload_limits(env).max_bytes
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        size = _stream_size(upload) or len(data)
+        raise UserError(upload_problem_message(env, UploadProblem("size", size, limit), upload.filename))
+    return check_upload(env, data, upload.filename)
+
+
+def _stream_size(upload):
+    """The whole size of a form's file, from its stream (werkzeug keeps it in a temporary file),
+    or 0 when the stream cannot tell."""
+    stream = getattr(upload, "stream", None)
+    if stream is None or not hasattr(stream, "seekable") or not stream.seekable():
+        return 0
+    stream.seek(0, 2)
+    return stream.tell()
 
 
 def upload_is_within_limits(env, data):

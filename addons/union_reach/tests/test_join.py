@@ -179,6 +179,23 @@ class TestJoinForm(PhonePortalMixin, ReachCommon, HttpCase):
         with Image.open(io.BytesIO(base64.b64decode(application.photo))) as kept:
             self.assertLessEqual(max(kept.size), 512)
 
+    def test_nul_character_is_dropped_not_a_500(self):
+        """PostgreSQL refuses NUL in text: a name sent with one is kept without it."""
+        response = self._post(self._form(name="Phạm\x00 Minh Tuấn", id_document_number="067095001271"))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_union_join_thanks", response.text)
+        application = self.env["union.reach.application"].sudo().search([], order="id desc", limit=1)
+        self.assertEqual(application.name, "Phạm Minh Tuấn")
+
+    def test_full_width_digits_of_a_known_number_are_flagged(self):
+        """A member's citizen id typed in full-width digits is the same number: flagged."""
+        wide = "".join(chr(ord(c) + 0xFEE0) for c in self.member_a1.citizen_id)
+        self._post(self._form(id_document_number=wide, name="Nguyễn Thị Lan", gender="female",
+                              birth_date="1985-03-02"))
+        application = self.env["union.reach.application"].sudo().search([], order="id desc", limit=1)
+        self.assertEqual(application.id_document_number, self.member_a1.citizen_id)
+        self.assertTrue(application.is_duplicate)
+
     def test_per_ip_limit(self):
         self.env["ir.config_parameter"].sudo().set_param("union_reach.join_ip_daily_limit", "2")
         for number in ("067095001240", "067095001241"):
