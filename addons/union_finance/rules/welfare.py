@@ -10,6 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 MAX = "max"
 MIN = "min"
 
+#: the most a member may ask for on the portal, VND: above any welfare payment, and far below
+#: what a Monetary field (a float) holds to the đồng; a tampered 400-digit amount stops here
+MAX_REQUESTED_AMOUNT = 10**12
+
 
 def _percent(part, whole):
     if not whole:
@@ -44,9 +48,13 @@ def validate_request(values, kinds, today, max_description=2000):
     """Errors of a member's welfare request from the portal.
 
     :param values: dict with ``kind`` (code), ``date`` (datetime.date or None
-        if unreadable), ``description`` (str) and ``amount`` (str as typed, may be empty).
+        if unreadable), ``description`` (str), ``amount`` (str as typed, may be empty) and
+        ``amount_number`` (the whole number written in ``amount_digits(amount)``, read by
+        union_membership's ``form.whole_number``: None when it is not one).
     :param kinds: set of the kind codes a member may ask for.
-    :returns: list of (field, code) errors; empty when valid.
+    :returns: list of (field, code) errors; empty when valid. ``("amount", "too_large")``
+        is an amount above ``MAX_REQUESTED_AMOUNT``, ``("description", "invalid")`` a text
+        holding a NUL character.
     """
     errors = []
     if values.get("kind") not in kinds:
@@ -57,11 +65,22 @@ def validate_request(values, kinds, today, max_description=2000):
     elif day > today:
         errors.append(("date", "future"))
     description = (values.get("description") or "").strip()
-    if len(description) < 10:
+    if "\x00" in description:  # only a tampered form sends it, and PostgreSQL refuses it
+        errors.append(("description", "invalid"))
+    elif len(description) < 10:
         errors.append(("description", "short"))
     elif len(description) > max_description:
         errors.append(("description", "long"))
-    amount = (values.get("amount") or "").replace(".", "").replace(",", "").strip()
-    if amount and (not amount.isdigit() or int(amount) <= 0):
-        errors.append(("amount", "invalid"))
+    if amount_digits(values.get("amount")):
+        number = values.get("amount_number")
+        if number is None or number <= 0:
+            errors.append(("amount", "invalid"))
+        elif number > MAX_REQUESTED_AMOUNT:
+            errors.append(("amount", "too_large"))
     return errors
+
+
+def amount_digits(text):
+    """The amount typed on the portal without its thousands separators ("500.000", "500,000"
+    give "500000"), for union_membership's ``form.whole_number`` to read."""
+    return (text or "").replace(".", "").replace(",", "").strip()

@@ -207,6 +207,56 @@ class TestWelfarePortal(UnionWelfareCommon, HttpCase):
         self.assertFalse(self.env["union.welfare.request"].search(
             [("member_id", "=", self.member_a1.id)]))
 
+    def test_tampered_input_comes_back_with_its_error(self):
+        """A posted amount that ``isdigit()`` let through ("²": int() refused it) or one of
+        hundreds of digits (Monetary's float() overflowed) gave a server error (500); a date or
+        kind sent by hand neither: each comes back as the form with its error, nothing written."""
+        self.authenticate("t_portal_a1", "t_portal_a1")
+        csrf = self._csrf()
+        good = {"csrf_token": csrf, "kind": "sickness", "date": "2025-03-02",
+                "description": "Nằm viện 7 ngày do sốt xuất huyết", "amount": "500.000"}
+        cases = [
+            ("amount", "²"), ("amount", "5²"), ("amount", "٣٠٠"), ("amount", "9" * 400),
+            ("amount", "99999999999999999999"), ("amount", "1.000.000.000.001"),
+            ("amount", "1e9"), ("amount", "0"),
+            ("date", "99999999999999999999"), ("date", "2025-02-30"), ("date", "²"),
+            ("kind", "99999999999999999999"), ("kind", "²"),
+            ("description", "Nằm viện 7 ngày\x00 do sốt xuất huyết"),
+        ]
+        for name, value in cases:
+            with self.subTest(field=name, value=value[:30]):
+                response = self.url_open("/my/union/welfare", data=dict(good, **{name: value}))
+                self.assertEqual(response.status_code, 400)
+                html = response.text
+                errors = html[html.index("union-welfare-errors"):]
+                errors = errors[:errors.index("</ul>")]
+                self.assertEqual(errors.count("<li>"), 1, "one message, for the bad field")
+                start = html.index(f'name="{name}" id="{name}"')
+                self.assertIn("is-invalid", html[start:html.index(">", start)])
+        self.assertFalse(self.env["union.welfare.request"].search(
+            [("member_id", "=", self.member_a1.id)]))
+
+    def test_amount_limit(self):
+        """At most 10^12 VND: above, the message names the field and the value typed (its
+        start when it is long); the limit itself is accepted."""
+        self.authenticate("t_portal_a1", "t_portal_a1")
+        post = {"csrf_token": self._csrf(), "kind": "sickness", "date": "2025-03-02",
+                "description": "Nằm viện 7 ngày do sốt xuất huyết"}
+        for typed, shown in (("1.000.000.000.001", "1.000.000.000.001"),
+                             ("9" * 400, "9" * 20 + "…")):
+            html = self.url_open("/my/union/welfare", data=dict(post, amount=typed)).text
+            errors = html[html.index("union-welfare-errors"):]
+            errors = errors[:errors.index("</ul>")]
+            self.assertIn(shown, errors)
+            self.assertIn("1.000.000.000.000", errors, "the limit")
+            self.assertNotIn("9" * 25, errors, "not the whole tampered value")
+        self.assertFalse(self.env["union.welfare.request"].search(
+            [("member_id", "=", self.member_a1.id)]))
+        response = self.url_open("/my/union/welfare", data=dict(post, amount="1.000.000.000.000"))
+        self.assertIn("union-welfare-created", response.text)
+        created = self.env["union.welfare.request"].search([("member_id", "=", self.member_a1.id)])
+        self.assertEqual(created.amount_requested, 10**12)
+
     def _csrf(self):
         page = self.url_open("/my/union/welfare")
         marker = 'name="csrf_token" value="'
