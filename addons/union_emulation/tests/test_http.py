@@ -157,6 +157,17 @@ class TestEmulationPages(EmulationCommon, HttpCase):
         self.assertIn("Cuộc thi riêng trường A", response.text)
         self.assertIn(contest.start_url, response.text)
 
+    def test_ranking_tampered_year(self):
+        """Audit: a year of non-ASCII digits (full-width, superscript), a trailing newline or other
+        junk is ignored (the latest year is shown), never echoed and never a server error."""
+        for year in ("２０２６", "²⁰²⁶", "2026%0A", "2026-２０２７", "%00", "9" * 5000, "2026&year=2027"):
+            response = self.url_open(f"/union/emulation/ranking?year={year}")
+            self.assertEqual(response.status_code, 200, year)
+            shown = re.search(r'class="union-ranking-year">([^<]*)<', response.text)
+            self.assertTrue(not shown or re.fullmatch(r"[0-9]{4}(-[0-9]{4})?", shown.group(1)), year)
+        response = self.url_open("/union/emulation/ranking?year=2024-2025")
+        self.assertIn('class="union-ranking-year">2024-2025<', response.text)
+
     def test_portal_tour(self):
         self.start_tour("/my/union/emulation", "union_emulation_portal_register", login="t_portal_a1")
         reg = self.env["union.emulation.registration"].search([("member_id", "=", self.member_a1.id)])
