@@ -3,7 +3,9 @@ import re
 from odoo import http
 from odoo.http import request
 
-YEAR_PATTERN = re.compile(r"^\d{4}(-\d{4})?$")
+# ASCII digits only (\d takes any Unicode digit, e.g. full-width ones), matched whole (fullmatch:
+# "$" would let a trailing newline through)
+YEAR_PATTERN = re.compile(r"[0-9]{4}(?:-[0-9]{4})?")
 
 
 class UnionEmulationWebsite(http.Controller):
@@ -49,7 +51,7 @@ class UnionEmulationWebsite(http.Controller):
                        reverse=True)
         # a year asked for (e.g. from a movement's page) is shown even before its results are approved;
         # without one, the latest year with approved results
-        if not (year and YEAR_PATTERN.match(year)):
+        if not (isinstance(year, str) and YEAR_PATTERN.fullmatch(year)):
             year = years[0] if years else None
         ranking = Evaluation._get_ranking(year) if year else []
         return request.render("union_emulation.website_ranking", {

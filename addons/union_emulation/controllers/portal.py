@@ -27,9 +27,10 @@ class UnionEmulationPortal(CustomerPortal):
         # sudo: the member's unit decides which movements cover them; only its id is used
         unit = member.sudo().organization_id
         movements = env["union.emulation.movement"].search([("state", "=", "launched")])
-        open_movements = movements.filtered(
-            lambda m: m.registration_open and m not in registered and unit in m.sudo()._get_target_units())
-        contests = env["union.contest"].search([("state", "=", "open"), ("movement_id", "in", movements.ids)])
+        # the movements that cover the member's unit: only their registrations and contests are offered
+        covering = movements.filtered(lambda m: unit in m.sudo()._get_target_units())
+        open_movements = covering.filtered(lambda m: m.registration_open and m not in registered)
+        contests = env["union.contest"].search([("state", "=", "open"), ("movement_id", "in", covering.ids)])
         results = {}
         if contests:
             # sudo: the member's own answers only (partner filter)

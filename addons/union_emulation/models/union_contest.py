@@ -1,7 +1,7 @@
 import io
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.union_membership.tools.xlsx import add_styles, attachment_download_action, new_workbook
 
@@ -110,7 +110,8 @@ class UnionContest(models.Model):
     def _get_result_rows(self):
         """(member rows, unit rows) of the contest, from one read of the finished attempts.
 
-        Member rows: member, unit, attempts, best score (%), passed.
+        Member rows (members of the units the movement covers only): member, unit, attempts, best
+        score (%), passed.
         Unit rows: unit, members covered, participants, rate (%), best score (%).
         """
         self.ensure_one()
@@ -120,8 +121,10 @@ class UnionContest(models.Model):
             [("survey_id", "=", self.survey_id.id), ("state", "=", "done"), ("test_entry", "=", False),
              ("partner_id", "!=", False)],
             ["partner_id", "scoring_percentage", "scoring_success"])
+        # only members of the units the movement covers: whoever else reached the questionnaire (its
+        # link is a plain survey link) is neither listed nor counted
         members = self.env["union.member"].sudo().search_read(
-            [("partner_id", "in", list({i["partner_id"][0] for i in inputs}))],
+            [("partner_id", "in", list({i["partner_id"][0] for i in inputs})), ("organization_id", "in", units.ids)],
             ["partner_id", "name", "member_code", "organization_id"])
         member_of = {m["partner_id"][0]: m for m in members}
         best = {}
@@ -187,6 +190,10 @@ class UnionContest(models.Model):
 
     def action_export_xlsx(self):
         self.ensure_one()
+        # the results list members by name: for the officers who run the contest, not for the members
+        # who may read the contest itself (members call public methods through RPC too)
+        if not self.env.user.has_group("union_membership.group_union_officer"):
+            raise AccessError(self.env._("Only union officers may export the results of a contest."))
         if not self.survey_id:
             raise UserError(self.env._("Contest %(name)s has no questionnaire.", name=self.name))
         return attachment_download_action(self.env, self, f"{self.name}.xlsx", self._get_xlsx())

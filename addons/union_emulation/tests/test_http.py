@@ -2,7 +2,7 @@ import re
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import EmulationCommon
 
@@ -129,6 +129,44 @@ class TestEmulationPages(EmulationCommon, HttpCase):
         response = self.url_open(f"/survey/{survey.id}/get_certification")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.member_a1.name, response.text)
+
+    def test_portal_contests_of_movements_covering_the_unit(self):
+        """Audit: the portal offers a member the contests of the movements that cover their unit
+        only, as it does for the movements open for registration."""
+        movement_a = self.env["union.emulation.movement"].create({
+            "name": "Phong trào riêng trường A", "organization_id": self.upper.id,
+            "target_organization_ids": [(6, 0, self.unit_a.ids)], "date_start": self.today,
+            "date_end": self.today + timedelta(days=100), "registration_deadline": self.today + timedelta(days=5)})
+        movement_a.action_launch()
+        survey = self.env["survey.survey"].create({"title": "Thi riêng trường A"})
+        contest = self.env["union.contest"].create({
+            "name": "Cuộc thi riêng trường A", "movement_id": movement_a.id, "survey_id": survey.id,
+            "date_start": fields.Datetime.now(), "date_end": fields.Datetime.now() + timedelta(days=3)})
+        contest.action_open()
+        new_test_user(self.env, login="t_portal_b1_contest", partner_id=self.member_b1.partner_id.id,
+                      groups="base.group_portal,union_membership.group_union_member")
+        self.authenticate("t_portal_b1_contest", "t_portal_b1_contest")
+        response = self.url_open("/my/union/emulation")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Hai tốt", response.text)     # the movement of the whole upper union covers B
+        self.assertNotIn("Phong trào riêng trường A", response.text)
+        self.assertNotIn("Cuộc thi riêng trường A", response.text)
+        self.assertNotIn(contest.start_url, response.text)
+        self.authenticate("t_portal_a1", "t_portal_a1_pw")
+        response = self.url_open("/my/union/emulation")
+        self.assertIn("Cuộc thi riêng trường A", response.text)
+        self.assertIn(contest.start_url, response.text)
+
+    def test_ranking_tampered_year(self):
+        """Audit: a year of non-ASCII digits (full-width, superscript), a trailing newline or other
+        junk is ignored (the latest year is shown), never echoed and never a server error."""
+        for year in ("２０２６", "²⁰²⁶", "2026%0A", "2026-２０２７", "%00", "9" * 5000, "2026&year=2027"):
+            response = self.url_open(f"/union/emulation/ranking?year={year}")
+            self.assertEqual(response.status_code, 200, year)
+            shown = re.search(r'class="union-ranking-year">([^<]*)<', response.text)
+            self.assertTrue(not shown or re.fullmatch(r"[0-9]{4}(-[0-9]{4})?", shown.group(1)), year)
+        response = self.url_open("/union/emulation/ranking?year=2024-2025")
+        self.assertIn('class="union-ranking-year">2024-2025<', response.text)
 
     def test_portal_tour(self):
         self.start_tour("/my/union/emulation", "union_emulation_portal_register", login="t_portal_a1")

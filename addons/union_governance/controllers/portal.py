@@ -154,9 +154,9 @@ class UnionGovernancePortal(UnionPortal):
                        "main_object": portal_main_object()})
         return request.render("union_governance.portal_union_receipt", values)
 
-    @http.route("/union/congress/checkin/<string:token>", type="http", auth="user", website=True)
-    def union_congress_checkin(self, token, **kw):
-        """The registration desk scans a participant's QR code: the officer's own rights check them in."""
+    def _union_checkin_participant(self, token):
+        """The participant whose check-in code this is, as the logged-in user, or not found when
+        the user may not check them in (only officers who manage the congress may)."""
         # sudo: find the participant by their code; the check-in itself runs as the officer
         participant = request.env["union.congress.participant"].sudo().search(
             [("checkin_token", "=", token)], limit=1)
@@ -165,14 +165,34 @@ class UnionGovernancePortal(UnionPortal):
         participant = participant.with_user(request.env.user).sudo(False)
         try:
             participant.check_access("write")
+        except AccessError:
+            raise request.not_found() from None
+        return participant
+
+    def _union_render_checkin(self, participant, done=False, error=False):
+        # sudo: the unit the participant represents, shown to the desk officer who may check them in
+        unit = participant.sudo().origin_organization_id
+        return request.render("union_governance.portal_union_checkin", {
+            "participant": participant, "congress": participant.congress_id, "unit": unit, "done": done,
+            "error": error, "main_object": portal_main_object()})
+
+    @http.route("/union/congress/checkin/<string:token>", type="http", auth="user", website=True,
+                methods=["GET"])
+    def union_congress_checkin(self, token, **kw):
+        """The registration desk scans a participant's QR code: the page shows who it is (name,
+        unit, congress) and a button to check them in; opening the link changes nothing, so a
+        participant who sends their link to an officer is not marked present by the click."""
+        return self._union_render_checkin(self._union_checkin_participant(token))
+
+    @http.route("/union/congress/checkin/<string:token>", type="http", auth="user", website=True,
+                methods=["POST"])
+    def union_congress_checkin_confirm(self, token, **post):
+        """The desk officer confirms (Odoo checks the CSRF token of the form): the officer's own
+        rights check the participant in."""
+        participant = self._union_checkin_participant(token)
+        try:
             with request.env.cr.savepoint():
                 participant.action_check_in()
-        except AccessError:
-            raise request.not_found()
         except UserError as error:
-            return request.render("union_governance.portal_union_checkin", {
-                "participant": participant, "congress": participant.congress_id, "error": error.args[0],
-                "main_object": portal_main_object()})
-        return request.render("union_governance.portal_union_checkin", {
-            "participant": participant, "congress": participant.congress_id, "error": False,
-            "main_object": portal_main_object()})
+            return self._union_render_checkin(participant, error=error.args[0])
+        return self._union_render_checkin(participant, done=True)

@@ -1,7 +1,9 @@
+import re
 from datetime import date
 
+from odoo import http
 from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import GovernanceCommon
 
@@ -61,6 +63,14 @@ class TestCongress(GovernanceCommon, HttpCase):
                          ("elected", self.unit_a))
         self.assertEqual(upper.allotment_ids.elected_count, 1)
 
+    def _desk_checkin(self, participant):
+        """The desk's routine: open the scanned link (who it is, a button), then one tap on it."""
+        url = f"/union/congress/checkin/{participant.checkin_token}"
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        return self.url_open(url, data={"csrf_token": csrf})
+
     def test_check_in_by_qr_route_and_quorum(self):
         members = self._make_members(self.unit_b, 4)
         congress = self._make_congress(self.unit_b)
@@ -75,16 +85,69 @@ class TestCongress(GovernanceCommon, HttpCase):
         self.assertEqual(participants[0].state, "summoned")
         self.authenticate(self.user_officer_b.login, self.user_officer_b.login)
         for participant in participants[:3]:
-            res = self.url_open(f"/union/congress/checkin/{participant.checkin_token}")
+            res = self._desk_checkin(participant)
             self.assertEqual(res.status_code, 200)
             self.assertIn("o_union_checkin_done", res.text)
         self.assertEqual(congress.present_count, 3)
         self.assertFalse(congress.quorum_reached)
-        res = self.url_open(f"/union/congress/checkin/{participants[3].checkin_token}")
+        res = self._desk_checkin(participants[3])
         self.assertIn("o_union_quorum", res.text)
         self.assertEqual(congress.present_count, 4)
         self.assertTrue(congress.quorum_reached)
+        # scanned again: already checked in, no button
+        res = self.url_open(f"/union/congress/checkin/{participants[3].checkin_token}")
+        self.assertIn("o_union_checkin_already", res.text)
+        self.assertNotIn("o_union_checkin_form", res.text)
         self.assertEqual(self.url_open("/union/congress/checkin/not-a-code").status_code, 404)
+
+    def test_check_in_link_opened_changes_nothing(self):
+        """Audit: a participant sends their check-in link to an officer; the officer opening it
+        sees who it is and a button, and nobody is marked present until the desk confirms
+        (a POST with Odoo's CSRF token, by an officer who may check them in)."""
+        congress = self._make_congress(self.unit_b)
+        congress.action_summon_members()
+        participant = congress.participant_ids.filtered(lambda p: p.member_id == self.member_b1)
+        url = f"/union/congress/checkin/{participant.checkin_token}"
+        self.authenticate(self.user_officer_b.login, self.user_officer_b.login)
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_union_checkin_form", page.text)
+        self.assertIn(self.member_b1.name, page.text)
+        self.assertIn(self.unit_b.name, page.text)
+        self.assertIn(congress.name, page.text)
+        self.assertNotIn("o_union_checkin_done", page.text)
+        self.assertEqual(participant.state, "summoned")
+        self.assertFalse(participant.checkin_time)
+        # a POST without the CSRF token, or with a forged one, is refused
+        for data in ({"confirm": "1"}, {"csrf_token": "forged"}):
+            with self.assertLogs("odoo.http", "WARNING"):  # Odoo logs the refused token
+                res = self.url_open(url, data=data)
+            self.assertEqual(res.status_code, 400)
+            self.assertEqual(participant.state, "summoned")
+        # another unit's officer, and the participant themselves, cannot check in (with a valid token)
+        portal_b1 = new_test_user(self.env, login="t_portal_b1_checkin", partner_id=self.member_b1.partner_id.id,
+                                  groups="base.group_portal,union_membership.group_union_member")
+        for user in (self.user_officer_a, portal_b1):
+            self.authenticate(user.login, user.login)
+            res = self.url_open(url, data={"csrf_token": http.Request.csrf_token(self)})
+            self.assertEqual(res.status_code, 404)
+            self.assertEqual(participant.state, "summoned")
+        self.authenticate(self.user_officer_b.login, self.user_officer_b.login)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', self.url_open(url).text).group(1)
+        res = self.url_open(url, data={"csrf_token": csrf})
+        self.assertEqual(res.status_code, 200)
+        self.assertIn("o_union_checkin_done", res.text)
+        self.assertEqual(participant.state, "present")
+        self.assertTrue(participant.checkin_time)
+
+    def test_check_in_tour_at_the_desk(self):
+        """The desk's routine in a browser: the scanned link, one tap on Check In."""
+        congress = self._make_congress(self.unit_b)
+        congress.action_summon_members()
+        participant = congress.participant_ids.filtered(lambda p: p.member_id == self.member_b1)
+        self.start_tour(f"/union/congress/checkin/{participant.checkin_token}", "union_governance_checkin_tour",
+                        login=self.user_officer_b.login, timeout=120)
+        self.assertEqual(participant.state, "present")
 
     def test_one_congress_per_term(self):
         self._make_congress(self.unit_a, term_id=self.term_a.id)
