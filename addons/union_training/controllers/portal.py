@@ -21,19 +21,13 @@ class UnionTrainingPortal(CustomerPortal):
                        "success": success})
         if not member:
             return values
-        # sudo: the member's own registrations and the events open to them, found below by
-        # the member's unit; nothing else is rendered
+        # sudo: the member's own registrations and courses, and the courses of their unit and
+        # the units above it; nothing else is rendered
         member_sudo = member.sudo()
         registrations = request.env["event.registration"].sudo().search(
             [("union_member_id", "=", member.id), ("state", "!=", "cancel")],
             order="create_date desc")
-        now = fields.Datetime.now()
-        candidates = request.env["event.event"].sudo().search([
-            ("union_organization_id", "parent_of", member_sudo.organization_id.ids),
-            ("date_end", ">=", now)], order="date_begin")
-        registered = registrations.event_id
-        open_events = candidates.filtered(
-            lambda event: event not in registered and not event._union_refusal(member_sudo))
+        open_events = self._union_training_open_events(member, registrations.event_id)
         channels = request.env["slide.channel.partner"].sudo().search(
             [("partner_id", "=", request.env.user.partner_id.id)])
         courses = request.env["slide.channel"].sudo().search([
@@ -48,6 +42,31 @@ class UnionTrainingPortal(CustomerPortal):
         })
         return values
 
+    def _union_training_open_events(self, member, registered):
+        """The events ``member`` may register for now and is not registered for yet (not in
+        ``registered``): what the page offers them."""
+        # sudo: the events of the member's unit and the units above it, each one checked by
+        # the event's own rules (unit, audience, state, places, dates) before it is offered
+        member_sudo = member.sudo()
+        candidates = request.env["event.event"].sudo().search([
+            ("union_organization_id", "parent_of", member_sudo.organization_id.ids),
+            ("date_end", ">=", fields.Datetime.now())], order="date_begin")
+        return candidates.filtered(
+            lambda event: event not in registered and not event._union_refusal(member_sudo))
+
+    def _union_training_event_to_register(self, member, event_id):
+        """The event posted as ``event_id`` when it is one of the member's open events or
+        one they are registered for already (a second click), else an empty recordset. The
+        id must be ASCII digits; it is only compared with these events' ids, never read."""
+        event_id = str(event_id or "")
+        if not (event_id.isascii() and event_id.isdecimal()):
+            return request.env["event.event"]
+        # sudo: the member's own registrations
+        registered = request.env["event.registration"].sudo().search(
+            [("union_member_id", "=", member.id), ("state", "!=", "cancel")]).event_id
+        events = self._union_training_open_events(member, registered) | registered
+        return events.filtered(lambda event: event.id == int(event_id))
+
     @http.route("/my/union/training", type="http", auth="user", website=True)
     def portal_union_training(self, **kw):
         return request.render("union_training.portal_union_training",
@@ -57,12 +76,15 @@ class UnionTrainingPortal(CustomerPortal):
                 methods=["POST"])
     def portal_union_training_register(self, event_id=None, **kw):
         member = request.env.user.union_member_id
-        try:
-            event = request.env["event.event"].sudo().browse(int(event_id or 0)).exists()
-        except ValueError:
-            event = request.env["event.event"]
-        if not member or not event:
+        if not member:
             return request.redirect("/my/union/training")
+        # only an event the page offers the member is looked at: any other id (another unit's
+        # class, an event that is no union's, a number that is no id) gets one answer that names
+        # no event, so the form cannot be used to learn what exists
+        event = self._union_training_event_to_register(member, event_id)
+        if not event:
+            return request.render("union_training.portal_union_training", self._union_training_values(
+                error=request.env._("This class or meeting is not open to you.")))
         try:
             # the event's own checks decide (unit, audience, places, dates), whoever calls
             event._union_register_member(member)

@@ -47,6 +47,23 @@ class SlideChannel(models.Model):
             return not self.union_organization_ids
         return bool(self._union_allowed_partners(partner))
 
+    @api.model
+    def _union_hidden_courses(self):
+        """The union courses the current user may not open: the website lists none of them
+        (their pages and lessons answer "not found" to this user)."""
+        # sudo: every union course, each one checked for this user by its own units
+        courses = self.sudo().search([("union_organization_ids", "!=", False)])
+        return courses.filtered(lambda course: not course._union_may_access(self.env.user.partner_id))
+
+    def _search_get_detail(self, website, order, options):
+        """`/slides/all`, the website search and its suggestions: no union course the visitor
+        may not open."""
+        detail = super()._search_get_detail(website, order, options)
+        hidden = self._union_hidden_courses()
+        if hidden:
+            detail["base_domain"] = [*detail["base_domain"], [("id", "not in", hidden.ids)]]
+        return detail
+
     def write(self, vals):
         result = super().write(vals)
         if "union_organization_ids" in vals:

@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_courses,
+    test_lesson_routes,
     test_non_union_user_privacy,
     test_report,
     test_successor_access,

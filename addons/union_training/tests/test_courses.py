@@ -16,7 +16,8 @@ class TestUnionCourses(TrainingCommon, HttpCase):
         slide = self.course_a.slide_ids[:1]
         response = self.url_open(f"/slides/slide/{slide.id}", allow_redirects=False)
         self.assertIn(response.status_code, (302, 303, 404))
-        self.assertNotIn("Nội dung", response.text)
+        # the lesson's text (the site's own "Nội dung" of its skip link is on a 404 page)
+        self.assertNotIn("<p>Nội dung</p>", response.text)
         self.assertFalse(self.course_a._action_add_members(self.member_b1.partner_id))
         self.assertFalse(self.course_a.sudo()._action_add_members(self.member_b1.partner_id))
         self.assertNotIn(self.member_b1.partner_id, self.course_a.channel_partner_ids.partner_id)
@@ -64,16 +65,48 @@ class TestUnionCourses(TrainingCommon, HttpCase):
         self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
         response = self.url_open("/my/union/training/register", data={
             "event_id": self.event_b.id, "csrf_token": self._csrf()})
-        # the reason, in the site's language (Vietnamese when the website is)
-        self.assertIn("union-training-error", response.text)
-        self.assertTrue("not open to the members of" in response.text
-                        or "không dành cho đoàn viên của" in response.text)
+        self._assert_not_open(response, self.event_b)
         self.assertFalse(self.event_b.registration_ids)
         # the certificate of someone else's registration is not served
         other = self._register(self.event_a, self.member_a2)
         self.session_1.action_check_in(other.barcode)
         response = self.url_open(f"/my/union/training/certificate/{other.id}", allow_redirects=False)
         self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
+
+    def _assert_not_open(self, response, event):
+        """One answer, in the site's language, that names no event."""
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("union-training-error", response.text)
+        self.assertTrue("This class or meeting is not open to you." in response.text
+                        or "Lớp học hoặc hội nghị này không dành cho bạn." in response.text)
+        self.assertNotIn(event.name, response.text)
+
+    def test_portal_register_names_no_event_the_member_is_not_offered(self):
+        """The register form tells a member of unit B nothing about an event of unit A, an
+        event that is no union's, or an id that is no event's: one message, never a name."""
+        internal = self.env["event.event"].create({
+            "name": "SECRET internal HR meeting", "date_begin": self.now, "date_end": self.now})
+        self.authenticate(self.user_portal_b1.login, self.user_portal_b1.login)
+        for event in (self.event_a, internal):
+            response = self.url_open("/my/union/training/register", data={
+                "event_id": event.id, "csrf_token": self._csrf()})
+            self._assert_not_open(response, event)
+        for event_id in ("²", "99999999999999999999", "-1", "abc", "", f"{self.event_a.id}.0"):
+            response = self.url_open("/my/union/training/register", data={
+                "event_id": event_id, "csrf_token": self._csrf()})
+            self._assert_not_open(response, self.event_a)
+        self.assertFalse(self.event_a.registration_ids | internal.registration_ids)
+
+    def test_portal_register_of_an_offered_event(self):
+        self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
+        self.assertIn(self.event_a.name, self.url_open("/my/union/training").text)
+        csrf_token = self._csrf()
+        for _click in range(2):  # a second click finds the registration made by the first
+            response = self.url_open("/my/union/training/register", data={
+                "event_id": self.event_a.id, "csrf_token": csrf_token}, allow_redirects=False)
+            self.assertEqual(response.status_code, 303)
+            self.assertIn("registered=1", response.headers["Location"])
+        self.assertEqual(self.event_a.registration_ids.union_member_id, self.member_a1)
 
 
 @tagged("post_install", "-at_install")
