@@ -3,6 +3,7 @@ from . import (
     event_registration,
     event_tag,
     ir_http,
+    mail_message,
     rating_rating,
     res_users,
     slide_channel,

@@ -1,6 +1,7 @@
 import base64
 import json
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import TrainingCommon
@@ -8,6 +9,8 @@ from .common import TrainingCommon
 SECRET = "UNIONSECRETCONTENT"
 SECRET_QUESTION = "UNIONSECRETQUESTION"
 SECRET_PDF = "UNIONSECRETPDF"
+SECRET_REVIEW = "UNIONSECRETREVIEW"
+SECRET_COMMENT = "UNIONSECRETCOMMENT"
 COURSE_NAME = "Khoa UNIONCOURSENAME"
 LESSON_NAME = "Bai UNIONLESSONNAME"
 
@@ -36,6 +39,13 @@ class TestUnionLessonRoutes(TrainingCommon, HttpCase):
             "source_type": "local_file", "completion_time": 1.0,
             "binary_content": base64.b64encode(f"%PDF-1.4 {SECRET_PDF}".encode()),
             "is_published": True, "is_preview": True})
+        # a member's review of the course and comment on a lesson (their name and their words)
+        cls.review = cls.course.message_post(
+            body=SECRET_REVIEW, author_id=cls.member_a2.partner_id.id, message_type="comment",
+            subtype_xmlid="mail.mt_comment")
+        cls.comment = cls.lesson.message_post(
+            body=SECRET_COMMENT, author_id=cls.member_a2.partner_id.id, message_type="comment",
+            subtype_xmlid="mail.mt_comment")
         cls.open_course = cls.env["slide.channel"].create({
             "name": "Khoa mo cho moi nguoi", "enroll": "public", "visibility": "public",
             "is_published": True})
@@ -137,3 +147,38 @@ class TestUnionLessonRoutes(TrainingCommon, HttpCase):
         suggestions = self._suggestions()
         self.assertIn("unioncoursename", suggestions.lower())
         self.assertIn("unionlessonname", suggestions.lower())
+
+
+    # ------------------------------------------------------------ the course's chatter
+    def _chatter_texts(self, routes=("/mail/chatter_fetch",)):
+        texts = []
+        for route in routes:
+            for thread in (self.course, self.lesson):
+                texts.append(self._json(route, thread_model=thread._name, thread_id=thread.id))
+        return "".join(texts)
+
+    def test_course_chatter_is_not_read_by_those_the_course_is_not_for(self):
+        """Odoo lets anyone read the messages of a course shown to everyone: a union course's
+        reviews and lesson comments (a member's name and words) are kept from an anonymous
+        visitor and a member of another unit, through the website's chatter, Odoo's thread
+        route and the ORM (search, read by id)."""
+        text = self._chatter_texts()
+        self.assertNotIn(SECRET_REVIEW, text, "anonymous")
+        self.assertNotIn(SECRET_COMMENT, text, "anonymous")
+        self.authenticate(self.user_portal_b1.login, self.user_portal_b1.login)
+        text = self._chatter_texts(("/mail/chatter_fetch", "/mail/thread/messages"))
+        self.assertNotIn(SECRET_REVIEW, text, "member of unit B")
+        self.assertNotIn(SECRET_COMMENT, text, "member of unit B")
+        Message = self.env["mail.message"].with_user(self.user_portal_b1)
+        self.assertFalse(Message.search([("id", "in", (self.review | self.comment).ids)]))
+        for message in (self.review, self.comment):
+            with self.assertRaises(AccessError):
+                Message.browse(message.id).read(["body"])
+
+    def test_course_chatter_is_read_by_the_unit(self):
+        self.authenticate(self.user_portal_a1.login, self.user_portal_a1.login)
+        text = self._chatter_texts()
+        self.assertIn(SECRET_REVIEW, text)
+        self.assertIn(SECRET_COMMENT, text)
+        Message = self.env["mail.message"].with_user(self.user_portal_a1)
+        self.assertEqual(Message.search([("id", "in", (self.review | self.comment).ids)]), self.review | self.comment)
