@@ -221,7 +221,6 @@ class TestWelfarePortal(UnionWelfareCommon, HttpCase):
             ("amount", "1e9"), ("amount", "0"),
             ("date", "99999999999999999999"), ("date", "2025-02-30"), ("date", "²"),
             ("kind", "99999999999999999999"), ("kind", "²"),
-            ("description", "Nằm viện 7 ngày\x00 do sốt xuất huyết"),
         ]
         for name, value in cases:
             with self.subTest(field=name, value=value[:30]):
@@ -235,6 +234,11 @@ class TestWelfarePortal(UnionWelfareCommon, HttpCase):
                 self.assertIn("is-invalid", html[start:html.index(">", start)])
         self.assertFalse(self.env["union.welfare.request"].search(
             [("member_id", "=", self.member_a1.id)]))
+        # a NUL character (PostgreSQL refuses it) is removed from every page's parameters
+        # (union_membership's ir.http): the request is kept without it
+        self.url_open("/my/union/welfare", data=dict(good, description="Nằm viện 7 ngày\x00 do sốt xuất huyết"))
+        request = self.env["union.welfare.request"].search([("member_id", "=", self.member_a1.id)])
+        self.assertEqual(request.description, "Nằm viện 7 ngày do sốt xuất huyết")
 
     def test_amount_limit(self):
         """At most 10^12 VND: above, the message names the field and the value typed (its
