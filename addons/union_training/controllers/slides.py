@@ -22,9 +22,8 @@ class UnionWebsiteSlides(WebsiteSlides):
     leave out the union courses the visitor may not open."""
 
     def _union_may_open(self, channel):
-        channel = channel.sudo()
-        return not channel.union_organization_ids \
-            or channel._union_may_access(request.env.user.partner_id)
+        # a course that is no union's is open to whoever Odoo lets in (_union_may_access says so)
+        return channel.sudo()._union_may_access(request.env.user.partner_id)
 
     def _union_guard(self, channel):
         channel = channel.sudo()

@@ -17,7 +17,6 @@ class IrHttp(models.AbstractModel):
                 # converter's record is bound to the routing's cursor, closed by now)
                 record = request.env[value._name].sudo().browse(value._ids).exists()
                 channel = record if record._name == "slide.channel" else record.channel_id
-                if channel.union_organization_ids and not channel._union_may_access(
-                        request.env.user.partner_id):
+                if channel and not channel._union_may_access(request.env.user.partner_id):
                     raise request.not_found()
         return super()._pre_dispatch(rule, args)

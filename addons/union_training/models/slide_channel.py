@@ -50,10 +50,27 @@ class SlideChannel(models.Model):
     @api.model
     def _union_hidden_courses(self):
         """The union courses the current user may not open: the website lists none of them
-        (their pages and lessons answer "not found" to this user)."""
-        # sudo: every union course, each one checked for this user by its own units
-        courses = self.sudo().search([("union_organization_ids", "!=", False)])
-        return courses.filtered(lambda course: not course._union_may_access(self.env.user.partner_id))
+        (their pages and lessons answer "not found" to this user).
+
+        The same answer as ``_union_may_access`` course by course, in two queries whatever the
+        number of courses (every page of courses and every read of a course's messages asks it):
+        a course is for the user when one of its units is above or at a unit where the user is an
+        active member, or above, at or below a unit the user manages."""
+        user = self.env.user
+        # sudo: the union courses and the units of the user, whoever asks
+        Course, Unit = self.sudo(), self.env["union.organization"].sudo().with_context(active_test=False)
+        if user.has_group("union_membership.group_union_admin"):
+            return Course.browse()
+        managed = user.sudo().union_organization_ids if user.has_group(
+            "union_membership.group_union_officer") else Unit
+        member_units = Unit if user._is_public() else self.env["union.member"].sudo().search(
+            [("partner_id", "=", user.partner_id.id), ("state", "=", "active")]).organization_id
+        domain = [("union_organization_ids", "!=", False)]
+        if managed or member_units:
+            reach = Unit.search(["|", ("id", "parent_of", (managed | member_units).ids),
+                                 ("id", "child_of", managed.ids)])
+            domain.append(("union_organization_ids", "not in", reach.ids))
+        return Course.search(domain)
 
     def _search_get_detail(self, website, order, options):
         """`/slides/all`, the website search and its suggestions: no union course the visitor
