@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.union_membership.rules import form as form_rules
 from odoo.addons.union_membership.tools.qr import qr_data_url
 
 
@@ -57,15 +58,15 @@ class UnionTrainingPortal(CustomerPortal):
     def _union_training_event_to_register(self, member, event_id):
         """The event posted as ``event_id`` when it is one of the member's open events or
         one they are registered for already (a second click), else an empty recordset. The
-        id must be ASCII digits; it is only compared with these events' ids, never read."""
-        event_id = str(event_id or "")
-        if not (event_id.isascii() and event_id.isdecimal()):
+        id is only compared with these events' ids, never read."""
+        event_id = form_rules.record_id(str(event_id or ""))  # 0 for "²", "12.0", 20 digits...
+        if not event_id:
             return request.env["event.event"]
         # sudo: the member's own registrations
         registered = request.env["event.registration"].sudo().search(
             [("union_member_id", "=", member.id), ("state", "!=", "cancel")]).event_id
         events = self._union_training_open_events(member, registered) | registered
-        return events.filtered(lambda event: event.id == int(event_id))
+        return events.filtered(lambda event: event.id == event_id)
 
     @http.route("/my/union/training", type="http", auth="user", website=True)
     def portal_union_training(self, **kw):
